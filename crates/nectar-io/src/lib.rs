@@ -1,0 +1,371 @@
+//! nectar's file handling: finding report files, decoding them with clear errors, reading their
+//! metadata sidecars, and writing outputs whole or not at all.
+//!
+//! ```
+//! use nectar_io::{Limits, read_document, write_atomic};
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("report.txt");
+//! write_atomic(&path, "\u{feff}NEC Report\r\nThe NEC met on 3 March.".as_bytes()).unwrap();
+//! let doc = read_document(&path, &path.display().to_string(), &Limits::default()).unwrap();
+//! assert!(doc.text.starts_with('\u{feff}'), "the text is kept as it is, so spans index the file");
+//! assert_eq!(doc.source.sha256.len(), 64);
+//!
+//! std::fs::write(&path, b"").unwrap();
+//! let err = read_document(&path, "report.txt", &Limits::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "report.txt: empty file");
+//! ```
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use nectar_model::{Document, Sidecar, SourceDocument};
+use sha2::{Digest, Sha256};
+
+/// Limits on what is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest report file read, in bytes.
+    pub max_bytes: u64,
+}
+
+/// The default size limit: 50 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// What is wrong with an input.
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    /// No file or directory there.
+    #[error("no such file or directory")]
+    NotFound,
+    /// The OS refused to read it.
+    #[error("cannot read: {0}")]
+    Unreadable(io::Error),
+    /// The directory holds no report files.
+    #[error("no reports (*.txt) in this directory")]
+    NoReports,
+    /// The file is empty (or only white space).
+    #[error("empty file")]
+    Empty,
+    /// The file is larger than the limit.
+    #[error("file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)")]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file holds NUL bytes: not text.
+    #[error("binary file (NUL byte at offset {offset}), not a text report")]
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
+    /// The file is not valid UTF-8.
+    #[error("not valid UTF-8 (invalid byte at offset {offset}); save the report as UTF-8")]
+    InvalidUtf8 {
+        /// Where the first invalid byte is.
+        offset: usize,
+    },
+    /// The sidecar beside the file is broken.
+    #[error("metadata sidecar {sidecar}: {message}")]
+    Sidecar {
+        /// The sidecar's path.
+        sidecar: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// An input that could not be read, with the path as the user gave it.
+#[derive(Debug, thiserror::Error)]
+pub struct InputError {
+    /// The path.
+    pub path: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+/// A report file to read: where it is on disk and how to name it in outputs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How outputs name it: the path as given, or joined to the directory as given.
+    pub display: String,
+}
+
+/// Whether a file found in a directory is a report: `*.txt` that is not hidden.
+fn is_report_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && path.extension().is_some_and(|e| e == "txt")
+}
+
+fn walk(dir: &Path, display: &str, out: &mut Vec<InputFile>) -> io::Result<()> {
+    let mut entries: Vec<(String, PathBuf)> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())))
+        .collect::<io::Result<_>>()?;
+    entries.sort();
+    for (name, path) in entries {
+        if name.starts_with('.') {
+            continue;
+        }
+        let shown = format!("{}/{name}", display.trim_end_matches('/'));
+        if path.is_dir() {
+            walk(&path, &shown, out)?;
+        } else if is_report_file(&path) {
+            out.push(InputFile {
+                path,
+                display: shown,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Expands the inputs given by the user into report files: a file is taken as it is, a
+/// directory is walked recursively in sorted order for `*.txt` files (hidden ones skipped).
+/// Each input yields its files, or an error (missing, unreadable, a directory with no reports).
+pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let display = input.display().to_string();
+        let err = |problem| Err(InputError {
+            path: display.clone(),
+            problem,
+        });
+        match fs::metadata(input) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => out.push(err(Problem::NotFound)),
+            Err(e) => out.push(err(Problem::Unreadable(e))),
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                match walk(input, &display, &mut files) {
+                    Err(e) => out.push(err(Problem::Unreadable(e))),
+                    Ok(()) if files.is_empty() => out.push(err(Problem::NoReports)),
+                    Ok(()) => out.extend(files.into_iter().map(Ok)),
+                }
+            }
+            Ok(_) => out.push(Ok(InputFile {
+                path: input.clone(),
+                display,
+            })),
+        }
+    }
+    out
+}
+
+/// The sidecar path for a report: `NAME.meta.json` beside `NAME.txt`.
+pub fn sidecar_path(report: &Path) -> PathBuf {
+    report.with_extension("meta.json")
+}
+
+/// Reads the sidecar beside `path`, if there is one.
+pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, Problem> {
+    let side = sidecar_path(path);
+    let shown = side.display().to_string();
+    let bytes = match fs::read(&side) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Problem::Sidecar {
+                sidecar: shown,
+                message: e.to_string(),
+            });
+        }
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| Problem::Sidecar {
+            sidecar: shown,
+            message: e.to_string(),
+        })
+}
+
+/// Decodes a report's bytes, checking that they are non-empty UTF-8 text.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::Empty);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Problem::Binary { offset });
+    }
+    String::from_utf8(bytes).map_err(|e| Problem::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Lowercase hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Reads one report file and its sidecar; `display` is how outputs and errors name it.
+pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Document, InputError> {
+    let err = |problem| InputError {
+        path: display.to_owned(),
+        problem,
+    };
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => err(Problem::NotFound),
+        _ => err(Problem::Unreadable(e)),
+    })?;
+    if meta.is_dir() {
+        return Err(err(Problem::Unreadable(io::Error::other("is a directory"))));
+    }
+    if meta.len() > limits.max_bytes {
+        return Err(err(Problem::TooLarge {
+            size: meta.len(),
+            limit: limits.max_bytes,
+        }));
+    }
+    let bytes = fs::read(path).map_err(|e| err(Problem::Unreadable(e)))?;
+    let sha256 = sha256_hex(&bytes);
+    let size = bytes.len() as u64;
+    let text = decode(bytes).map_err(err)?;
+    let sidecar = read_sidecar(path).map_err(err)?;
+    let sidecar_display = sidecar
+        .as_ref()
+        .map(|_| sidecar_path(Path::new(display)).display().to_string());
+    Ok(Document {
+        source: SourceDocument {
+            path: display.to_owned(),
+            sha256,
+            bytes: size,
+            url: sidecar.as_ref().and_then(|s| s.url.clone()),
+            sidecar: sidecar_display,
+        },
+        text,
+        sidecar,
+    })
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a temporary file in the same directory,
+/// flushed, then renamed over `path`. Creates missing parent directories.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file that appears at its path only when [`AtomicFile::commit`] is called; dropped
+/// uncommitted, it leaves nothing behind and whatever was at the path before stays.
+#[derive(Debug)]
+pub struct AtomicFile {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl AtomicFile {
+    /// Starts a file that will replace `path`.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(dir)?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(Self {
+            temp,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The path it will be committed to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes the file to disk and renames it into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.temp.flush()?;
+        self.temp.as_file().sync_all()?;
+        self.temp
+            .persist(&self.path)
+            .map(drop)
+            .map_err(|e| e.error)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_names_each_problem() {
+        assert!(matches!(decode(b"  \n".to_vec()), Err(Problem::Empty)));
+        assert!(matches!(
+            decode(b"ab\0c".to_vec()),
+            Err(Problem::Binary { offset: 2 })
+        ));
+        assert!(matches!(
+            decode(b"abc\xff".to_vec()),
+            Err(Problem::InvalidUtf8 { offset: 3 })
+        ));
+        assert_eq!(decode("caf\u{e9}".into()).unwrap(), "caf\u{e9}");
+    }
+
+    #[test]
+    fn uncommitted_file_leaves_old_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        write_atomic(&path, b"old").unwrap();
+        {
+            let mut f = AtomicFile::create(&path).unwrap();
+            f.write_all(b"new but failed").unwrap();
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn discover_walks_sorted_and_reports_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("b")).unwrap();
+        for p in ["b/2.txt", "a.txt", "b/1.txt", "b/1.meta.json", ".hidden.txt", "c.md"] {
+            fs::write(dir.path().join(p), "x").unwrap();
+        }
+        let found: Vec<String> = discover(&[dir.path().to_owned()])
+            .into_iter()
+            .map(|r| r.unwrap().path.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(found, ["a.txt", "b/1.txt", "b/2.txt"]);
+        let empty = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope");
+        let errs = discover(&[empty.path().to_owned(), missing]);
+        assert!(matches!(errs[0], Err(InputError { problem: Problem::NoReports, .. })));
+        assert!(matches!(errs[1], Err(InputError { problem: Problem::NotFound, .. })));
+    }
+}

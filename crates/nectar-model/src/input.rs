@@ -1,0 +1,68 @@
+//! What a parser reads: a decoded document and what its metadata sidecar says.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{PartialDate, SourceDocument};
+
+/// The metadata sidecar a user may put beside a report (`NAME.meta.json` beside `NAME.txt`).
+///
+/// Every field is optional. What the sidecar says wins over what is read or inferred from the
+/// text, and the report records which was used.
+///
+/// ```
+/// let meta: nectar_model::Sidecar =
+///     serde_json::from_str(r#"{"url": "https://example.org/2015/05/nec/", "published": "2015-05-20"}"#).unwrap();
+/// assert_eq!(meta.published.unwrap().to_string(), "2015-05-20");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    /// Where the page was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    /// Who wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authors: Option<Vec<String>>,
+    /// The name of the parser to read it with (`blogger`, `clga`, ...), overriding detection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A report's text, decoded, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Path, hash, size, URL.
+    pub source: SourceDocument,
+    /// The file's text exactly as decoded from UTF-8 (a BOM, CRLF and the rest kept), so that
+    /// byte spans index the file.
+    pub text: String,
+    /// The sidecar read beside it, if any.
+    pub sidecar: Option<Sidecar>,
+}
+
+impl Document {
+    /// A document from text held in memory (tests, examples, other tools).
+    ///
+    /// The hash is left empty; `nectar-io` fills it in for files it reads.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            source: SourceDocument {
+                path: path.into(),
+                sha256: String::new(),
+                bytes: text.len() as u64,
+                url: None,
+                sidecar: None,
+            },
+            text,
+            sidecar: None,
+        }
+    }
+}

@@ -1,0 +1,431 @@
+//! The report and its facts.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::{
+    DateReading, DecisionOutcome, Evidence, EvidenceError, MeetingKind, MeetingStatus, Origin,
+    PartialDate, Qualifier, ReportKind, Span, Unit, VoteResult,
+};
+
+/// Writes whole numbers without a fractional part (`512000`, not `512000.0`).
+fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// Every report that one run read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Corpus {
+    /// The version of the model that wrote it.
+    pub nectar_version: String,
+    /// The reports, in input order.
+    pub reports: Vec<Report>,
+}
+
+/// The document a report was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceDocument {
+    /// The path as given on the command line (or relative to the directory given).
+    pub path: String,
+    /// The SHA-256 of the file's bytes, as lowercase hex.
+    pub sha256: String,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// Where the page was published, when the metadata sidecar says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The metadata sidecar that was read beside the file, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sidecar: Option<String>,
+}
+
+/// The parser that read a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ParserInfo {
+    /// The parser's registered name (also the report's `source`).
+    pub name: String,
+    /// The parser's version.
+    pub version: String,
+    /// How sure detection was that this parser fits (0 to 1); 1 when chosen by the user.
+    pub confidence: f32,
+}
+
+/// A report-level value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its place in the text, when it came from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+impl<T> Sourced<T> {
+    /// A value read from the text at `evidence`.
+    pub fn from_text(value: T, evidence: Evidence) -> Self {
+        Self {
+            value,
+            origin: Origin::Text,
+            evidence: Some(evidence),
+        }
+    }
+
+    /// A value from somewhere other than the text.
+    pub fn from(value: T, origin: Origin) -> Self {
+        Self {
+            value,
+            origin,
+            evidence: None,
+        }
+    }
+}
+
+/// One published report of NEC meetings and the facts read from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Deterministic ID (see [`crate::ids::report_id`]).
+    pub report_id: String,
+    /// The source layout the report was read as (the parser's name): `blogger`, `clga`, ...
+    pub source: String,
+    /// The document it was read from.
+    pub document: SourceDocument,
+    /// The parser that read it.
+    pub parser: ParserInfo,
+    /// Whether it reports NEC meetings at all.
+    pub kind: ReportKind,
+    /// The title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Sourced<String>>,
+    /// The publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Sourced<PartialDate>>,
+    /// The authors, in the order given.
+    #[serde(default)]
+    pub authors: Vec<Sourced<String>>,
+    /// The report's own text, without the site's clutter and readers' comments.
+    pub body: Span,
+    /// The meetings it reports or mentions; at most one is `primary`.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// The agenda items of the primary meeting, in order.
+    #[serde(default)]
+    pub agenda_items: Vec<AgendaItem>,
+    /// Quantities stated: membership, arrears, percentages, money, ...
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Counted votes.
+    #[serde(default)]
+    pub votes: Vec<VoteEvent>,
+    /// Decisions reported without counts.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// People named, with their roles where the text gives them.
+    #[serde(default)]
+    pub people: Vec<PersonMention>,
+    /// Readers' comments below the report.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// What the parser noticed and could not settle (a weekday that clashes with its date, ...).
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A meeting (Popolo's Event) reported or mentioned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Meeting {
+    /// Deterministic ID.
+    pub meeting_id: String,
+    /// When, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateReading>,
+    /// What kind of meeting.
+    pub kind: MeetingKind,
+    /// The committee or panel's name when it is not one of the named kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Held or scheduled.
+    pub status: MeetingStatus,
+    /// Whether this is the meeting the report is about.
+    pub primary: bool,
+    /// How long it ran, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
+    /// Where the text names the meeting.
+    pub evidence: Evidence,
+}
+
+/// How long a meeting ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Duration {
+    /// Hours.
+    #[serde(serialize_with = "number")]
+    pub hours: f64,
+    /// `over 7 hours` is [`Qualifier::Over`].
+    pub qualifier: Qualifier,
+    /// Where the text says so.
+    pub evidence: Evidence,
+}
+
+/// An item on a meeting's agenda, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AgendaItem {
+    /// The meeting it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
+    /// 1-based position.
+    pub ordinal: u32,
+    /// The heading or the item's name (`Leader's report`).
+    pub heading: String,
+    /// Who presented it, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
+    /// Where the text names the item.
+    pub evidence: Evidence,
+}
+
+/// A quantity stated in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    /// Deterministic ID.
+    pub figure_id: String,
+    /// The meeting it was reported to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
+    /// What it measures, snake_case: `membership`, `members_in_arrears`, `joined_since_percent`, ...
+    pub metric: String,
+    /// The value (19 for 19%).
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    /// Its unit.
+    pub unit: Unit,
+    /// `over 512,000` is [`Qualifier::Over`].
+    pub qualifier: Qualifier,
+    /// The date it describes: the meeting's unless the text says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
+    /// Whether a reader's comment states it, rather than the report's author.
+    pub from_comment: bool,
+    /// Where the text says so.
+    pub evidence: Evidence,
+}
+
+/// The counts of a vote; `None` where the text gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct VoteCounts {
+    /// Votes for.
+    pub yes: Option<u32>,
+    /// Votes against.
+    pub no: Option<u32>,
+    /// Abstentions.
+    pub abstain: Option<u32>,
+}
+
+/// A counted vote (Open Civic Data's VoteEvent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VoteEvent {
+    /// Deterministic ID.
+    pub vote_id: String,
+    /// The meeting it was taken at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
+    /// What was voted on, as the text words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The counts.
+    pub counts: VoteCounts,
+    /// Carried or fell.
+    pub result: VoteResult,
+    /// Where the text reports it.
+    pub evidence: Evidence,
+}
+
+/// A decision reported without counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Decision {
+    /// Deterministic ID.
+    pub decision_id: String,
+    /// The meeting that took it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<String>,
+    /// What was decided.
+    pub outcome: DecisionOutcome,
+    /// What it was about, as the text words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// `unanimously`.
+    #[serde(default)]
+    pub unanimous: bool,
+    /// `narrowly`.
+    #[serde(default)]
+    pub narrow: bool,
+    /// Where the text reports it.
+    pub evidence: Evidence,
+}
+
+/// A person named in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PersonMention {
+    /// The curated person's ID, when the name resolved to one; unresolved names have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
+    /// The full name: the curated one when resolved, else as written.
+    pub name: String,
+    /// The role the text (or, for a resolved name, the dated role table) gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Where the text names them.
+    pub evidence: Evidence,
+}
+
+/// A reader's comment below a report (Popolo's Speech).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Comment {
+    /// 1-based position.
+    pub ordinal: u32,
+    /// The name shown, unless anonymous with no name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Whether the site marks the commenter as anonymous.
+    pub anonymous: bool,
+    /// When it was posted (local time as shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posted_at: Option<NaiveDateTime>,
+    /// The comment's text.
+    pub text: String,
+    /// Where the comment stands, from the author line to the time.
+    pub evidence: Evidence,
+}
+
+/// A broken invariant of a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvariantError {
+    /// Which fact: `meetings[2]`, `figures[0]`, ...
+    pub path: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for InvariantError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+impl Report {
+    /// The primary meeting, if the report has one.
+    pub fn primary_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.primary)
+    }
+
+    /// Every piece of evidence in the report, with a path naming the fact that holds it.
+    pub fn evidence(&self) -> Vec<(String, &Evidence)> {
+        let mut out: Vec<(String, &Evidence)> = Vec::new();
+        if let Some(ev) = self.title.as_ref().and_then(|t| t.evidence.as_ref()) {
+            out.push(("title".into(), ev));
+        }
+        if let Some(ev) = self.published.as_ref().and_then(|p| p.evidence.as_ref()) {
+            out.push(("published".into(), ev));
+        }
+        for (i, a) in self.authors.iter().enumerate() {
+            if let Some(ev) = &a.evidence {
+                out.push((format!("authors[{i}]"), ev));
+            }
+        }
+        for (i, m) in self.meetings.iter().enumerate() {
+            out.push((format!("meetings[{i}]"), &m.evidence));
+            if let Some(d) = &m.duration {
+                out.push((format!("meetings[{i}].duration"), &d.evidence));
+            }
+        }
+        let tables: [(&str, Vec<&Evidence>); 6] = [
+            ("agenda_items", self.agenda_items.iter().map(|x| &x.evidence).collect()),
+            ("figures", self.figures.iter().map(|x| &x.evidence).collect()),
+            ("votes", self.votes.iter().map(|x| &x.evidence).collect()),
+            ("decisions", self.decisions.iter().map(|x| &x.evidence).collect()),
+            ("people", self.people.iter().map(|x| &x.evidence).collect()),
+            ("comments", self.comments.iter().map(|x| &x.evidence).collect()),
+        ];
+        for (table, evs) in tables {
+            out.extend(evs.into_iter().enumerate().map(|(i, ev)| (format!("{table}[{i}]"), ev)));
+        }
+        out
+    }
+
+    /// Checks the invariants every parser must keep, against the document's text:
+    /// each span lies in the text and holds its quote, the body span is valid, IDs are unique,
+    /// facts name meetings that exist, at most one meeting is primary, ordinals count from 1.
+    pub fn check(&self, text: &str) -> Vec<InvariantError> {
+        let mut errors = Vec::new();
+        let mut err = |path: String, problem: String| errors.push(InvariantError { path, problem });
+        if self.body.slice(text).is_none() {
+            err(
+                "body".into(),
+                EvidenceError::OutOfRange {
+                    span: self.body,
+                    len: text.len(),
+                }
+                .to_string(),
+            );
+        }
+        for (path, ev) in self.evidence() {
+            if let Err(e) = ev.check(text) {
+                err(path, e.to_string());
+            }
+        }
+        let meeting_ids: BTreeSet<&str> =
+            self.meetings.iter().map(|m| m.meeting_id.as_str()).collect();
+        if meeting_ids.len() != self.meetings.len() {
+            err("meetings".into(), "meeting IDs are not unique".into());
+        }
+        if self.meetings.iter().filter(|m| m.primary).count() > 1 {
+            err("meetings".into(), "more than one primary meeting".into());
+        }
+        let refs = self
+            .figures
+            .iter()
+            .map(|f| ("figures", &f.meeting_id))
+            .chain(self.votes.iter().map(|v| ("votes", &v.meeting_id)))
+            .chain(self.decisions.iter().map(|d| ("decisions", &d.meeting_id)))
+            .chain(self.agenda_items.iter().map(|a| ("agenda_items", &a.meeting_id)));
+        for (table, id) in refs {
+            if let Some(id) = id
+                && !meeting_ids.contains(id.as_str())
+            {
+                err(table.into(), format!("names meeting {id}, which is not in the report"));
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for id in self
+            .figures
+            .iter()
+            .map(|f| &f.figure_id)
+            .chain(self.votes.iter().map(|v| &v.vote_id))
+            .chain(self.decisions.iter().map(|d| &d.decision_id))
+        {
+            if !ids.insert(id) {
+                err("ids".into(), format!("{id} is used twice"));
+            }
+        }
+        for (i, c) in self.comments.iter().enumerate() {
+            if c.ordinal as usize != i + 1 {
+                err(format!("comments[{i}]"), format!("ordinal {} is not {}", c.ordinal, i + 1));
+            }
+        }
+        for (i, a) in self.agenda_items.iter().enumerate() {
+            if a.ordinal as usize != i + 1 {
+                err(format!("agenda_items[{i}]"), format!("ordinal {} is not {}", a.ordinal, i + 1));
+            }
+        }
+        errors
+    }
+}

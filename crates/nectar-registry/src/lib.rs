@@ -1,0 +1,350 @@
+//! The nectar plugin registry: the traits that source parsers and exporters implement, the
+//! descriptors they register with [`inventory`], and detection of the parser that fits a report.
+//!
+//! A plugin crate declares itself with one macro call; a binary that names the crate
+//! (`extern crate my_plugin;`, see `nectar-plugins`) then finds it in [`Registry::collect`].
+//!
+//! ```
+//! use nectar_model::{Document, Report};
+//! use nectar_registry::{ParseError, Registry, SourceParser, register_parser};
+//!
+//! struct Shouty;
+//! impl SourceParser for Shouty {
+//!     fn detect(&self, doc: &Document) -> f32 {
+//!         if doc.text.starts_with("NEC NEWS!") { 0.9 } else { 0.0 }
+//!     }
+//!     fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+//!         Err(ParseError::new("this example parses nothing"))
+//!     }
+//! }
+//! register_parser! {
+//!     name: "shouty",
+//!     description: "An example parser for a site that shouts.",
+//!     publisher: "NEC News",
+//!     signatures: &["NEC NEWS!"],
+//!     url_patterns: &["necnews.example"],
+//!     parser: &Shouty,
+//! }
+//!
+//! let registry = Registry::collect().unwrap();
+//! let doc = Document::from_text("a.txt", "NEC NEWS! The NEC met.");
+//! assert_eq!(registry.detect(&doc).unwrap().parser.name, "shouty");
+//! ```
+#![deny(missing_docs)]
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use nectar_model::{Document, Report};
+
+#[doc(hidden)]
+pub use inventory;
+
+/// Why a parser could not read a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ParseError {
+    /// What went wrong, in one line.
+    pub message: String,
+}
+
+impl ParseError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads one publisher's layout into a [`Report`].
+pub trait SourceParser: Send + Sync + 'static {
+    /// How sure the parser is that the document is in its layout, from 0 (not at all) to 1.
+    fn detect(&self, doc: &Document) -> f32;
+    /// Reads the document.
+    fn parse(&self, doc: &Document) -> Result<Report, ParseError>;
+}
+
+/// A registered source parser.
+#[derive(Debug)]
+pub struct ParserDescriptor {
+    /// Unique snake_case name (`blogger`); also the `source` of the reports it reads.
+    pub name: &'static str,
+    /// One sentence on what it reads.
+    pub description: &'static str,
+    /// The publisher or kind of site (`Blogger blogs`).
+    pub publisher: &'static str,
+    /// The plugin crate's version.
+    pub version: &'static str,
+    /// Text signatures that mark the layout (for documentation and `nectar plugins`).
+    pub signatures: &'static [&'static str],
+    /// URL fragments of the sites it reads, matched against a sidecar's `url`.
+    pub url_patterns: &'static [&'static str],
+    /// The parser.
+    pub parser: &'static dyn SourceParser,
+}
+
+impl fmt::Debug for dyn SourceParser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SourceParser")
+    }
+}
+
+impl ParserDescriptor {
+    /// Whether the document's sidecar URL matches one of the parser's URL patterns.
+    pub fn matches_url(&self, doc: &Document) -> bool {
+        doc.source
+            .url
+            .as_deref()
+            .is_some_and(|url| self.url_patterns.iter().any(|p| url.contains(p)))
+    }
+}
+
+/// Why an exporter failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A file could not be written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The data could not be encoded.
+    #[error("{0}")]
+    Encode(String),
+}
+
+impl ExportError {
+    /// An I/O error on `path`.
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.as_ref().to_owned(),
+            source,
+        }
+    }
+}
+
+/// Receives reports one at a time and writes them out.
+///
+/// Files become visible only in [`ExportSink::finish`] (written to temporary files, then
+/// renamed), so a run that fails leaves earlier outputs intact.
+pub trait ExportSink: Send {
+    /// Takes the next report, in input order.
+    fn write_report(&mut self, report: &Report) -> Result<(), ExportError>;
+    /// Completes the output and returns the files written.
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError>;
+}
+
+/// Writes reports in one format.
+pub trait Exporter: Send + Sync + 'static {
+    /// Starts writing into `dir` (the exporter's own folder, `OUT/<name>/`).
+    fn start(&self, dir: &Path) -> Result<Box<dyn ExportSink>, ExportError>;
+}
+
+impl fmt::Debug for dyn Exporter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Exporter")
+    }
+}
+
+/// A registered exporter.
+#[derive(Debug)]
+pub struct ExporterDescriptor {
+    /// Unique snake_case name (`json`); also the folder it writes under `OUT/`.
+    pub name: &'static str,
+    /// One sentence on what it writes.
+    pub description: &'static str,
+    /// The files it writes, relative to its folder.
+    pub writes: &'static [&'static str],
+    /// The plugin crate's version.
+    pub version: &'static str,
+    /// The exporter.
+    pub exporter: &'static dyn Exporter,
+}
+
+inventory::collect!(ParserDescriptor);
+inventory::collect!(ExporterDescriptor);
+
+/// Registers a [`SourceParser`]: give every field of [`ParserDescriptor`] but `version`,
+/// which is the calling crate's version.
+#[macro_export]
+macro_rules! register_parser {
+    ($($field:ident : $value:expr),+ $(,)?) => {
+        $crate::inventory::submit! {
+            $crate::ParserDescriptor { $($field: $value,)+ version: env!("CARGO_PKG_VERSION") }
+        }
+    };
+}
+
+/// Registers an [`Exporter`]: give every field of [`ExporterDescriptor`] but `version`.
+#[macro_export]
+macro_rules! register_exporter {
+    ($($field:ident : $value:expr),+ $(,)?) => {
+        $crate::inventory::submit! {
+            $crate::ExporterDescriptor { $($field: $value,)+ version: env!("CARGO_PKG_VERSION") }
+        }
+    };
+}
+
+/// A problem with the set of registered plugins.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    /// Two plugins of one kind share a name.
+    #[error("two {kind} plugins are registered as {name:?}")]
+    Duplicate {
+        /// `parser` or `exporter`.
+        kind: &'static str,
+        /// The name.
+        name: &'static str,
+    },
+    /// A name is not snake_case.
+    #[error("the {kind} plugin name {name:?} is not snake_case ([a-z][a-z0-9_]*)")]
+    BadName {
+        /// `parser` or `exporter`.
+        kind: &'static str,
+        /// The name.
+        name: &'static str,
+    },
+}
+
+/// The name every registry falls back to when no parser is confident.
+pub const GENERIC_PARSER: &str = "generic";
+
+/// The confidence at or above which a specialised parser beats the generic one.
+pub const DETECT_THRESHOLD: f32 = 0.5;
+
+/// The parser chosen for a document and how sure detection was.
+#[derive(Debug, Clone, Copy)]
+pub struct Detection {
+    /// The parser.
+    pub parser: &'static ParserDescriptor,
+    /// Its confidence (1 when the user or the sidecar chose it).
+    pub confidence: f32,
+}
+
+/// Every registered plugin, checked and sorted by name.
+#[derive(Debug)]
+pub struct Registry {
+    parsers: Vec<&'static ParserDescriptor>,
+    exporters: Vec<&'static ExporterDescriptor>,
+}
+
+fn snake_case(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn checked<T>(
+    kind: &'static str,
+    mut items: Vec<&'static T>,
+    name: impl Fn(&T) -> &'static str,
+) -> Result<Vec<&'static T>, RegistryError> {
+    items.sort_by_key(|d| name(d));
+    for pair in items.windows(2) {
+        if name(pair[0]) == name(pair[1]) {
+            return Err(RegistryError::Duplicate {
+                kind,
+                name: name(pair[0]),
+            });
+        }
+    }
+    if let Some(bad) = items.iter().find(|d| !snake_case(name(d))) {
+        return Err(RegistryError::BadName {
+            kind,
+            name: name(bad),
+        });
+    }
+    Ok(items)
+}
+
+impl Registry {
+    /// Collects every plugin linked into the program, sorted by name; duplicate or malformed
+    /// names are an error.
+    pub fn collect() -> Result<Self, RegistryError> {
+        Ok(Self {
+            parsers: checked(
+                "parser",
+                inventory::iter::<ParserDescriptor>.into_iter().collect(),
+                |d| d.name,
+            )?,
+            exporters: checked(
+                "exporter",
+                inventory::iter::<ExporterDescriptor>.into_iter().collect(),
+                |d| d.name,
+            )?,
+        })
+    }
+
+    /// The parsers, sorted by name.
+    pub fn parsers(&self) -> &[&'static ParserDescriptor] {
+        &self.parsers
+    }
+
+    /// The exporters, sorted by name.
+    pub fn exporters(&self) -> &[&'static ExporterDescriptor] {
+        &self.exporters
+    }
+
+    /// The parser registered under `name`.
+    pub fn parser(&self, name: &str) -> Option<&'static ParserDescriptor> {
+        self.parsers.iter().copied().find(|d| d.name == name)
+    }
+
+    /// The exporter registered under `name`.
+    pub fn exporter(&self, name: &str) -> Option<&'static ExporterDescriptor> {
+        self.exporters.iter().copied().find(|d| d.name == name)
+    }
+
+    /// Picks the parser for a document: the one named by its sidecar's `source` if any, else the
+    /// most confident one (a sidecar URL that matches a parser's patterns adds 0.5), else the
+    /// generic one when none reaches [`DETECT_THRESHOLD`]. Ties go to the first name in order.
+    /// `None` only when no parser is registered (or the sidecar names an unknown one).
+    pub fn detect(&self, doc: &Document) -> Option<Detection> {
+        if let Some(name) = doc.sidecar.as_ref().and_then(|s| s.source.as_deref()) {
+            return self.parser(name).map(|parser| Detection {
+                parser,
+                confidence: 1.0,
+            });
+        }
+        let mut best: Option<Detection> = None;
+        for &parser in &self.parsers {
+            if parser.name == GENERIC_PARSER {
+                continue;
+            }
+            let mut confidence = parser.parser.detect(doc).clamp(0.0, 1.0);
+            if parser.matches_url(doc) {
+                confidence = (confidence + 0.5).min(1.0);
+            }
+            if best.is_none_or(|b| confidence > b.confidence) {
+                best = Some(Detection { parser, confidence });
+            }
+        }
+        match (best, self.parser(GENERIC_PARSER)) {
+            (Some(b), _) if b.confidence >= DETECT_THRESHOLD => Some(b),
+            (_, Some(generic)) => Some(Detection {
+                parser: generic,
+                confidence: generic.parser.detect(doc).clamp(0.0, 1.0),
+            }),
+            (b, None) => b,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_names() {
+        assert!(snake_case("generic"));
+        assert!(snake_case("parse_x2"));
+        assert!(!snake_case("Generic"));
+        assert!(!snake_case("2x"));
+        assert!(!snake_case("a-b"));
+        assert!(!snake_case(""));
+    }
+}
