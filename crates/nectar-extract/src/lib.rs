@@ -1,1 +1,637 @@
-//! TODO
+//! Reads the facts of a report from its [`Layout`]: the one mechanism every parser shares.
+//!
+//! A parser's job is the page: where the title, date line, byline, body and readers' comments
+//! stand ([`Layout`], with helpers in [`layout`]). This crate's job is the report: the meetings
+//! and their dates (years worked out when the text leaves them out), durations, figures, votes,
+//! decisions, agenda items and comments, each with byte-exact [`nectar_model::Evidence`].
+//!
+//! ```
+//! use nectar_extract::{extract, layout};
+//! use nectar_model::{Document, ParserInfo, Span};
+//!
+//! let text = "NEC Report – 3 March 2015\n\nThe NEC met on 3 March. Membership is now 190,000.";
+//! let doc = Document::from_text("r.txt", text);
+//! let title = Span::new(0, text.find('\n').unwrap());
+//! let layout = layout::Layout {
+//!     title: Some(title),
+//!     body: Span::new(title.end + 2, text.len()),
+//!     ..Default::default()
+//! };
+//! let parser = ParserInfo { name: "generic".into(), version: "0".into(), confidence: 0.2 };
+//! let report = extract(&doc, &layout, parser);
+//! let meeting = report.primary_meeting().unwrap();
+//! assert_eq!(meeting.date.as_ref().unwrap().date.to_string(), "2015-03-03");
+//! assert_eq!(report.figures[0].metric, "membership");
+//! assert_eq!(report.figures[0].value, 190000.0);
+//! assert!(report.check(text).is_empty());
+//! ```
+#![deny(missing_docs)]
+
+mod decisions;
+mod figures;
+pub mod layout;
+mod meetings;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use nectar_model::{
+    AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
+    MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
+    Unit, VoteCounts, VoteEvent, YearBasis,
+    ids::{self, FactKind},
+};
+use nectar_text::{Anchor, Tense};
+use regex::Regex;
+
+pub use layout::Layout;
+use meetings::{Dated, MeetingMention, Period};
+
+fn evidence(text: &str, span: Span) -> Evidence {
+    Evidence::new(text, span).unwrap_or_else(|| Evidence {
+        span: Span::new(0, 0),
+        quote: String::new(),
+    })
+}
+
+fn shift(span: Span, by: usize) -> Span {
+    Span::new(span.start + by, span.end + by)
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?:/|$)")
+        .expect("valid regex")
+});
+
+/// The date parts of a URL (`/2015/05/` or `/2015/05/20/`).
+pub fn url_date(url: &str) -> Option<PartialDate> {
+    let c = URL_DATE.captures(url)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = num(1)? as i32;
+    match num(3) {
+        Some(d) => PartialDate::ymd(year, num(2)?, d),
+        None => PartialDate::ym(year, num(2)?),
+    }
+}
+
+/// The last day a partial date can stand for.
+fn last_day(d: &PartialDate) -> NaiveDate {
+    match d.precision() {
+        DatePrecision::Day => d.first_day(),
+        DatePrecision::Month => {
+            let next = if d.month() == Some(12) {
+                NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(d.year(), d.month().unwrap_or(1) + 1, 1)
+            };
+            next.and_then(|n| n.pred_opt()).unwrap_or(d.first_day())
+        }
+        DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d.first_day()),
+    }
+}
+
+static NEXT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnext[\s\u{a0}]+year(?:['’]s)?\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19[89]\d|20[0-4]\d)\b").expect("valid regex"));
+static YEAR_AFTER_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(19[89]\d|20[0-4]\d)[\s\u{a0}]+(?:local[\s\u{a0}]+|general[\s\u{a0}]+|mayoral[\s\u{a0}]+)?elections\b")
+        .expect("valid regex")
+});
+
+/// A year for dates that state none, from the years the text itself names: `next year's
+/// elections` beside `the 2021 elections` puts the text in 2020; otherwise the year named most
+/// often (the latest on a tie).
+fn context_year(text: &str) -> Option<i32> {
+    if NEXT_YEAR.is_match(text)
+        && let Some(c) = YEAR_AFTER_NEXT.captures(text)
+        && let Ok(y) = c[1].parse::<i32>()
+    {
+        return Some(y - 1);
+    }
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for c in YEAR.captures_iter(text) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            match counts.iter_mut().find(|(k, _)| *k == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+}
+
+/// The period a title names, if it names one with a year.
+fn title_period(title: &str) -> Option<Period> {
+    let dates = nectar_text::find_dates(title);
+    let with_year: Vec<_> = dates
+        .iter()
+        .filter_map(|m| nectar_text::resolve(m, None, Tense::Unknown))
+        .collect();
+    let year = with_year.first().map(|r| r.date.year())?;
+    // Month names without a year in a title like "September & October 2020" share its year.
+    let anchor = Anchor {
+        date: NaiveDate::from_ymd_opt(year, 7, 1)?,
+        basis: YearBasis::Title,
+    };
+    let all: Vec<PartialDate> = dates
+        .iter()
+        .filter_map(|m| nectar_text::resolve(m, Some(&anchor), Tense::Unknown))
+        .map(|r| r.date)
+        .filter(|d| d.year() == year)
+        .collect();
+    Some(Period {
+        first: *all.iter().min()?,
+        last: *all.iter().max()?,
+    })
+}
+
+static NEC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex")
+});
+static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
+        .expect("valid regex")
+});
+static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
+        .expect("valid regex")
+});
+static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
+        .expect("valid regex")
+});
+
+/// Whether the body reports NEC meetings: it names the NEC and talks of meetings, and is not
+/// another body's minutes or a story about NEC elections.
+fn classify(body: &str) -> ReportKind {
+    let nec = NEC.find_iter(body).count();
+    let talk = MEETING_TALK.find_iter(body).count();
+    let other = OTHER_BODY.find_iter(body).count();
+    let election = ELECTION_STORY.find_iter(body).count();
+    if nec == 0 || talk < 2 || other > nec || (election >= 2 && election * 2 >= talk) {
+        ReportKind::NotNecReport
+    } else {
+        ReportKind::NecReport
+    }
+}
+
+static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
+        .expect("valid regex")
+});
+
+/// Everything read from the text, in one place while the report is assembled.
+struct Reader<'a> {
+    text: &'a str,
+    body: Span,
+    sentences: Vec<Span>,
+}
+
+impl<'a> Reader<'a> {
+    fn sentence_of(&self, at: usize) -> Span {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .unwrap_or(self.body)
+    }
+}
+
+/// The sentences of `span`, as absolute spans.
+fn sentences(text: &str, span: Span) -> Vec<Span> {
+    nectar_text::sentences(&text[span.start..span.end])
+        .into_iter()
+        .map(|s| shift(s, span.start))
+        .collect()
+}
+
+/// Date mentions in `span`, resolved against `anchor`, as absolute spans.
+fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
+    let slice = &text[span.start..span.end];
+    nectar_text::find_dates(slice)
+        .into_iter()
+        .filter_map(|mut m| {
+            let tense = nectar_text::tense_at(slice, m.span.start);
+            let reading = nectar_text::resolve(&m, anchor, tense)?;
+            m.span = shift(m.span, span.start);
+            Some(Dated {
+                mention: m,
+                reading,
+                tense,
+            })
+        })
+        .collect()
+}
+
+/// Reads a report's facts from its layout.
+///
+/// What the sidecar says (title, publication date, authors, URL) wins over the text; dates
+/// without a year take it from the publication date, the URL, the title's period or the years
+/// the text names, in that order, and say so.
+pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
+    let text = doc.text.as_str();
+    let side = doc.sidecar.clone().unwrap_or_default();
+    let body = Span::new(layout.body.start.min(text.len()), layout.body.end.min(text.len()));
+    let mut notes = Vec::new();
+
+    let title = match (&side.title, layout.title) {
+        (Some(t), _) => Some(Sourced::from(t.clone(), Origin::Sidecar)),
+        (None, Some(span)) => Some(Sourced::from_text(
+            text[span.start..span.end].to_owned(),
+            evidence(text, span),
+        )),
+        (None, None) => None,
+    };
+    let published = match (side.published, &layout.published) {
+        (Some(d), _) => Some(Sourced::from(d, Origin::Sidecar)),
+        (None, Some((d, span))) => Some(Sourced::from_text(*d, evidence(text, *span))),
+        (None, None) => doc
+            .source
+            .url
+            .as_deref()
+            .and_then(url_date)
+            .filter(|d| d.precision() == DatePrecision::Day)
+            .map(|d| Sourced::from(d, Origin::Url)),
+    };
+    let authors = match &side.authors {
+        Some(a) => a.iter().map(|a| Sourced::from(a.clone(), Origin::Sidecar)).collect(),
+        None => layout
+            .authors
+            .iter()
+            .map(|&s| Sourced::from_text(text[s.start..s.end].to_owned(), evidence(text, s)))
+            .collect(),
+    };
+
+    let body_text = &text[body.start..body.end];
+    let period = title.as_ref().and_then(|t| title_period(&t.value));
+    // The anchor for dates without a year, best first.
+    let anchor = published
+        .as_ref()
+        .map(|p| Anchor {
+            date: last_day(&p.value),
+            basis: match p.origin {
+                Origin::Sidecar => YearBasis::SidecarPublished,
+                Origin::Url => YearBasis::Url,
+                _ => YearBasis::Published,
+            },
+        })
+        .or_else(|| {
+            doc.source.url.as_deref().and_then(url_date).map(|d| Anchor {
+                date: last_day(&d),
+                basis: YearBasis::Url,
+            })
+        })
+        .or_else(|| {
+            period.map(|p| Anchor {
+                date: last_day(&p.last),
+                basis: YearBasis::Title,
+            })
+        })
+        .or_else(|| {
+            context_year(body_text).and_then(|y| {
+                Some(Anchor {
+                    date: NaiveDate::from_ymd_opt(y, 7, 1)?,
+                    basis: YearBasis::Context,
+                })
+            })
+        });
+
+    let kind = classify(body_text);
+    let reader = Reader {
+        text,
+        body,
+        sentences: sentences(text, body),
+    };
+
+    let mut report = Report {
+        report_id: String::new(),
+        source: parser.name.clone(),
+        document: doc.source.clone(),
+        parser,
+        kind,
+        title,
+        published,
+        authors,
+        body,
+        meetings: Vec::new(),
+        agenda_items: Vec::new(),
+        figures: Vec::new(),
+        votes: Vec::new(),
+        decisions: Vec::new(),
+        people: Vec::new(),
+        comments: Vec::new(),
+        notes: Vec::new(),
+    };
+
+    if kind == ReportKind::NecReport {
+        read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
+    }
+    let report_id = ids::report_id(
+        &report.source,
+        report
+            .primary_meeting()
+            .and_then(|m| m.date.as_ref())
+            .map(|d| &d.date),
+        &doc.source.sha256,
+    );
+    for (i, m) in report.meetings.iter_mut().enumerate() {
+        m.meeting_id = ids::fact_id(&report_id, FactKind::Meeting, i);
+    }
+    report.report_id = report_id;
+    if kind == ReportKind::NecReport {
+        read_facts(&reader, &mut report, layout);
+    }
+    read_comments(text, layout, &mut report, anchor.as_ref());
+    number_facts(&mut report);
+    report.notes = notes;
+    report
+}
+
+fn read_meetings(
+    reader: &Reader<'_>,
+    report: &mut Report,
+    anchor: Option<&Anchor>,
+    period: Option<Period>,
+    notes: &mut Vec<String>,
+) {
+    let text = reader.text;
+    let dates = dated(text, reader.body, anchor);
+    for d in &dates {
+        if let Some(clash) = &d.reading.weekday_clash {
+            notes.push(format!("{} ({})", clash, &text[d.mention.span.start..d.mention.span.end]));
+        }
+    }
+    let mentions = meetings::merge(meetings::mentions(text, &reader.sentences, &dates));
+    let primary = meetings::primary(&mentions, period, reader.body);
+    let mut list: Vec<(MeetingMention, bool)> = mentions
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| (m, Some(i) == primary))
+        .collect();
+    // A title that names the day of a meeting the body never dates is the primary meeting.
+    if primary.is_none()
+        && let Some(p) = period
+        && p.first.precision() == DatePrecision::Day
+        && let Some(title) = report.title.as_ref().and_then(|t| t.evidence.clone())
+    {
+        let kind = meetings::mentions(
+            text,
+            &[title.span],
+            &dated(text, title.span, None),
+        )
+        .first()
+        .map(|m| m.kind)
+        .filter(|k| meetings::is_full_nec(*k) && *k != MeetingKind::Full)
+        .unwrap_or(MeetingKind::Full);
+        list.insert(
+            0,
+            (
+                MeetingMention {
+                    date: nectar_model::DateReading::stated(p.first),
+                    kind,
+                    body: None,
+                    status: nectar_model::MeetingStatus::Held,
+                    span: title.span,
+                    date_span: title.span,
+                },
+                true,
+            ),
+        );
+    }
+    // The primary meeting first, the others in the order the text names them.
+    list.sort_by_key(|(m, primary)| (!primary, m.span.start));
+    let duration = nectar_text::find_durations(&text[reader.body.start..reader.body.end])
+        .into_iter()
+        .next()
+        .map(|d| Duration {
+            hours: d.hours,
+            qualifier: d.qualifier,
+            evidence: evidence(text, shift(d.span, reader.body.start)),
+        });
+    report.meetings = list
+        .into_iter()
+        .map(|(m, primary)| Meeting {
+            meeting_id: String::new(),
+            date: Some(m.date),
+            kind: m.kind,
+            body: m.body,
+            status: m.status,
+            primary,
+            duration: if primary { duration.clone() } else { None },
+            evidence: evidence(text, m.span),
+        })
+        .collect();
+}
+
+fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
+    let text = reader.text;
+    let body = reader.body;
+    let primary = report.primary_meeting().cloned();
+    let meeting_id = primary.as_ref().map(|m| m.meeting_id.clone());
+    let as_of = primary.as_ref().and_then(|m| m.date.as_ref()).map(|d| d.date);
+
+    // Figures.
+    report.figures = figures_in(text, body, &reader.sentences, as_of, meeting_id.clone(), false);
+
+    // Votes.
+    for v in nectar_text::find_votes(&text[body.start..body.end]) {
+        let span = shift(v.span, body.start);
+        let sentence = reader.sentence_of(span.start);
+        let rest = text[span.end..sentence.end].trim_start();
+        let subject = rest
+            .strip_prefix("to ")
+            .or_else(|| rest.strip_prefix("on "))
+            .or_else(|| rest.strip_prefix("for "))
+            .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
+            .filter(|s| !s.is_empty());
+        report.votes.push(VoteEvent {
+            vote_id: String::new(),
+            meeting_id: meeting_id.clone(),
+            subject,
+            counts: VoteCounts {
+                yes: v.yes,
+                no: v.no,
+                abstain: v.abstain,
+            },
+            result: v.result,
+            evidence: evidence(text, span),
+        });
+    }
+    report.votes.retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
+
+    // Decisions.
+    for &s in &reader.sentences {
+        if let Some(d) = decisions::in_sentence(text, s) {
+            report.decisions.push(Decision {
+                decision_id: String::new(),
+                meeting_id: meeting_id.clone(),
+                outcome: d.outcome,
+                subject: Some(text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ")),
+                unanimous: d.unanimous,
+                narrow: d.narrow,
+                evidence: evidence(text, d.span),
+            });
+        }
+    }
+
+    // Agenda items: headings, then reports named in running text, in text order.
+    let blocks = if layout.blocks.is_empty() {
+        layout::blocks(text, body)
+    } else {
+        layout.blocks.clone()
+    };
+    let mut items: Vec<(String, Span)> = blocks
+        .iter()
+        .filter(|b| b.kind == layout::BlockKind::Heading)
+        .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span))
+        .collect();
+    for (heading, span) in decisions::report_items(text, body) {
+        let key = heading.to_lowercase();
+        if !items.iter().any(|(h, _)| h.to_lowercase().replace('’', "'") == key) {
+            items.push((heading, span));
+        }
+    }
+    items.sort_by_key(|(_, s)| s.start);
+    report.agenda_items = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (heading, span))| {
+            let sentence = reader.sentence_of(span.start);
+            let presenter = PRESENTER
+                .captures(&text[sentence.start..sentence.end])
+                .map(|c| c[1].to_owned());
+            AgendaItem {
+                meeting_id: meeting_id.clone(),
+                ordinal: i as u32 + 1,
+                heading,
+                presenter,
+                evidence: evidence(text, span),
+            }
+        })
+        .collect();
+}
+
+static WAS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\u{a0},]*(?:but|and|having)?[\s\u{a0}]*(?:was|had[\s\u{a0}]+been|down[\s\u{a0}]+from|up[\s\u{a0}]+from|from|compared[\s\u{a0}]+(?:with|to)|against)[\s\u{a0}]*$")
+        .expect("valid regex")
+});
+
+/// The figures stated in `span`.
+fn figures_in(
+    text: &str,
+    span: Span,
+    sentences: &[Span],
+    as_of: Option<PartialDate>,
+    meeting_id: Option<String>,
+    from_comment: bool,
+) -> Vec<Figure> {
+    let slice = &text[span.start..span.end];
+    let dates = nectar_text::find_dates(slice);
+    let mut out: Vec<Figure> = Vec::new();
+    for q in nectar_text::find_quantities(slice) {
+        let qspan = shift(q.span, span.start);
+        let sentence = sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= qspan.start && qspan.end <= s.end)
+            .unwrap_or(span);
+        let mut metric = figures::metric(text, sentence, &nectar_text::Quantity { span: qspan, ..q.clone() });
+        // "membership is now 512,000, but was 580,000": the second is membership too.
+        if metric.is_none()
+            && let Some(prev) = out.last()
+            && prev.metric == "membership"
+            && prev.evidence.span.start >= sentence.start
+            && WAS_BEFORE.is_match(&text[prev.evidence.span.end..qspan.start])
+        {
+            metric = Some("membership".into());
+        }
+        let Some(metric) = metric else { continue };
+        // A date right after the figure ("580,000 in January 2020") is its as-of date.
+        let stated = dates.iter().find(|d| {
+            let gap = &slice[q.span.end.min(d.span.start)..d.span.start];
+            d.span.start >= q.span.end
+                && gap.len() <= 12
+                && matches!(gap.trim(), "in" | "at" | "on" | "as of" | "by" | "at the end of" | "")
+        });
+        let figure_as_of = match stated {
+            Some(d) => nectar_text::resolve(d, None, Tense::Past).map(|r| r.date),
+            None if from_comment => None,
+            None => as_of,
+        };
+        out.push(Figure {
+            figure_id: String::new(),
+            meeting_id: if from_comment { None } else { meeting_id.clone() },
+            metric,
+            value: q.value,
+            unit: q.unit,
+            qualifier: q.qualifier,
+            as_of: figure_as_of,
+            from_comment,
+            evidence: evidence(text, qspan),
+        });
+    }
+    out.retain(|f| f.unit != Unit::Count || f.value >= 1.0);
+    let _ = Qualifier::Exact;
+    out
+}
+
+fn read_comments(text: &str, layout: &Layout, report: &mut Report, _anchor: Option<&Anchor>) {
+    for (i, c) in layout.comments.iter().enumerate() {
+        let body = text[c.text.start..c.text.end].to_owned();
+        report.comments.push(Comment {
+            ordinal: i as u32 + 1,
+            author: c.author.map(|a| text[a.start..a.end].to_owned()),
+            anonymous: c.anonymous,
+            posted_at: c.posted_at,
+            text: body,
+            evidence: evidence(text, c.span),
+        });
+        if report.kind == ReportKind::NecReport && !c.text.is_empty() {
+            let s = sentences(text, c.text);
+            report
+                .figures
+                .extend(figures_in(text, c.text, &s, None, None, true));
+        }
+    }
+}
+
+/// Gives figures, votes and decisions their IDs, in order.
+fn number_facts(report: &mut Report) {
+    let id = report.report_id.clone();
+    for (i, f) in report.figures.iter_mut().enumerate() {
+        f.figure_id = ids::fact_id(&id, FactKind::Figure, i);
+    }
+    for (i, v) in report.votes.iter_mut().enumerate() {
+        v.vote_id = ids::fact_id(&id, FactKind::Vote, i);
+    }
+    for (i, d) in report.decisions.iter_mut().enumerate() {
+        d.decision_id = ids::fact_id(&id, FactKind::Decision, i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(url_date("https://x.org/2015/05/nec-report/").unwrap().to_string(), "2015-05");
+        assert_eq!(url_date("https://x.org/2015/05/20/a").unwrap().to_string(), "2015-05-20");
+        assert!(url_date("https://x.org/nec-2015-report").is_none());
+    }
+
+    #[test]
+    fn context_year_prefers_next_year_rule() {
+        assert_eq!(context_year("Next year’s 2021 elections will be hard. In 2020 we lost."), Some(2020));
+        assert_eq!(context_year("In 2016 and 2016 and 2017"), Some(2016));
+        assert_eq!(context_year("no years"), None);
+    }
+
+    #[test]
+    fn classifies_other_bodies() {
+        assert_eq!(classify("The NEC met on Tuesday. The meeting agreed a motion."), ReportKind::NecReport);
+        assert_eq!(classify("Minutes of the CLP executive committee meeting held on 3 May."), ReportKind::NotNecReport);
+        assert_eq!(classify("A story about the weather."), ReportKind::NotNecReport);
+    }
+}

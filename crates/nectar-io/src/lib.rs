@@ -146,10 +146,12 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
     let mut out = Vec::new();
     for input in inputs {
         let display = input.display().to_string();
-        let err = |problem| Err(InputError {
-            path: display.clone(),
-            problem,
-        });
+        let err = |problem| {
+            Err(InputError {
+                path: display.clone(),
+                problem,
+            })
+        };
         match fs::metadata(input) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => out.push(err(Problem::NotFound)),
             Err(e) => out.push(err(Problem::Unreadable(e))),
@@ -302,10 +304,7 @@ impl AtomicFile {
     pub fn commit(mut self) -> io::Result<()> {
         self.temp.flush()?;
         self.temp.as_file().sync_all()?;
-        self.temp
-            .persist(&self.path)
-            .map(drop)
-            .map_err(|e| e.error)
+        self.temp.persist(&self.path).map(drop).map_err(|e| e.error)
     }
 }
 
@@ -347,25 +346,55 @@ mod tests {
             f.write_all(b"new but failed").unwrap();
         }
         assert_eq!(fs::read(&path).unwrap(), b"old");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
     }
 
     #[test]
     fn discover_walks_sorted_and_reports_problems() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("b")).unwrap();
-        for p in ["b/2.txt", "a.txt", "b/1.txt", "b/1.meta.json", ".hidden.txt", "c.md"] {
+        for p in [
+            "b/2.txt",
+            "a.txt",
+            "b/1.txt",
+            "b/1.meta.json",
+            ".hidden.txt",
+            "c.md",
+        ] {
             fs::write(dir.path().join(p), "x").unwrap();
         }
         let found: Vec<String> = discover(&[dir.path().to_owned()])
             .into_iter()
-            .map(|r| r.unwrap().path.strip_prefix(dir.path()).unwrap().display().to_string())
+            .map(|r| {
+                r.unwrap()
+                    .path
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
             .collect();
         assert_eq!(found, ["a.txt", "b/1.txt", "b/2.txt"]);
         let empty = tempfile::tempdir().unwrap();
         let missing = dir.path().join("nope");
         let errs = discover(&[empty.path().to_owned(), missing]);
-        assert!(matches!(errs[0], Err(InputError { problem: Problem::NoReports, .. })));
-        assert!(matches!(errs[1], Err(InputError { problem: Problem::NotFound, .. })));
+        assert!(matches!(
+            errs[0],
+            Err(InputError {
+                problem: Problem::NoReports,
+                ..
+            })
+        ));
+        assert!(matches!(
+            errs[1],
+            Err(InputError {
+                problem: Problem::NotFound,
+                ..
+            })
+        ));
     }
 }

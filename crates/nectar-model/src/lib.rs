@@ -25,6 +25,7 @@ mod evidence;
 pub mod ids;
 mod input;
 mod report;
+pub mod schema;
 
 pub use date::{DatePrecision, DateReading, ParseDateError, PartialDate, YearBasis};
 pub use enums::{

@@ -348,15 +348,31 @@ impl Report {
             }
         }
         let tables: [(&str, Vec<&Evidence>); 6] = [
-            ("agenda_items", self.agenda_items.iter().map(|x| &x.evidence).collect()),
-            ("figures", self.figures.iter().map(|x| &x.evidence).collect()),
+            (
+                "agenda_items",
+                self.agenda_items.iter().map(|x| &x.evidence).collect(),
+            ),
+            (
+                "figures",
+                self.figures.iter().map(|x| &x.evidence).collect(),
+            ),
             ("votes", self.votes.iter().map(|x| &x.evidence).collect()),
-            ("decisions", self.decisions.iter().map(|x| &x.evidence).collect()),
+            (
+                "decisions",
+                self.decisions.iter().map(|x| &x.evidence).collect(),
+            ),
             ("people", self.people.iter().map(|x| &x.evidence).collect()),
-            ("comments", self.comments.iter().map(|x| &x.evidence).collect()),
+            (
+                "comments",
+                self.comments.iter().map(|x| &x.evidence).collect(),
+            ),
         ];
         for (table, evs) in tables {
-            out.extend(evs.into_iter().enumerate().map(|(i, ev)| (format!("{table}[{i}]"), ev)));
+            out.extend(
+                evs.into_iter()
+                    .enumerate()
+                    .map(|(i, ev)| (format!("{table}[{i}]"), ev)),
+            );
         }
         out
     }
@@ -382,8 +398,11 @@ impl Report {
                 err(path, e.to_string());
             }
         }
-        let meeting_ids: BTreeSet<&str> =
-            self.meetings.iter().map(|m| m.meeting_id.as_str()).collect();
+        let meeting_ids: BTreeSet<&str> = self
+            .meetings
+            .iter()
+            .map(|m| m.meeting_id.as_str())
+            .collect();
         if meeting_ids.len() != self.meetings.len() {
             err("meetings".into(), "meeting IDs are not unique".into());
         }
@@ -396,12 +415,19 @@ impl Report {
             .map(|f| ("figures", &f.meeting_id))
             .chain(self.votes.iter().map(|v| ("votes", &v.meeting_id)))
             .chain(self.decisions.iter().map(|d| ("decisions", &d.meeting_id)))
-            .chain(self.agenda_items.iter().map(|a| ("agenda_items", &a.meeting_id)));
+            .chain(
+                self.agenda_items
+                    .iter()
+                    .map(|a| ("agenda_items", &a.meeting_id)),
+            );
         for (table, id) in refs {
             if let Some(id) = id
                 && !meeting_ids.contains(id.as_str())
             {
-                err(table.into(), format!("names meeting {id}, which is not in the report"));
+                err(
+                    table.into(),
+                    format!("names meeting {id}, which is not in the report"),
+                );
             }
         }
         let mut ids = BTreeSet::new();
@@ -418,12 +444,18 @@ impl Report {
         }
         for (i, c) in self.comments.iter().enumerate() {
             if c.ordinal as usize != i + 1 {
-                err(format!("comments[{i}]"), format!("ordinal {} is not {}", c.ordinal, i + 1));
+                err(
+                    format!("comments[{i}]"),
+                    format!("ordinal {} is not {}", c.ordinal, i + 1),
+                );
             }
         }
         for (i, a) in self.agenda_items.iter().enumerate() {
             if a.ordinal as usize != i + 1 {
-                err(format!("agenda_items[{i}]"), format!("ordinal {} is not {}", a.ordinal, i + 1));
+                err(
+                    format!("agenda_items[{i}]"),
+                    format!("ordinal {} is not {}", a.ordinal, i + 1),
+                );
             }
         }
         errors

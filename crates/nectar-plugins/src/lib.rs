@@ -1,1 +1,46 @@
-//! TODO
+//! Links every built-in nectar plugin, one Cargo feature each, and hands out the registry.
+//!
+//! The linker drops a crate that nothing names, and with it the plugins it registers through
+//! `inventory`. This crate names each plugin crate (`extern crate`), and the CLI and the tests
+//! call [`registry`], so the plugins are always linked. [`expected_parsers`] and
+//! [`expected_exporters`] list what the enabled features should register; a test checks that
+//! the registry holds exactly those.
+//!
+//! ```
+//! let registry = nectar_plugins::registry().unwrap();
+//! let names: Vec<&str> = registry.parsers().iter().map(|p| p.name).collect();
+//! assert!(names.contains(&"generic"));
+//! ```
+#![deny(missing_docs)]
+
+#[cfg(feature = "export-json")]
+extern crate nectar_export_json;
+#[cfg(feature = "parse-generic")]
+extern crate nectar_parse_generic;
+
+use nectar_registry::{Registry, RegistryError};
+
+/// Every plugin linked into this program, checked and sorted.
+pub fn registry() -> Result<Registry, RegistryError> {
+    Registry::collect()
+}
+
+/// The parser names the enabled features register, sorted.
+pub fn expected_parsers() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    if cfg!(feature = "parse-generic") {
+        names.push("generic");
+    }
+    names.sort_unstable();
+    names
+}
+
+/// The exporter names the enabled features register, sorted.
+pub fn expected_exporters() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    if cfg!(feature = "export-json") {
+        names.extend(["json", "ndjson"]);
+    }
+    names.sort_unstable();
+    names
+}

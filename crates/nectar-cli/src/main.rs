@@ -1,0 +1,358 @@
+//! `nectar`: turns published reports of Labour NEC meetings into a citable dataset.
+//!
+//! ```text
+//! nectar build                          # the bundled sample corpus into ./out
+//! nectar build reports/ --out data      # your reports
+//! nectar parse report.txt               # one report's facts as JSON on stdout
+//! nectar plugins                        # the registered parsers and exporters
+//! nectar schema --out schemas           # the JSON Schemas of the output
+//! ```
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use nectar_io::{Limits, write_atomic};
+use nectar_model::{Corpus, MODEL_VERSION, Report};
+use nectar_registry::Registry;
+
+const EXAMPLES: &str = "\
+Examples:
+  nectar build                             parse the bundled sample corpus into ./out
+  nectar build reports/ --out data         parse every *.txt under reports/ into data/
+  nectar build a.txt --format json         write only data in the json format
+  nectar parse report.txt                  print one report's facts as JSON
+  nectar parse report.txt --source blogger read it as a Blogger page
+  nectar plugins --json                    list the parsers and exporters as JSON
+  nectar schema --out schemas              write the JSON Schemas of the output
+
+A report may have a metadata sidecar beside it, NAME.meta.json beside NAME.txt, with any of
+url, published, authors, source and title; what it says wins over what is read from the text.
+
+Exit codes: 0 all inputs read; 1 some input could not be read (the rest are still written);
+2 usage error.";
+
+/// Turns published reports of Labour NEC meetings into a citable dataset.
+#[derive(Debug, Parser)]
+#[command(name = "nectar", version, about, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReadArgs {
+    /// Read every report with this parser instead of detecting one (see `nectar plugins`).
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Skip report files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nectar_io::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse reports and print their facts as one JSON corpus.
+    Parse {
+        /// Report files (*.txt) or directories to walk.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Write the JSON here instead of to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Parse reports and write the dataset in every format: the main job.
+    Build {
+        /// Report files or directories; the bundled sample corpus when none is given.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The output directory; each format writes into OUT/<format>/.
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Only these formats (comma-separated exporter names); all by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        format: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// List the registered parsers and exporters.
+    Plugins {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the JSON Schemas of nectar's output.
+    Schema {
+        /// The directory to write them into.
+        #[arg(long, value_name = "DIR", default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+/// Where `nectar build` finds the sample corpus when given no input.
+fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+enum Failure {
+    /// Exit 1: some input failed; the message was printed.
+    Inputs,
+    /// Exit 2: a usage error.
+    Usage(String),
+    /// Exit 1: something else failed.
+    Other(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = nectar_plugins::registry()
+        .map_err(|e| Failure::Other(format!("plugin registry: {e}")))
+        .and_then(|registry| run(cli, &registry));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Inputs) => ExitCode::from(1),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("nectar: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(msg)) => {
+            eprintln!("nectar: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli, registry: &Registry) -> Result<(), Failure> {
+    match cli.command {
+        Command::Parse {
+            inputs,
+            output,
+            read,
+        } => {
+            let (reports, failed) = read_reports(&inputs, &read, registry)?;
+            let corpus = Corpus {
+                nectar_version: MODEL_VERSION.to_owned(),
+                reports,
+            };
+            let mut json = serde_json::to_vec_pretty(&corpus)
+                .map_err(|e| Failure::Other(format!("encoding JSON: {e}")))?;
+            json.push(b'\n');
+            match output {
+                Some(path) => write_atomic(&path, &json)
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?,
+                None => std::io::stdout()
+                    .write_all(&json)
+                    .map_err(|e| Failure::Other(format!("standard output: {e}")))?,
+            }
+            if failed { Err(Failure::Inputs) } else { Ok(()) }
+        }
+        Command::Build {
+            inputs,
+            out,
+            format,
+            read,
+        } => build(inputs, &out, &format, &read, registry),
+        Command::Plugins { json } => {
+            print_plugins(registry, json);
+            Ok(())
+        }
+        Command::Schema { out } => {
+            for (name, text) in nectar_model::schema::all() {
+                let path = out.join(name);
+                write_atomic(&path, text.as_bytes())
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+                println!("{}", path.display());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Reads, detects and parses every input; prints a line per failure.
+fn read_reports(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+) -> Result<(Vec<Report>, bool), Failure> {
+    let forced = match &args.source {
+        Some(name) => Some(registry.parser(name).ok_or_else(|| {
+            let known: Vec<&str> = registry.parsers().iter().map(|p| p.name).collect();
+            Failure::Usage(format!(
+                "no parser named {name:?} (known: {})",
+                known.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    let limits = Limits {
+        max_bytes: args.max_bytes,
+    };
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for found in nectar_io::discover(inputs) {
+        let result = found
+            .map_err(|e| e.to_string())
+            .and_then(|file| {
+                nectar_io::read_document(&file.path, &file.display, &limits)
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|doc| {
+                let detection = match forced {
+                    Some(parser) => Some(nectar_registry::Detection {
+                        parser,
+                        confidence: 1.0,
+                    }),
+                    None => registry.detect(&doc),
+                };
+                let detection = detection.ok_or_else(|| {
+                    let named = doc.sidecar.as_ref().and_then(|s| s.source.clone());
+                    match named {
+                        Some(n) => format!(
+                            "{}: the sidecar names parser {n:?}, which is not registered",
+                            doc.source.path
+                        ),
+                        None => format!("{}: no parser is registered", doc.source.path),
+                    }
+                })?;
+                let mut report = detection
+                    .parser
+                    .parser
+                    .parse(&doc)
+                    .map_err(|e| format!("{}: {e}", doc.source.path))?;
+                report.parser.confidence = detection.confidence;
+                Ok(report)
+            });
+        match result {
+            Ok(report) => reports.push(report),
+            Err(msg) => {
+                eprintln!("nectar: {msg}");
+                failed = true;
+            }
+        }
+    }
+    Ok((reports, failed))
+}
+
+fn build(
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    formats: &[String],
+    read: &ReadArgs,
+    registry: &Registry,
+) -> Result<(), Failure> {
+    let inputs = if inputs.is_empty() {
+        let sample = sample_corpus();
+        if !sample.is_dir() {
+            return Err(Failure::Usage(format!(
+                "no INPUT given and the sample corpus is not at {}",
+                sample.display()
+            )));
+        }
+        vec![sample]
+    } else {
+        inputs
+    };
+    let exporters: Vec<_> = if formats.is_empty() {
+        registry.exporters().to_vec()
+    } else {
+        formats
+            .iter()
+            .map(|name| {
+                registry.exporter(name).ok_or_else(|| {
+                    let known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
+                    Failure::Usage(format!(
+                        "no format named {name:?} (known: {})",
+                        known.join(", ")
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let (reports, failed) = read_reports(&inputs, read, registry)?;
+    if reports.is_empty() {
+        eprintln!("nectar: no report could be read; nothing written");
+        return Err(Failure::Inputs);
+    }
+    let mut sinks = Vec::new();
+    for e in &exporters {
+        let sink = e
+            .exporter
+            .start(&out.join(e.name))
+            .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
+        sinks.push((e.name, sink));
+    }
+    for report in &reports {
+        for (name, sink) in &mut sinks {
+            sink.write_report(report)
+                .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
+        }
+    }
+    let mut written = Vec::new();
+    for (name, sink) in sinks {
+        written.extend(
+            sink.finish()
+                .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
+        );
+    }
+    let facts: usize = reports
+        .iter()
+        .map(|r| {
+            r.meetings.len()
+                + r.figures.len()
+                + r.votes.len()
+                + r.decisions.len()
+                + r.agenda_items.len()
+                + r.people.len()
+                + r.comments.len()
+        })
+        .sum();
+    eprintln!(
+        "nectar: {} reports, {facts} facts, {} files written to {}",
+        reports.len(),
+        written.len(),
+        out.display()
+    );
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+fn print_plugins(registry: &Registry, json: bool) {
+    if json {
+        let value = serde_json::json!({
+            "parsers": registry.parsers().iter().map(|p| serde_json::json!({
+                "name": p.name,
+                "description": p.description,
+                "publisher": p.publisher,
+                "version": p.version,
+                "signatures": p.signatures,
+                "url_patterns": p.url_patterns,
+            })).collect::<Vec<_>>(),
+            "exporters": registry.exporters().iter().map(|e| serde_json::json!({
+                "name": e.name,
+                "description": e.description,
+                "writes": e.writes,
+                "version": e.version,
+            })).collect::<Vec<_>>(),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return;
+    }
+    println!("Parsers:");
+    for p in registry.parsers() {
+        println!("  {:<12} {} [{}]", p.name, p.description, p.publisher);
+    }
+    println!("Exporters:");
+    for e in registry.exporters() {
+        println!(
+            "  {:<12} {} ({})",
+            e.name,
+            e.description,
+            e.writes.join(", ")
+        );
+    }
+}

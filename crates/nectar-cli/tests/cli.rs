@@ -1,0 +1,280 @@
+//! The `nectar` command end to end: real inputs, bad inputs, exit codes, outputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn nectar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nectar"))
+        .args(args)
+        .output()
+        .expect("nectar runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path
+}
+
+const GOOD: &str = "NEC Report – 3 March 2015\n\nThe NEC met on 3 March. Membership is now 190,000.\n";
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn plugins_lists_parsers_and_exporters() {
+    let o = nectar(&["plugins"]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("generic") && out.contains("json"), "{out}");
+    let o = nectar(&["plugins", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let names: Vec<&str> = v["parsers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "sorted by name");
+    assert!(names.contains(&"generic"));
+}
+
+#[test]
+fn help_shows_examples() {
+    let o = nectar(&["--help"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Examples:") && out.contains("nectar build"), "{out}");
+}
+
+#[test]
+fn missing_file_names_it_and_exits_1() {
+    let o = nectar(&["parse", "no/such/report.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "nectar: no/such/report.txt: no such file or directory"
+    );
+}
+
+#[test]
+fn each_bad_file_gets_a_one_line_error() {
+    let d = tmp();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b" \n\t\n", "empty file"),
+        ("binary.txt", b"NEC\0\x01\x02", "binary file (NUL byte at offset 3), not a text report"),
+        (
+            "latin1.txt",
+            b"NEC report \xa3300",
+            "not valid UTF-8 (invalid byte at offset 11); save the report as UTF-8",
+        ),
+    ];
+    for (name, bytes, problem) in cases {
+        let path = write(d.path(), name, bytes);
+        let o = nectar(&["parse", s(&path)]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert_eq!(stderr(&o).trim(), format!("nectar: {}: {problem}", path.display()));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+}
+
+#[test]
+fn oversized_file_is_refused() {
+    let d = tmp();
+    let path = write(d.path(), "big.txt", GOOD.as_bytes());
+    let o = nectar(&["parse", "--max-bytes", "10", s(&path)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}: file is {} bytes, over the 10-byte limit",
+            path.display(),
+            GOOD.len()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn empty_directory_is_an_error() {
+    let d = tmp();
+    let o = nectar(&["parse", s(d.path())]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        format!("nectar: {}: no reports (*.txt) in this directory", d.path().display())
+    );
+}
+
+#[test]
+fn broken_sidecar_is_named() {
+    let d = tmp();
+    let path = write(d.path(), "r.txt", GOOD.as_bytes());
+    write(d.path(), "r.meta.json", b"{\"published\": \"March 2015\"}");
+    let o = nectar(&["parse", s(&path)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("r.meta.json") && err.contains("not a date"), "{err}");
+}
+
+#[test]
+fn good_inputs_still_processed_beside_bad_ones() {
+    let d = tmp();
+    let good = write(d.path(), "good.txt", GOOD.as_bytes());
+    let bad = write(d.path(), "bad.txt", b"");
+    let o = nectar(&["parse", s(&good), s(&bad), "no-such.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).expect("corpus JSON");
+    assert_eq!(corpus.reports.len(), 1);
+    assert_eq!(corpus.reports[0].figures[0].value, 190000.0);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.contains("bad.txt: empty file") && err.contains("no-such.txt: no such file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(nectar(&["parse"]).status.code(), Some(2));
+    assert_eq!(nectar(&["frobnicate"]).status.code(), Some(2));
+    let d = tmp();
+    let good = write(d.path(), "good.txt", GOOD.as_bytes());
+    let o = nectar(&["parse", "--source", "nope", s(&good)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no parser named \"nope\" (known: "), "{}", stderr(&o));
+    let o = nectar(&["build", s(&good), "--format", "xls", "--out", s(d.path())]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn sidecar_wins_and_supplies_the_year() {
+    let d = tmp();
+    let path = write(
+        d.path(),
+        "r.txt",
+        "The NEC met on Tuesday 16 July and agreed the timetable. The meeting ran for five hours.\n".as_bytes(),
+    );
+    write(
+        d.path(),
+        "r.meta.json",
+        br#"{"url": "https://example.org/2019/07/nec/", "title": "NEC: July", "authors": ["A N Other"]}"#,
+    );
+    let o = nectar(&["parse", s(&path)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    let r = &corpus.reports[0];
+    assert_eq!(r.title.as_ref().unwrap().value, "NEC: July");
+    assert_eq!(r.title.as_ref().unwrap().origin, nectar_model::Origin::Sidecar);
+    assert_eq!(r.authors[0].value, "A N Other");
+    assert_eq!(r.document.url.as_deref(), Some("https://example.org/2019/07/nec/"));
+    let date = r.primary_meeting().unwrap().date.as_ref().unwrap();
+    assert_eq!(date.date.to_string(), "2019-07-16");
+    assert!(date.year_inferred);
+    assert_eq!(date.year_basis, nectar_model::YearBasis::Url);
+}
+
+#[test]
+fn build_writes_whole_files_and_is_deterministic() {
+    let d = tmp();
+    let out = d.path().join("out");
+    let input = write(d.path(), "good.txt", GOOD.as_bytes());
+    let o = nectar(&["build", s(&input), "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus = std::fs::read(out.join("json/corpus.json")).unwrap();
+    let ndjson = std::fs::read(out.join("ndjson/reports.ndjson")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&ndjson).lines().count(), 1);
+    // A second run gives the same bytes.
+    assert!(nectar(&["build", s(&input), "--out", s(&out)]).status.success());
+    assert_eq!(std::fs::read(out.join("json/corpus.json")).unwrap(), corpus);
+    // A run whose inputs all fail writes nothing and leaves the earlier output intact.
+    let bad = write(d.path(), "bad.txt", b"");
+    let o = nectar(&["build", s(&bad), "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(out.join("json/corpus.json")).unwrap(), corpus);
+    let leftovers: Vec<_> = std::fs::read_dir(out.join("json"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temp files: {leftovers:?}");
+}
+
+#[test]
+fn build_without_input_reads_the_sample_corpus() {
+    let d = tmp();
+    let o = nectar(&["build", "--out", s(d.path()), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus =
+        serde_json::from_slice(&std::fs::read(d.path().join("json/corpus.json")).unwrap()).unwrap();
+    assert!(corpus.reports.len() >= 10, "{} reports", corpus.reports.len());
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = nectar_testkit_root().join("schemas").join(name);
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("schema file")).unwrap();
+    jsonschema::validator_for(&schema).expect("valid schema")
+}
+
+fn nectar_testkit_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, json: &serde_json::Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(json)
+        .take(5)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn parsing_the_real_reports_validates_against_the_schema() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let mut args = vec!["parse"];
+    args.extend(files.iter().map(String::as_str));
+    let o = nectar(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_valid(&validator("corpus.schema.json"), &json);
+    assert_eq!(json["reports"].as_array().unwrap().len(), 5);
+    // The schema is not vacuous: a broken corpus fails it.
+    let mut broken = json.clone();
+    broken["reports"][0]["meetings"][0]["kind"] = "picnic".into();
+    assert!(!validator("corpus.schema.json").is_valid(&broken));
+}
+
+#[test]
+fn sample_corpus_output_validates_against_the_schemas() {
+    let d = tmp();
+    let o = nectar(&["build", "--out", s(d.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.path().join("json/corpus.json")).unwrap()).unwrap();
+    assert_valid(&validator("corpus.schema.json"), &corpus);
+    let report = validator("report.schema.json");
+    let ndjson = std::fs::read_to_string(d.path().join("ndjson/reports.ndjson")).unwrap();
+    for line in ndjson.lines() {
+        assert_valid(&report, &serde_json::from_str(line).unwrap());
+    }
+}

@@ -1,0 +1,84 @@
+//! Decisions reported without counts, and agenda items.
+
+use std::sync::LazyLock;
+
+use nectar_model::{DecisionOutcome, Span};
+use regex::Regex;
+
+struct Rule {
+    outcome: DecisionOutcome,
+    pattern: Regex,
+}
+
+const S: &str = r"[\s\u{a0}]+";
+
+fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
+    Rule {
+        outcome,
+        pattern: Regex::new(&pattern.replace("_", S)).expect("valid regex"),
+    }
+}
+
+/// Decision phrasings; `_` stands for white space. The first rule that matches a sentence wins.
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    use DecisionOutcome::*;
+    vec![
+        rule(Defeated, r"(?i)\b(?:was|were|been|being)_(?:narrowly_|heavily_|overwhelmingly_)?(?:defeated|voted_down|lost)\b|\b(?:narrowly_)?defeated_(?:the|a|an|this|these|by)\b|\bwe_lost_(?:the|a|this)_vote\b|\bvoted_down\b"),
+        rule(Rejected, r"(?i)\b(?:was|were|been)_(?:unanimously_)?(?:rejected|refused|turned_down|thrown_out)\b|\b(?:we|nec|committee)_(?:unanimously_)?(?:rejected|refused)\b"),
+        rule(Deferred, r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|delayed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\b(?:we|nec|committee)_deferred\b"),
+        rule(Elected, r"(?i)\b(?:was|were|been)_(?:re-?)?elected_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president)|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b"),
+        rule(Approved, r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:we|nec|committee|it)_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bapproved_(?:a|an|the)_new\b"),
+        rule(Agreed, r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_)?agreed\b|\b(?:we|nec|committee|meeting|panel|members)_(?:also_|then_|unanimously_|finally_)?agreed_(?:that|to|a|an|the|on|in|unanimously)\b|\bit_was_agreed\b|\bagreed_unanimously\b|\bagreeing_it\b"),
+        rule(Noted, r"(?i)\b(?:report|reports|minutes|motions?|update|paper)_(?:was|were)_(?:duly_)?noted\b|\bfor_noting\b|\b(?:the_)?nec_notes?_(?:the|these)\b"),
+    ]
+});
+
+static UNANIMOUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b").expect("valid regex"));
+static NARROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
+
+/// A decision found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub outcome: DecisionOutcome,
+    pub span: Span,
+    pub unanimous: bool,
+    pub narrow: bool,
+}
+
+/// The decision a sentence reports, if any.
+pub(crate) fn in_sentence(text: &str, sentence: Span) -> Option<Found> {
+    let s = &text[sentence.start..sentence.end];
+    RULES.iter().find_map(|r| {
+        r.pattern.find(s).map(|_| Found {
+            outcome: r.outcome,
+            span: sentence,
+            unanimous: UNANIMOUS.is_match(s),
+            narrow: NARROW.is_match(s),
+        })
+    })
+}
+
+static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
+        .expect("valid regex")
+});
+
+/// An agenda item named in running text (`the Leader's report`, `the membership report`).
+pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
+    REPORT_ITEM
+        .find_iter(&text[span.start..span.end])
+        .map(|m| {
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            let mut heading = words.join(" ");
+            if let Some(first) = heading.get(..1) {
+                heading = first.to_uppercase() + &heading[1..];
+            }
+            (
+                heading.replace('’', "'"),
+                Span::new(span.start + m.start(), span.start + m.end()),
+            )
+        })
+        .collect()
+}

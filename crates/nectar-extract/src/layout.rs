@@ -1,0 +1,649 @@
+//! Where things stand on a page: the [`Layout`] a parser finds, and helpers that every parser
+//! shares for lines, blocks, bylines, clutter and readers' comments.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use nectar_model::{PartialDate, Span};
+use regex::Regex;
+
+/// What a parser found on the page; [`crate::extract`] reads the facts from it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The title line.
+    pub title: Option<Span>,
+    /// The publication date the page shows, with where it stands.
+    pub published: Option<(PartialDate, Span)>,
+    /// Author names as written.
+    pub authors: Vec<Span>,
+    /// The report's own text, without the site's header, clutter and comments.
+    pub body: Span,
+    /// The body's blocks; empty to let [`crate::extract`] split the body itself.
+    pub blocks: Vec<Block>,
+    /// Readers' comments.
+    pub comments: Vec<CommentLayout>,
+}
+
+/// The kind of a block of body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A short line on its own that names a section.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// An item of a bulleted or numbered list.
+    Bullet,
+}
+
+/// A block of body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Where it stands (without the bullet marker).
+    pub span: Span,
+}
+
+/// A reader's comment as it stands on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentLayout {
+    /// The whole comment, from the author line to the time.
+    pub span: Span,
+    /// The name shown.
+    pub author: Option<Span>,
+    /// Whether the site marks the commenter as anonymous.
+    pub anonymous: bool,
+    /// When it was posted.
+    pub posted_at: Option<NaiveDateTime>,
+    /// The comment's text.
+    pub text: Span,
+}
+
+/// A line of `text`, without its terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// The line's span.
+    pub span: Span,
+    /// The span trimmed of white space (including no-break spaces and a BOM).
+    pub trimmed: Span,
+}
+
+impl Line {
+    /// The trimmed text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.trimmed.start..self.trimmed.end]
+    }
+
+    /// Whether the line holds only white space.
+    pub fn is_blank(&self) -> bool {
+        self.trimmed.is_empty()
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Trims white space, no-break spaces and BOMs from both ends of a span.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
+    let end = span.start + s.trim_end_matches(is_space).len();
+    Span::new(start, end.max(start))
+}
+
+/// The lines of `text` (`\n`, `\r\n` or `\r` terminated), each with its trimmed span.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let span = Span::new(start, i);
+            out.push(Line {
+                span,
+                trimmed: trim(text, span),
+            });
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        let span = Span::new(start, bytes.len());
+        out.push(Line {
+            span,
+            trimmed: trim(text, span),
+        });
+    }
+    out
+}
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•·▪◦●○‣∙*\-–—]|\d{1,2}[.)])[\s\u{a0}]+").expect("valid regex")
+});
+
+fn looks_like_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let first = line.chars().next().unwrap_or(' ');
+    let last = line.chars().last().unwrap_or('.');
+    (1..=8).contains(&words)
+        && line.len() <= 70
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !matches!(last, '.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')
+}
+
+/// Splits `span` of `text` into blocks.
+///
+/// Where blank lines separate paragraphs, the lines between them form one paragraph (so hard
+/// line wraps are joined); where there are none, every line is a paragraph. Lines that start
+/// with a bullet or a number are list items, and a short line on its own with no closing
+/// punctuation, followed by more text, is a heading.
+pub fn blocks(text: &str, span: Span) -> Vec<Block> {
+    let all = lines(&text[..span.end]);
+    let lines: Vec<Line> = all
+        .into_iter()
+        .filter(|l| l.span.end >= span.start && l.span.start <= span.end)
+        .map(|l| {
+            let start = l.span.start.max(span.start);
+            let s = Span::new(start, l.span.end);
+            Line {
+                span: s,
+                trimmed: trim(text, s),
+            }
+        })
+        .collect();
+    let non_blank = lines.iter().filter(|l| !l.is_blank()).count();
+    let blank_separated = lines.windows(2).any(|w| w[0].is_blank() && !w[1].is_blank())
+        && non_blank > 0
+        && lines.iter().filter(|l| l.is_blank()).count() * 3 >= non_blank;
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut current_lines = 0;
+    let flush = |out: &mut Vec<Block>, current: &mut Option<Span>, n: &mut usize| {
+        if let Some(s) = current.take() {
+            let kind = if *n == 1 && looks_like_heading(&text[s.start..s.end]) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            out.push(Block { kind, span: s });
+        }
+        *n = 0;
+    };
+    for line in &lines {
+        if line.is_blank() {
+            flush(&mut out, &mut current, &mut current_lines);
+            continue;
+        }
+        let t = line.text(text);
+        if let Some(m) = BULLET.find(t) {
+            flush(&mut out, &mut current, &mut current_lines);
+            let start = line.trimmed.start + m.end();
+            out.push(Block {
+                kind: BlockKind::Bullet,
+                span: trim(text, Span::new(start, line.trimmed.end)),
+            });
+            continue;
+        }
+        if !blank_separated {
+            flush(&mut out, &mut current, &mut current_lines);
+        }
+        current = Some(match current {
+            Some(s) => Span::new(s.start, line.trimmed.end),
+            None => line.trimmed,
+        });
+        current_lines += 1;
+    }
+    flush(&mut out, &mut current, &mut current_lines);
+    // A heading must introduce something: a last block, or one followed by another heading, is
+    // a paragraph.
+    let n = out.len();
+    for i in 0..n {
+        if out[i].kind == BlockKind::Heading
+            && out.get(i + 1).is_none_or(|b| b.kind == BlockKind::Heading)
+        {
+            out[i].kind = BlockKind::Paragraph;
+        }
+    }
+    out
+}
+
+/// Lines that mark the end of a report's own text on most sites: cut-off markers, share
+/// widgets, comment forms, related links, author boxes and donation asks. Matched against the
+/// start of a trimmed line, case-insensitively.
+pub const TRAILER_MARKERS: &[&str] = &[
+    "continue reading",
+    "read more",
+    "(more…)",
+    "(more...)",
+    "share this:",
+    "share this post",
+    "share this article",
+    "like this:",
+    "related posts",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "post a comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post navigation",
+    "subscribe to: post comments",
+    "<< home",
+    "newer post",
+    "older post",
+    "print friendly",
+    "sign up to our",
+    "sign up for our",
+    "more from ",
+    "our work depends on you",
+    "share on facebook",
+    "share on twitter",
+    "click to share",
+    "tags:",
+    "filed under",
+    "posted in ",
+    "categories:",
+    "about the author",
+    "photo:",
+    "image:",
+    "picture:",
+];
+
+/// Whole lines that are clutter wherever they stand (widgets and banners).
+pub const CLUTTER_LINES: &[&str] = &[
+    "related",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "advertisement",
+    "free hit counters",
+    "officedepot discount",
+    "comments",
+];
+
+static TRAILER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRAILER_MARKERS)
+        .expect("valid patterns")
+});
+
+static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies)\b")
+        .expect("valid regex")
+});
+
+/// Whether a trimmed line marks the end of the report's own text.
+pub fn is_trailer_line(line: &str) -> bool {
+    let marker = TRAILER
+        .find(line)
+        .is_some_and(|m| m.start() == 0 && (line.len() < 80 || m.end() == line.len()));
+    marker
+        || COMMENT_COUNT.is_match(line)
+        || CLUTTER_LINES.iter().any(|c| line.eq_ignore_ascii_case(c))
+}
+
+/// Cuts `body` at the first trailer line ([`is_trailer_line`]) that stands after at least a
+/// fifth of it, and trims white space.
+pub fn cut_trailer(text: &str, body: Span) -> Span {
+    let min = body.start + body.len() / 5;
+    for line in lines(&text[..body.end]) {
+        if line.span.start < min || line.is_blank() {
+            continue;
+        }
+        if is_trailer_line(line.text(text)) {
+            return trim(text, Span::new(body.start, line.span.start));
+        }
+    }
+    trim(text, body)
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:by|posted by|written by|words by|author:|from)[\s\u{a0}]+(?-i)([A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+(?:[A-Z][\p{L}'’.\-]+|de|van|von|da|al))+)",
+    )
+    .expect("valid regex")
+});
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+").expect("valid regex")
+});
+
+/// Author names in a byline such as `By Ann Black`, `Posted by Ann Black on ...` or
+/// `From Yasmine Dar, Ann Henderson and the CLP representatives ...`: the names listed before
+/// any words that are not names.
+pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
+    let s = &text[line.start..line.end];
+    let Some(c) = BYLINE.captures(s) else {
+        return Vec::new();
+    };
+    let first = c.get(1).expect("group 1 always takes part");
+    let mut out = vec![Span::new(line.start + first.start(), line.start + first.end())];
+    let mut rest = &s[first.end()..];
+    let mut offset = line.start + first.end();
+    // Further names joined by ", " or " and " / " & ".
+    loop {
+        let sep = [", and ", ", ", " and ", " & "]
+            .iter()
+            .find(|sep| rest.starts_with(**sep));
+        let Some(sep) = sep else { break };
+        let after = &rest[sep.len()..];
+        match NAME.find(after) {
+            Some(m) if m.start() == 0 && !after.starts_with("the ") => {
+                out.push(Span::new(offset + sep.len(), offset + sep.len() + m.end()));
+                offset += sep.len() + m.end();
+                rest = &after[m.end()..];
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(Blogger|Anonymous)[\s\u{a0}]+)?(.{1,80}?)[\s\u{a0}]+(?:said\.\.\.|said…|says:|said:|wrote:)$")
+        .expect("valid regex")
+});
+
+static COMMENT_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(\d{1,2}):(\d{2})[\s\u{a0}]*(am|pm)?,?[\s\u{a0}]+",
+        r"(january|february|march|april|may|june|july|august|september|october|november|december)",
+        r"[\s\u{a0}]+(\d{1,2}),?[\s\u{a0}]+(\d{4})",
+        r"|(\d{1,2})[\s\u{a0}]+(january|february|march|april|may|june|july|august|september|october|november|december)",
+        r"[\s\u{a0}]+(\d{4})[\s\u{a0}]+at[\s\u{a0}]+(\d{1,2}):(\d{2})[\s\u{a0}]*(am|pm)?)$"
+    ))
+    .expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+}
+
+/// Reads a comment's time line: `8:15 pm, February 13, 2021` or `13 February 2021 at 20:15`.
+pub fn comment_time(line: &str) -> Option<NaiveDateTime> {
+    let c = COMMENT_TIME.captures(line.trim())?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (hour, minute, ampm, month, day, year) = if c.get(1).is_some() {
+        (num(1)?, num(2)?, c.get(3), c.get(4)?, num(5)?, num(6)?)
+    } else {
+        (num(10)?, num(11)?, c.get(12), c.get(8)?, num(7)?, num(9)?)
+    };
+    let hour = match ampm.map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(ref p) if p == "pm" && hour < 12 => hour + 12,
+        Some(ref p) if p == "am" && hour == 12 => 0,
+        _ => hour,
+    };
+    let date = NaiveDate::from_ymd_opt(year as i32, month_number(month.as_str())?, day)?;
+    Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, 0)?))
+}
+
+/// Finds readers' comments written as `NAME said...` (Blogger: `Blogger NAME said...`,
+/// `Anonymous NAME said...`) or `NAME says:` (WordPress), each followed by its text and a time
+/// line, from `from` on. Returns the comments and where the first one starts.
+pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
+    let mut out = Vec::new();
+    let mut first_start = None;
+    let mut i = 0;
+    while i < all.len() {
+        let line = all[i];
+        if line.span.start < from || line.is_blank() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = SAID.captures(line.text(text)) else {
+            i += 1;
+            continue;
+        };
+        let base = line.trimmed.start;
+        let marker = c.get(1).map(|m| m.as_str());
+        let name = c.get(2).expect("group 2 always takes part");
+        let name_span = Span::new(base + name.start(), base + name.end());
+        let anonymous = marker == Some("Anonymous") || name.as_str() == "Anonymous";
+        // The text runs to the time line or the next comment.
+        let mut j = i + 1;
+        let mut posted_at = None;
+        let mut end = line.trimmed.end;
+        let mut text_span: Option<Span> = None;
+        while j < all.len() {
+            let l = all[j];
+            if l.is_blank() {
+                j += 1;
+                continue;
+            }
+            if let Some(t) = comment_time(l.text(text)) {
+                posted_at = Some(t);
+                end = l.trimmed.end;
+                j += 1;
+                break;
+            }
+            if SAID.is_match(l.text(text)) || is_trailer_line(l.text(text)) {
+                break;
+            }
+            text_span = Some(match text_span {
+                Some(s) => Span::new(s.start, l.trimmed.end),
+                None => l.trimmed,
+            });
+            end = l.trimmed.end;
+            j += 1;
+        }
+        first_start.get_or_insert(line.trimmed.start);
+        out.push(CommentLayout {
+            span: Span::new(line.trimmed.start, end),
+            author: (name.as_str() != "Anonymous").then_some(name_span),
+            anonymous,
+            posted_at,
+            text: text_span.unwrap_or(Span::new(line.trimmed.end, line.trimmed.end)),
+        });
+        i = j;
+    }
+    (out, first_start)
+}
+
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|[\s\u{a0}]\|[\s\u{a0}]|^skip[\s\u{a0}]+to[\s\u{a0}]+content|^menu$|^home$|^search$|^subscribe$|^log[\s\u{a0}]?in$")
+        .expect("valid regex")
+});
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted|published|updated|date)?[\s\u{a0}:]*(?:on[\s\u{a0}]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[\s\u{a0}]+)?(?:\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+[a-z]+,?[\s\u{a0}]+\d{4}|[a-z]+[\s\u{a0}]+\d{1,2}(?:st|nd|rd|th)?,?[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b")
+        .expect("valid regex")
+});
+
+static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bNEC\b|national[\s\u{a0}]+executive|\breport\b|\bmeeting\b|\bexecutive\b")
+        .expect("valid regex")
+});
+
+static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bby[\s\u{a0}]+(?-i)([A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+)")
+        .expect("valid regex")
+});
+
+/// The publication date a header line shows (`Saturday, February 13, 2021`,
+/// `Posted on 12 March 2016 by Ann Black`), with its span.
+pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
+    let s = &text[line.start..line.end];
+    if s.len() > 90 || !DATE_LINE.is_match(s) {
+        return None;
+    }
+    let m = nectar_text::find_dates(s).into_iter().find(|m| m.year.is_some())?;
+    let reading = nectar_text::resolve(&m, None, nectar_text::Tense::Unknown)?;
+    Some((reading.date, Span::new(line.start + m.span.start, line.start + m.span.end)))
+}
+
+/// Reads a page the way most sites lay one out: banner lines, then a title, a date line and a
+/// byline in some order near the top; the body; then a trailer (cut-off markers, share
+/// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
+pub fn read_page(text: &str) -> Layout {
+    let all = lines(text);
+    let (comments, comments_start) = said_comments(text, 0);
+    let head: Vec<Line> = all.iter().copied().filter(|l| !l.is_blank()).take(8).collect();
+    let mut layout = Layout::default();
+    let mut header_end = 0;
+    let mut title_idx = None;
+    for (i, line) in head.iter().enumerate() {
+        let t = line.text(text);
+        if BANNER.is_match(t) {
+            header_end = line.span.end;
+            continue;
+        }
+        if layout.published.is_none()
+            && let Some(d) = date_line(text, line.trimmed)
+        {
+            layout.published = Some(d);
+            if let Some(c) = POSTED_BY.captures(t) {
+                let m = c.get(1).expect("group 1 always takes part");
+                layout
+                    .authors
+                    .push(Span::new(line.trimmed.start + m.start(), line.trimmed.start + m.end()));
+            }
+            header_end = header_end.max(line.span.end);
+            continue;
+        }
+        let authors = byline_authors(text, line.trimmed);
+        if !authors.is_empty() && layout.authors.is_empty() {
+            layout.authors = authors;
+            header_end = header_end.max(line.span.end);
+            continue;
+        }
+        if title_idx.is_none()
+            && (8..=160).contains(&t.len())
+            && !t.ends_with('.')
+            && TITLE_WORDS.is_match(t)
+        {
+            layout.title = Some(line.trimmed);
+            title_idx = Some(i);
+            header_end = header_end.max(line.span.end);
+            continue;
+        }
+        // The header ends at the first line that is none of the above, once a title is found
+        // or once two lines of text have gone by.
+        if title_idx.is_some() || i >= 2 {
+            break;
+        }
+    }
+    if title_idx.is_none() {
+        // Without a titled header, the body starts after the banners only.
+        header_end = head
+            .iter()
+            .take_while(|l| BANNER.is_match(l.text(text)))
+            .map(|l| l.span.end)
+            .last()
+            .unwrap_or(0);
+        if let Some((_, span)) = layout.published {
+            let line_end = all
+                .iter()
+                .find(|l| l.span.contains(span))
+                .map_or(span.end, |l| l.span.end);
+            if head.iter().take(3).any(|l| l.span.contains(span)) {
+                header_end = header_end.max(line_end);
+            }
+        }
+    }
+    let end = comments_start.unwrap_or(text.len());
+    layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+    layout.comments = comments;
+    layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, blocks: &[Block]) -> Vec<(BlockKind, String)> {
+        blocks
+            .iter()
+            .map(|b| (b.kind, text[b.span.start..b.span.end].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn lines_handle_crlf_and_nbsp() {
+        let text = "one\r\n\u{a0}two \r\n\nthree";
+        let l: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
+        assert_eq!(l, ["one", "two", "", "three"]);
+    }
+
+    #[test]
+    fn blocks_join_wrapped_lines_and_find_headings_and_bullets() {
+        let text = "Membership\n\nThe party has grown\nand grown again.\n\n• first point\n• second point\n\nThe end came.";
+        let b = blocks(text, Span::new(0, text.len()));
+        assert_eq!(
+            texts(text, &b),
+            [
+                (BlockKind::Heading, "Membership".to_owned()),
+                (BlockKind::Paragraph, "The party has grown\nand grown again.".to_owned()),
+                (BlockKind::Bullet, "first point".to_owned()),
+                (BlockKind::Bullet, "second point".to_owned()),
+                (BlockKind::Paragraph, "The end came.".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn single_newline_paragraphs() {
+        let text = "Title here\nFirst paragraph is long enough.\nLeader’s report\nSecond paragraph.";
+        let b = blocks(text, Span::new(0, text.len()));
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn trailer_cut_and_bylines() {
+        let text = "Some text about the NEC.\nMore text here.\nContinue reading →\nShare this:";
+        let body = cut_trailer(text, Span::new(0, text.len()));
+        assert_eq!(&text[body.start..body.end], "Some text about the NEC.\nMore text here.");
+        let line = "From Jo Bird, Ann Black and the CLP reps";
+        let names: Vec<&str> = byline_authors(line, Span::new(0, line.len()))
+            .iter()
+            .map(|s| &line[s.start..s.end])
+            .collect();
+        assert_eq!(names, ["Jo Bird", "Ann Black"]);
+    }
+
+    #[test]
+    fn blogger_comments() {
+        let text = "Body.\n\nBlogger Jo said...\n\nGood read\nindeed\n\n8:15 pm, February 13, 2021\n\nAnonymous Anonymous said...\n\nHmm\n\n12:02 am, February 14, 2021\n\nPost a Comment";
+        let (c, first) = said_comments(text, 0);
+        assert_eq!(first, Some(7));
+        assert_eq!(c.len(), 2);
+        assert_eq!(&text[c[0].text.start..c[0].text.end], "Good read\nindeed");
+        assert_eq!(c[0].posted_at.unwrap().to_string(), "2021-02-13 20:15:00");
+        assert!(c[1].anonymous && c[1].author.is_none());
+        assert_eq!(c[1].posted_at.unwrap().to_string(), "2021-02-14 00:02:00");
+    }
+}

@@ -1,0 +1,316 @@
+//! Meetings: which dates name meetings, of what kind, and which meeting a report is about.
+
+use std::sync::LazyLock;
+
+use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
+use nectar_text::{DateMention, Tense};
+use regex::Regex;
+
+/// A date in the body that names a meeting.
+#[derive(Debug, Clone)]
+pub(crate) struct MeetingMention {
+    pub date: DateReading,
+    pub kind: MeetingKind,
+    pub body: Option<String>,
+    pub status: MeetingStatus,
+    /// The date and its cue words.
+    pub span: Span,
+    pub date_span: Span,
+}
+
+/// A resolved date mention with absolute spans.
+#[derive(Debug, Clone)]
+pub(crate) struct Dated {
+    pub mention: DateMention,
+    pub reading: DateReading,
+    pub tense: Tense,
+}
+
+struct Cue {
+    kind: MeetingKind,
+    pattern: Regex,
+}
+
+fn cue(kind: MeetingKind, pattern: &str) -> Cue {
+    Cue {
+        kind,
+        pattern: Regex::new(pattern).expect("valid regex"),
+    }
+}
+
+/// Cue phrases in priority order: the first that matches gives the kind.
+static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    vec![
+        cue(MeetingKind::AwayDay, r"(?i)\baway[\s\u{a0}-]?day\b"),
+        cue(
+            MeetingKind::Special,
+            r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
+        ),
+        cue(
+            MeetingKind::Emergency,
+            r"(?i)\bemergency\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
+        ),
+        cue(MeetingKind::Training, r"(?i)\btraining\b"),
+        cue(
+            MeetingKind::OrganisationCommittee,
+            r"(?i)\borg(?:anis|aniz)?(?:ation(?:al)?)?[\s\u{a0}]+(?:(?:and|&)[\s\u{a0}]+disputes[\s\u{a0}]+)?(?:sub-?)?committees?\b|\borg[\s\u{a0}]+com\b",
+        ),
+        cue(
+            MeetingKind::EqualitiesCommittee,
+            r"(?i)\bequalit(?:y|ies)[\s\u{a0}]+(?:sub-?)?committee\b|\bnec[\s\u{a0}]+equalities\b|\bequalities[\s\u{a0}]+meeting",
+        ),
+        cue(
+            MeetingKind::DisputesPanel,
+            r"(?i)\bdisputes?[\s\u{a0}]+(?:sub-?)?(?:panels?|committees?|hearings?)\b",
+        ),
+        cue(
+            MeetingKind::OtherCommittee,
+            r"\b(?:[A-Z][\p{L}&’']+[\s\u{a0}]+){1,4}(?:Committee|Panel|Board|Working[\s\u{a0}]+Group|Sub-committee)\b",
+        ),
+        cue(
+            MeetingKind::Full,
+            r"(?i)\b(?:full[\s\u{a0}]+)?nec\b[\s\u{a0}]*(?:meeting|met|session)?|\bnational[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?\b|\bmeeting[\s\u{a0}]+of[\s\u{a0}]+the[\s\u{a0}]+(?:full[\s\u{a0}]+)?(?:nec|national)",
+        ),
+        cue(
+            MeetingKind::Unknown,
+            r"(?i)\b(?:meeting|met|meet|session)\b",
+        ),
+    ]
+});
+
+static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
+        .expect("valid regex")
+});
+
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
+        .expect("valid regex")
+});
+
+/// Whether a kind is a meeting of the full NEC (rather than a committee's).
+pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
+    matches!(
+        kind,
+        MeetingKind::Full | MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
+    )
+}
+
+/// The meeting kinds that the cue words in `window` name, most specific first, with the span
+/// (relative to `window`) of the cue that decided and the committee's name where it is one.
+fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
+    for cue in CUES.iter() {
+        if let Some(m) = cue.pattern.find(window) {
+            let mut kinds = vec![cue.kind];
+            let lower = m.as_str().to_lowercase();
+            if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
+                kinds.push(MeetingKind::DisputesPanel);
+            }
+            let body = (cue.kind == MeetingKind::OtherCommittee).then(|| {
+                m.as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            return Some((kinds, Span::new(m.start(), m.end()), body));
+        }
+    }
+    None
+}
+
+/// Finds the dates in the body that name meetings. `sentences` are absolute spans.
+pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<MeetingMention> {
+    let mut out: Vec<MeetingMention> = Vec::new();
+    let mut previous: Option<(usize, Vec<MeetingMention>)> = None;
+    for (i, d) in dated.iter().enumerate() {
+        let span = d.mention.span;
+        if d.mention.relative.is_some() && d.mention.day.is_none() && d.mention.month.is_none() {
+            // "last week": too vague to name a meeting.
+        }
+        let Some(sentence) = sentences.iter().find(|s| s.start <= span.start && span.end <= s.end)
+        else {
+            continue;
+        };
+        let prev_end = dated[..i]
+            .iter()
+            .rev()
+            .map(|p| p.mention.span.end)
+            .find(|&e| e <= span.start && e > sentence.start)
+            .unwrap_or(sentence.start);
+        let next_start = dated
+            .get(i + 1)
+            .map(|n| n.mention.span.start)
+            .filter(|&s| s < sentence.end)
+            .unwrap_or(sentence.end);
+        let before = &text[prev_end..span.start];
+        // A date joined to the previous one ("3 December and 2 February") shares its kind.
+        let joined = matches!(before.trim(), "and" | "&" | "," | "or" | "then");
+        if joined && let Some((end, prev)) = &previous
+            && *end == prev_end
+        {
+            for p in prev.clone() {
+                out.push(MeetingMention {
+                    date: d.reading.clone(),
+                    span: Span::new(prev_end, span.end),
+                    date_span: span,
+                    ..p
+                });
+            }
+            previous = Some((span.end, prev.clone()));
+            continue;
+        }
+        if NOT_A_MEETING_DATE.is_match(before) {
+            previous = None;
+            continue;
+        }
+        // Cue words before the date (up to 120 bytes back) win over those after it (up to 80).
+        let back = floor_char(text, span.start.saturating_sub(120).max(prev_end));
+        let fwd = ceil_char(text, (span.end + 80).min(next_start));
+        let before_w = &text[back..span.start];
+        let after_w = &text[span.end..fwd];
+        let found = kinds_in(before_w)
+            .map(|(k, s, b)| (k, Span::new(back + s.start, back + s.end), b))
+            .or_else(|| {
+                kinds_in(after_w)
+                    .map(|(k, s, b)| (k, Span::new(span.end + s.start, span.end + s.end), b))
+            });
+        let Some((kinds, cue_span, body)) = found else {
+            previous = None;
+            continue;
+        };
+        // A kind named after the date ("the 24th November meeting ... is scheduled as an Away
+        // Day") refines a plain one named before it.
+        let (kinds, cue_span, body) = match kinds_in(after_w) {
+            Some((k, s, b)) if kinds == [MeetingKind::Full] || kinds == [MeetingKind::Unknown] => {
+                if k[0] != MeetingKind::Full && k[0] != MeetingKind::Unknown {
+                    (k, Span::new(span.end + s.start, span.end + s.end), b)
+                } else {
+                    (kinds, cue_span, body)
+                }
+            }
+            _ => (kinds, cue_span, body),
+        };
+        let around = &text[sentence.start..sentence.end];
+        let status = if d.tense == Tense::Future || FUTURE.is_match(around) {
+            MeetingStatus::Scheduled
+        } else {
+            MeetingStatus::Held
+        };
+        let evidence = Span::new(cue_span.start.min(span.start), cue_span.end.max(span.end));
+        let made: Vec<MeetingMention> = kinds
+            .iter()
+            .map(|&kind| MeetingMention {
+                date: d.reading.clone(),
+                kind,
+                body: body.clone(),
+                status,
+                span: evidence,
+                date_span: span,
+            })
+            .collect();
+        out.extend(made.iter().cloned());
+        previous = Some((span.end, made));
+    }
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Specificity of a kind, for merging two mentions of one meeting.
+fn specificity(kind: MeetingKind) -> u8 {
+    match kind {
+        MeetingKind::Unknown => 0,
+        MeetingKind::Full => 1,
+        _ => 2,
+    }
+}
+
+/// Merges mentions of the same meeting (same date, same committee) into one, keeping the first
+/// mention's place unless a later one names the kind more specifically.
+pub(crate) fn merge(mentions: Vec<MeetingMention>) -> Vec<MeetingMention> {
+    let mut out: Vec<MeetingMention> = Vec::new();
+    for m in mentions {
+        let same = out.iter_mut().find(|o| {
+            o.date.date == m.date.date
+                && (o.kind == m.kind
+                    || (is_full_nec(o.kind) && is_full_nec(m.kind))
+                    || o.kind == MeetingKind::Unknown
+                    || m.kind == MeetingKind::Unknown)
+        });
+        match same {
+            Some(o) if specificity(m.kind) > specificity(o.kind) => *o = m,
+            Some(o) => {
+                if m.status == MeetingStatus::Held {
+                    o.status = MeetingStatus::Held;
+                }
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}
+
+/// The period a title names: a day, a month, or a run of months (`September & October 2020`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Period {
+    pub first: PartialDate,
+    pub last: PartialDate,
+}
+
+impl Period {
+    pub fn contains(&self, date: &PartialDate) -> bool {
+        let key = |d: &PartialDate| (d.year(), d.month().unwrap_or(0));
+        let (lo, hi) = (key(&self.first), key(&self.last));
+        let k = key(date);
+        k >= lo && k <= hi
+    }
+}
+
+/// Picks the primary meeting among the mentions: the one on the title's day; else the first
+/// full-NEC meeting held in the title's period; else the first full-NEC meeting held in the
+/// first half of the body; else the first meeting held.
+pub(crate) fn primary(
+    mentions: &[MeetingMention],
+    title: Option<Period>,
+    body: Span,
+) -> Option<usize> {
+    let held = |m: &&MeetingMention| m.status == MeetingStatus::Held;
+    if let Some(p) = title {
+        if p.first.precision() == nectar_model::DatePrecision::Day
+            && let Some(i) = mentions
+                .iter()
+                .position(|m| m.date.date == p.first && is_full_nec(m.kind))
+        {
+            return Some(i);
+        }
+        let in_period = |m: &&MeetingMention| p.contains(&m.date.date);
+        if let Some(m) = mentions
+            .iter()
+            .filter(held)
+            .filter(in_period)
+            .find(|m| is_full_nec(m.kind))
+        {
+            return mentions.iter().position(|x| std::ptr::eq(x, m));
+        }
+        if p.first.precision() == nectar_model::DatePrecision::Day {
+            return None;
+        }
+    }
+    let half = body.start + body.len() / 2;
+    mentions
+        .iter()
+        .position(|m| m.status == MeetingStatus::Held && is_full_nec(m.kind) && m.span.start < half)
+        .or_else(|| mentions.iter().position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training))
+}
