@@ -14,29 +14,13 @@ use regex::Regex;
 pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String> {
     let before = &text[sentence.start.min(q.span.start)..q.span.start];
     let after = &text[q.span.end..sentence.end.max(q.span.end)];
-    let before = tail(before, 90);
-    let after = head(after, 90);
+    let before = crate::tail_of(before, 90);
+    let after = crate::head_of(after, 90);
     match q.unit {
         Unit::Percent => Some(percent_metric(after, before)),
         Unit::Gbp | Unit::Eur | Unit::Usd => Some(money_metric(before, after)),
         Unit::Count => count_metric(before, after, q.value),
     }
-}
-
-fn tail(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[i..]
-}
-
-fn head(s: &str, n: usize) -> &str {
-    let mut i = n.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    &s[..i]
 }
 
 fn re(p: &str) -> Regex {

@@ -465,6 +465,45 @@ pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usi
     (out, first_start)
 }
 
+/// Finds readers' comments listed after a `N comments` line as bullet items (each item one
+/// comment; lines that follow an item without a bullet continue it), from `from` on. Returns
+/// the comments and where the `N comments` line starts.
+pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
+    let Some(head) = all
+        .iter()
+        .position(|l| l.span.start >= from && COMMENT_COUNT.is_match(l.text(text)))
+    else {
+        return (Vec::new(), None);
+    };
+    let mut out: Vec<CommentLayout> = Vec::new();
+    for line in &all[head + 1..] {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.text(text);
+        if is_trailer_line(t) {
+            break;
+        }
+        if let Some(m) = BULLET.find(t) {
+            let span = trim(text, Span::new(line.trimmed.start + m.end(), line.trimmed.end));
+            out.push(CommentLayout {
+                span,
+                author: None,
+                anonymous: false,
+                posted_at: None,
+                text: span,
+            });
+        } else if let Some(last) = out.last_mut() {
+            last.span.end = line.trimmed.end;
+            last.text.end = line.trimmed.end;
+        } else {
+            break;
+        }
+    }
+    (out, Some(all[head].trimmed.start))
+}
+
 static BANNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|[\s\u{a0}]\|[\s\u{a0}]|^skip[\s\u{a0}]+to[\s\u{a0}]+content|^menu$|^home$|^search$|^subscribe$|^log[\s\u{a0}]?in$")
         .expect("valid regex")
@@ -497,12 +536,36 @@ pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
     Some((reading.date, Span::new(line.start + m.span.start, line.start + m.span.end)))
 }
 
+/// The first `max` bytes of `text`, cut back to a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether a line reads as prose rather than a title: long, or ending a sentence.
+fn is_prose(line: &str) -> bool {
+    line.len() > 160 || line.ends_with('.') || line.ends_with('!') || line.ends_with('?')
+}
+
+/// How sure a parser can be that a page is its site's, from the distinct signatures it shows:
+/// 0.35 for each, up to 1.
+pub fn signature_confidence(text: &str, signatures: &[&str]) -> f32 {
+    let found = signatures.iter().filter(|s| text.contains(**s)).count();
+    (found as f32 * 0.35).min(1.0)
+}
+
 /// Reads a page the way most sites lay one out: banner lines, then a title, a date line and a
 /// byline in some order near the top; the body; then a trailer (cut-off markers, share
 /// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
 pub fn read_page(text: &str) -> Layout {
     let all = lines(text);
-    let (comments, comments_start) = said_comments(text, 0);
+    let (mut comments, mut comments_start) = said_comments(text, 0);
+    if comments.is_empty() {
+        (comments, comments_start) = bullet_comments(text, text.len() / 3);
+    }
     let head: Vec<Line> = all.iter().copied().filter(|l| !l.is_blank()).take(8).collect();
     let mut layout = Layout::default();
     let mut header_end = 0;
@@ -533,6 +596,7 @@ pub fn read_page(text: &str) -> Layout {
             continue;
         }
         if title_idx.is_none()
+            && !is_prose(t)
             && (8..=160).contains(&t.len())
             && !t.ends_with('.')
             && TITLE_WORDS.is_match(t)
@@ -542,9 +606,9 @@ pub fn read_page(text: &str) -> Layout {
             header_end = header_end.max(line.span.end);
             continue;
         }
-        // The header ends at the first line that is none of the above, once a title is found
-        // or once two lines of text have gone by.
-        if title_idx.is_some() || i >= 2 {
+        // The header ends at the first line of prose, or at any other line once a title is
+        // found or two lines have gone by.
+        if title_idx.is_some() || i >= 2 || is_prose(t) {
             break;
         }
     }

@@ -31,6 +31,7 @@ mod decisions;
 mod figures;
 pub mod layout;
 mod meetings;
+pub mod people;
 
 use std::sync::LazyLock;
 
@@ -52,6 +53,24 @@ fn evidence(text: &str, span: Span) -> Evidence {
         span: Span::new(0, 0),
         quote: String::new(),
     })
+}
+
+/// The last `n` bytes of `s` (or fewer, to start on a character boundary).
+pub(crate) fn tail_of(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// The first `n` bytes of `s` (or fewer, to end on a character boundary).
+pub(crate) fn head_of(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
 }
 
 fn shift(span: Span, by: usize) -> Span {
@@ -474,6 +493,12 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             });
         }
     }
+
+    // People, with the roles they held on the meeting's date.
+    let on = as_of
+        .or_else(|| report.published.as_ref().map(|p| p.value))
+        .map(|d| d.first_day());
+    report.people = people::people(text, body, on);
 
     // Agenda items: headings, then reports named in running text, in text order.
     let blocks = if layout.blocks.is_empty() {

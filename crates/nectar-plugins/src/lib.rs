@@ -15,8 +15,16 @@
 
 #[cfg(feature = "export-json")]
 extern crate nectar_export_json;
+#[cfg(feature = "parse-blogger")]
+extern crate nectar_parse_blogger;
+#[cfg(feature = "parse-clga")]
+extern crate nectar_parse_clga;
 #[cfg(feature = "parse-generic")]
 extern crate nectar_parse_generic;
+#[cfg(feature = "parse-labourlist")]
+extern crate nectar_parse_labourlist;
+#[cfg(feature = "parse-progress")]
+extern crate nectar_parse_progress;
 
 use nectar_registry::{Registry, RegistryError};
 
@@ -28,9 +36,14 @@ pub fn registry() -> Result<Registry, RegistryError> {
 /// The parser names the enabled features register, sorted.
 pub fn expected_parsers() -> Vec<&'static str> {
     let mut names = Vec::new();
-    if cfg!(feature = "parse-generic") {
-        names.push("generic");
-    }
+    let features = [
+        (cfg!(feature = "parse-blogger"), "blogger"),
+        (cfg!(feature = "parse-clga"), "clga"),
+        (cfg!(feature = "parse-generic"), "generic"),
+        (cfg!(feature = "parse-labourlist"), "labourlist"),
+        (cfg!(feature = "parse-progress"), "progress"),
+    ];
+    names.extend(features.iter().filter(|(on, _)| *on).map(|(_, name)| *name));
     names.sort_unstable();
     names
 }

@@ -194,8 +194,9 @@ pub struct Comments {
 /// An expected comment.
 #[derive(Debug, Clone, Deserialize)]
 pub struct CommentFact {
-    /// Author as shown.
-    pub author: String,
+    /// Author as shown (`null` or `Anonymous` for none).
+    #[serde(default)]
+    pub author: Option<String>,
     /// `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     pub posted_at: Option<String>,
@@ -487,13 +488,15 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
         }
         let fmt = |c: &nectar_model::Comment| {
             (
-                c.author.clone().unwrap_or_else(|| "Anonymous".into()),
+                c.author.clone(),
                 c.posted_at.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
             )
         };
         let matches = |c: Option<&nectar_model::Comment>, e: &CommentFact| {
-            c.map(fmt)
-                .is_some_and(|(a, t)| a == e.author && (e.posted_at.is_none() || t == e.posted_at))
+            let want = e.author.as_deref().filter(|a| *a != "Anonymous");
+            c.map(fmt).is_some_and(|(a, t)| {
+                a.as_deref() == want && (e.posted_at.is_none() || t == e.posted_at)
+            })
         };
         if let Some(e) = &ec.first
             && !matches(report.comments.first(), e)

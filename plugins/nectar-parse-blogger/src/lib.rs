@@ -1,0 +1,125 @@
+//! The `blogger` source parser: any Blogger blog (`*.blogspot.com`).
+//!
+//! A Blogger page shows the blog's tagline, a date header (`Saturday, February 13, 2021`), the
+//! post's title and body, then readers' comments (`Blogger NAME said...` or
+//! `Anonymous NAME said...`, the text, and a time line `8:15 pm, February 13, 2021`), and
+//! widgets after them (`Post a Comment`, `<< Home`, counters). The author is named in the
+//! tagline (`A blog by NAME`) or a `Posted by NAME` line.
+//!
+//! ```
+//! use nectar_model::Document;
+//! use nectar_registry::SourceParser;
+//! use nectar_parse_blogger::Blogger;
+//!
+//! let page = "Thoughts from the left bank, a blog by Jo Bloggs\n\nTuesday, March 3, 2015\n\n\
+//!     NEC report\n\nThe NEC met today for five hours.\n\n\
+//!     Blogger Sam said...\n\nThanks!\n\n9:02 pm, March 3, 2015\n\nPost a Comment\n\n<< Home\n";
+//! let doc = Document::from_text("a.txt", page);
+//! assert!(Blogger.detect(&doc) >= 0.5);
+//! let report = Blogger.parse(&doc).unwrap();
+//! assert_eq!(report.authors[0].value, "Jo Bloggs");
+//! assert_eq!(report.published.unwrap().value.to_string(), "2015-03-03");
+//! assert_eq!(report.comments[0].author.as_deref(), Some("Sam"));
+//! assert_eq!(report.primary_meeting().unwrap().date.as_ref().unwrap().date.to_string(), "2015-03-03");
+//! ```
+#![deny(missing_docs)]
+
+use std::sync::LazyLock;
+
+use nectar_extract::layout::{self, Layout};
+use nectar_model::{Document, ParserInfo, Report, Span};
+use nectar_registry::{ParseError, SourceParser, register_parser};
+use regex::Regex;
+
+/// The Blogger parser.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Blogger;
+
+/// The parser's registered name.
+pub const NAME: &str = "blogger";
+
+const SIGNATURES: &[&str] = &[
+    "Post a Comment",
+    "<< Home",
+    "Subscribe to: Post Comments",
+    "Newer Post",
+    "Older Post",
+    "Blogger ",
+];
+
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:Blogger|Anonymous)[ \u{a0}].{1,80} said\.\.\.\r?$").expect("valid regex")
+});
+
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bblog[\s\u{a0}]+by|posted[\s\u{a0}]+by)[\s\u{a0}]+([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+)+)")
+        .expect("valid regex")
+});
+
+/// Finds the author named in a span (the tagline or a `Posted by` line).
+fn author_in(text: &str, span: Span) -> Option<Span> {
+    let c = AUTHOR.captures(&text[span.start..span.end])?;
+    let m = c.get(1)?;
+    Some(Span::new(span.start + m.start(), span.start + m.end()))
+}
+
+impl Blogger {
+    /// The page's layout: tagline, date header, title, body, comments.
+    pub fn layout(text: &str) -> Layout {
+        let mut page = layout::read_page(text);
+        let head: Vec<layout::Line> = layout::lines(text)
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .take(8)
+            .collect();
+        let dated = head
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| layout::date_line(text, l.trimmed).map(|d| (i, d)));
+        if let Some((i, (date, span))) = dated {
+            page.published = Some((date, span));
+            if let Some(title) = head.get(i + 1) {
+                page.title = Some(title.trimmed);
+                let end = page.body.end.max(title.span.end);
+                page.body = layout::cut_trailer(text, Span::new(title.span.end, end));
+            }
+            let tagline = Span::new(0, head[i].span.start);
+            page.authors = author_in(text, tagline).into_iter().collect();
+        }
+        if page.authors.is_empty() {
+            // "Posted by NAME at 10:04 pm" below the post.
+            let after = Span::new(page.body.end, text.len());
+            page.authors = author_in(text, after).into_iter().collect();
+        }
+        page
+    }
+}
+
+impl SourceParser for Blogger {
+    fn detect(&self, doc: &Document) -> f32 {
+        let text = &doc.text;
+        let mut score = layout::signature_confidence(text, SIGNATURES);
+        if SAID.is_match(text) {
+            score += 0.35;
+        }
+        score.min(1.0)
+    }
+
+    fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        let info = ParserInfo {
+            name: NAME.into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            confidence: self.detect(doc),
+        };
+        Ok(nectar_extract::extract(doc, &Self::layout(&doc.text), info))
+    }
+}
+
+register_parser! {
+    name: NAME,
+    description: "Blogger blogs: tagline, date header, title, body, and readers' comments with times.",
+    publisher: "Blogger (blogspot.com)",
+    signatures: SIGNATURES,
+    url_patterns: &["blogspot.", "blogger.com"],
+    parser: &Blogger,
+}
