@@ -69,7 +69,7 @@ enum Command {
         /// Report files or directories; the bundled sample corpus when none is given.
         #[arg(value_name = "INPUT")]
         inputs: Vec<PathBuf>,
-        /// The output directory; each format writes into OUT/<format>/.
+        /// The output directory; each format writes into OUT/FORMAT/.
         #[arg(long, value_name = "DIR", default_value = "out")]
         out: PathBuf,
         /// Only these formats (comma-separated exporter names); all by default.

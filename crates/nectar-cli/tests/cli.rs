@@ -1,5 +1,7 @@
 //! The `nectar` command end to end: real inputs, bad inputs, exit codes, outputs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -24,7 +26,8 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-const GOOD: &str = "NEC Report – 3 March 2015\n\nThe NEC met on 3 March. Membership is now 190,000.\n";
+const GOOD: &str =
+    "NEC Report – 3 March 2015\n\nThe NEC met on 3 March. Membership is now 190,000.\n";
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
@@ -54,7 +57,10 @@ fn plugins_lists_parsers_and_exporters() {
 fn help_shows_examples() {
     let o = nectar(&["--help"]);
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("Examples:") && out.contains("nectar build"), "{out}");
+    assert!(
+        out.contains("Examples:") && out.contains("nectar build"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -73,7 +79,11 @@ fn each_bad_file_gets_a_one_line_error() {
     let cases: [(&str, &[u8], &str); 4] = [
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b" \n\t\n", "empty file"),
-        ("binary.txt", b"NEC\0\x01\x02", "binary file (NUL byte at offset 3), not a text report"),
+        (
+            "binary.txt",
+            b"NEC\0\x01\x02",
+            "binary file (NUL byte at offset 3), not a text report",
+        ),
         (
             "latin1.txt",
             b"NEC report \xa3300",
@@ -84,7 +94,10 @@ fn each_bad_file_gets_a_one_line_error() {
         let path = write(d.path(), name, bytes);
         let o = nectar(&["parse", s(&path)]);
         assert_eq!(o.status.code(), Some(1), "{name}");
-        assert_eq!(stderr(&o).trim(), format!("nectar: {}: {problem}", path.display()));
+        assert_eq!(
+            stderr(&o).trim(),
+            format!("nectar: {}: {problem}", path.display())
+        );
         assert!(!stderr(&o).contains("panicked"));
     }
 }
@@ -113,7 +126,10 @@ fn empty_directory_is_an_error() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o).trim(),
-        format!("nectar: {}: no reports (*.txt) in this directory", d.path().display())
+        format!(
+            "nectar: {}: no reports (*.txt) in this directory",
+            d.path().display()
+        )
     );
 }
 
@@ -125,7 +141,10 @@ fn broken_sidecar_is_named() {
     let o = nectar(&["parse", s(&path)]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("r.meta.json") && err.contains("not a date"), "{err}");
+    assert!(
+        err.contains("r.meta.json") && err.contains("not a date"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -151,7 +170,11 @@ fn usage_errors_exit_2() {
     let good = write(d.path(), "good.txt", GOOD.as_bytes());
     let o = nectar(&["parse", "--source", "nope", s(&good)]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no parser named \"nope\" (known: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no parser named \"nope\" (known: "),
+        "{}",
+        stderr(&o)
+    );
     let o = nectar(&["build", s(&good), "--format", "xls", "--out", s(d.path())]);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -174,9 +197,15 @@ fn sidecar_wins_and_supplies_the_year() {
     let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
     let r = &corpus.reports[0];
     assert_eq!(r.title.as_ref().unwrap().value, "NEC: July");
-    assert_eq!(r.title.as_ref().unwrap().origin, nectar_model::Origin::Sidecar);
+    assert_eq!(
+        r.title.as_ref().unwrap().origin,
+        nectar_model::Origin::Sidecar
+    );
     assert_eq!(r.authors[0].value, "A N Other");
-    assert_eq!(r.document.url.as_deref(), Some("https://example.org/2019/07/nec/"));
+    assert_eq!(
+        r.document.url.as_deref(),
+        Some("https://example.org/2019/07/nec/")
+    );
     let date = r.primary_meeting().unwrap().date.as_ref().unwrap();
     assert_eq!(date.date.to_string(), "2019-07-16");
     assert!(date.year_inferred);
@@ -194,7 +223,11 @@ fn build_writes_whole_files_and_is_deterministic() {
     let ndjson = std::fs::read(out.join("ndjson/reports.ndjson")).unwrap();
     assert_eq!(String::from_utf8_lossy(&ndjson).lines().count(), 1);
     // A second run gives the same bytes.
-    assert!(nectar(&["build", s(&input), "--out", s(&out)]).status.success());
+    assert!(
+        nectar(&["build", s(&input), "--out", s(&out)])
+            .status
+            .success()
+    );
     assert_eq!(std::fs::read(out.join("json/corpus.json")).unwrap(), corpus);
     // A run whose inputs all fail writes nothing and leaves the earlier output intact.
     let bad = write(d.path(), "bad.txt", b"");
@@ -215,7 +248,11 @@ fn build_without_input_reads_the_sample_corpus() {
     assert!(o.status.success(), "{}", stderr(&o));
     let corpus: nectar_model::Corpus =
         serde_json::from_slice(&std::fs::read(d.path().join("json/corpus.json")).unwrap()).unwrap();
-    assert!(corpus.reports.len() >= 10, "{} reports", corpus.reports.len());
+    assert!(
+        corpus.reports.len() >= 10,
+        "{} reports",
+        corpus.reports.len()
+    );
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -233,7 +270,7 @@ fn assert_valid(validator: &jsonschema::Validator, json: &serde_json::Value) {
     let errors: Vec<String> = validator
         .iter_errors(json)
         .take(5)
-        .map(|e| format!("{} at {}", e, e.instance_path))
+        .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }

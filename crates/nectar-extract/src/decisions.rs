@@ -23,18 +23,41 @@ fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     use DecisionOutcome::*;
     vec![
-        rule(Defeated, r"(?i)\b(?:was|were|been|being)_(?:narrowly_|heavily_|overwhelmingly_)?(?:defeated|voted_down|lost)\b|\b(?:narrowly_)?defeated_(?:the|a|an|this|these|by)\b|\bwe_lost_(?:the|a|this)_vote\b|\bvoted_down\b"),
-        rule(Rejected, r"(?i)\b(?:was|were|been)_(?:unanimously_)?(?:rejected|refused|turned_down|thrown_out)\b|\b(?:we|nec|committee)_(?:unanimously_)?(?:rejected|refused)\b"),
-        rule(Deferred, r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|delayed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\b(?:we|nec|committee)_deferred\b"),
-        rule(Elected, r"(?i)\b(?:was|were|been)_(?:re-?)?elected_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president)|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b"),
-        rule(Approved, r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:we|nec|committee|it)_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bapproved_(?:a|an|the)_new\b"),
-        rule(Agreed, r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_)?agreed\b|\b(?:we|nec|committee|meeting|panel|members)_(?:also_|then_|unanimously_|finally_)?agreed_(?:that|to|a|an|the|on|in|unanimously)\b|\bit_was_agreed\b|\bagreed_unanimously\b|\bagreeing_it\b"),
-        rule(Noted, r"(?i)\b(?:report|reports|minutes|motions?|update|paper)_(?:was|were)_(?:duly_)?noted\b|\bfor_noting\b|\b(?:the_)?nec_notes?_(?:the|these)\b"),
+        rule(
+            Defeated,
+            r"(?i)\b(?:was|were|been|being)_(?:narrowly_|heavily_|overwhelmingly_)?(?:defeated|voted_down|lost)\b|\b(?:narrowly_)?defeated_(?:the|a|an|this|these|by)\b|\bwe_lost_(?:the|a|this)_vote\b|\bvoted_down\b",
+        ),
+        rule(
+            Rejected,
+            r"(?i)\b(?:was|were|been)_(?:unanimously_)?(?:rejected|refused|turned_down|thrown_out)\b|\b(?:we|nec|committee)_(?:unanimously_)?(?:rejected|refused)\b",
+        ),
+        rule(
+            Deferred,
+            r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\b(?:we|nec|committee)_deferred\b",
+        ),
+        rule(
+            Elected,
+            r"(?i)\b(?:was|were|been)_(?:re-?)?elected_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president)|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b",
+        ),
+        rule(
+            Approved,
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:we|nec|committee|it)_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bapproved_(?:a|an|the)_new\b",
+        ),
+        rule(
+            Agreed,
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_)?agreed\b|\b(?:we|nec|committee|meeting|panel|members)_(?:also_|then_|unanimously_|finally_)?agreed_(?:that|to|a|an|the|on|in|unanimously)\b|\bit_was_agreed\b|\bagreed_unanimously\b|\bagreeing_it\b",
+        ),
+        rule(
+            Noted,
+            r"(?i)\b(?:report|reports|minutes|motions?|update|paper)_(?:was|were)_(?:duly_)?noted\b|\bfor_noting\b|\b(?:the_)?nec_notes?_(?:the|these)\b",
+        ),
     ]
 });
 
-static UNANIMOUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b").expect("valid regex"));
+static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
+        .expect("valid regex")
+});
 static NARROW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
 

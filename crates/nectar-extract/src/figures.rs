@@ -28,19 +28,27 @@ fn re(p: &str) -> Regex {
 }
 
 static NARROWER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[\s\u{a0}]*(?:new[\s\u{a0}]+|extra[\s\u{a0}]+|more[\s\u{a0}]+|additional[\s\u{a0}]+|fewer[\s\u{a0}]+|eligible[\s\u{a0}]+)?(?:party[\s\u{a0}]+|labour[\s\u{a0}]+|individual[\s\u{a0}]+)?members?\b[^.;,]{0,40}?\b(?:had[\s\u{a0}]+registered|registered|joined|have[\s\u{a0}]+joined|left|lapsed|resigned|in[\s\u{a0}]+arrears|voted|attended|took[\s\u{a0}]+part|signed|responded|took|donat\w*|were[\s\u{a0}]+balloted|eligible|could[\s\u{a0}]+vote)")
+    re(
+        r"(?i)^[\s\u{a0}]*(?:new[\s\u{a0}]+|extra[\s\u{a0}]+|more[\s\u{a0}]+|additional[\s\u{a0}]+|fewer[\s\u{a0}]+|eligible[\s\u{a0}]+)?(?:party[\s\u{a0}]+|labour[\s\u{a0}]+|individual[\s\u{a0}]+)?members?\b[^.;,]{0,40}?\b(?:had[\s\u{a0}]+registered|registered|joined|have[\s\u{a0}]+joined|left|lapsed|resigned|in[\s\u{a0}]+arrears|voted|attended|took[\s\u{a0}]+part|signed|responded|took|donat\w*|were[\s\u{a0}]+balloted|eligible|could[\s\u{a0}]+vote)",
+    )
 });
 
 static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[\s\u{a0}]*(?:(?:fully[\s\u{a0}]+)?paid[\s\u{a0}-]+up[\s\u{a0}]+|individual[\s\u{a0}]+|party[\s\u{a0}]+|labour[\s\u{a0}]+)*members\b")
+    re(
+        r"(?i)^[\s\u{a0}]*(?:(?:fully[\s\u{a0}]+)?paid[\s\u{a0}-]+up[\s\u{a0}]+|individual[\s\u{a0}]+|party[\s\u{a0}]+|labour[\s\u{a0}]+)*members\b",
+    )
 });
 
 static NARROWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:new|joined|joiners|leavers|lost|gained|recruited|extra|additional|another|arrears|electorate|ballot|balloted|turnout|votes?|voters?|registered|attend\w*|delegates?|staff|clp|branch|region(?:al)?|youth|young|students?|affiliated|supporters?|increase[sd]?|rise|fall|fell|drop(?:ped)?|down|up)\b[^,;.]{0,25}$")
+    re(
+        r"(?i)\b(?:new|joined|joiners|leavers|lost|gained|recruited|extra|additional|another|arrears|electorate|ballot|balloted|turnout|votes?|voters?|registered|attend\w*|delegates?|staff|clp|branch|region(?:al)?|youth|young|students?|affiliated|supporters?|increase[sd]?|rise|fall|fell|drop(?:ped)?|down|up)\b[^,;.]{0,25}$",
+    )
 });
 
 static MEMBERSHIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(?:party|labour|total|national|individual|overall)[\s\u{a0}]+)?membership(?:[\s\u{a0}]+figures?|[\s\u{a0}]+numbers?|[\s\u{a0}]+total)?[\s\u{a0},]*(?:(?:which|that)[\s\u{a0}]+)?(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|of|at|now|currently|had[\s\u{a0}]+reached|has[\s\u{a0}]+reached|reached|had[\s\u{a0}]+fallen[\s\u{a0}]+to|had[\s\u{a0}]+risen[\s\u{a0}]+to|has[\s\u{a0}]+fallen[\s\u{a0}]+to|has[\s\u{a0}]+risen[\s\u{a0}]+to|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|totalled|totals|:|[\s\u{a0}]|now|still)*[\s\u{a0}]*$")
+    re(
+        r"(?i)\b(?:(?:party|labour|total|national|individual|overall)[\s\u{a0}]+)?membership(?:[\s\u{a0}]+figures?|[\s\u{a0}]+numbers?|[\s\u{a0}]+total)?[\s\u{a0},]*(?:(?:which|that)[\s\u{a0}]+)?(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|of|at|now|currently|had[\s\u{a0}]+reached|has[\s\u{a0}]+reached|reached|had[\s\u{a0}]+fallen[\s\u{a0}]+to|had[\s\u{a0}]+risen[\s\u{a0}]+to|has[\s\u{a0}]+fallen[\s\u{a0}]+to|has[\s\u{a0}]+risen[\s\u{a0}]+to|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|totalled|totals|:|[\s\u{a0}]|now|still)*[\s\u{a0}]*$",
+    )
 });
 
 static ARREARS_AFTER: LazyLock<Regex> =
@@ -85,20 +93,42 @@ const COUNT_NOUNS: &[(&str, &str)] = &[
     ("by-elections", "by_elections"),
 ];
 
+/// Metrics whose small counts (under 10) are still worth a figure.
+const SMALL_COUNTS: &[&str] = &[
+    "by_elections",
+    "seats",
+    "mps",
+    "motions",
+    "candidates",
+    "members_in_arrears",
+];
+
 fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
+    let metric = count_metric_any(before, after, value)?;
+    (value >= 10.0 || SMALL_COUNTS.contains(&metric.as_str())).then_some(metric)
+}
+
+fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
     let national = (50_000.0..=2_000_000.0).contains(&value);
-    if ARREARS_AFTER.is_match(after) || (before.to_lowercase().contains("arrears") && !after.to_lowercase().trim_start().starts_with("member")) {
+    if ARREARS_AFTER.is_match(after)
+        || (before.to_lowercase().contains("arrears")
+            && !after.to_lowercase().trim_start().starts_with("member"))
+    {
         return Some("members_in_arrears".into());
     }
     if national && !NARROWER_BEFORE.is_match(before) {
         if MEMBERS_AFTER.is_match(after) && !NARROWER_AFTER.is_match(after) {
             return Some("membership".into());
         }
-        if MEMBERSHIP_BEFORE.is_match(before) && !after.trim_start().to_lowercase().starts_with("new") {
+        if MEMBERSHIP_BEFORE.is_match(before)
+            && !after.trim_start().to_lowercase().starts_with("new")
+        {
             return Some("membership".into());
         }
     }
-    let lower = after.trim_start_matches(|c: char| c.is_whitespace()).to_lowercase();
+    let lower = after
+        .trim_start_matches(|c: char| c.is_whitespace())
+        .to_lowercase();
     let lower = lower.replace('\u{a0}', " ");
     for (noun, metric) in COUNT_NOUNS {
         if lower.starts_with(noun)
@@ -112,7 +142,9 @@ fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
     }
     if MEMBERS_AFTER.is_match(after) {
         let b = before.to_lowercase();
-        if ["ballot", "electorate", "eligible"].iter().any(|w| b.contains(w))
+        if ["ballot", "electorate", "eligible"]
+            .iter()
+            .any(|w| b.contains(w))
             || after.to_lowercase().contains("eligible")
         {
             return Some("ballot_electorate".into());
@@ -147,7 +179,11 @@ fn money_metric(before: &str, after: &str) -> String {
     let a = after.to_lowercase();
     let b = before.to_lowercase();
     let both = format!("{b} {a}");
-    let period = if a.starts_with(" a year") || a.starts_with(" per year") || a.starts_with(" per annum") || a.starts_with(" annually") {
+    let period = if a.starts_with(" a year")
+        || a.starts_with(" per year")
+        || a.starts_with(" per annum")
+        || a.starts_with(" annually")
+    {
         "_per_year"
     } else {
         ""

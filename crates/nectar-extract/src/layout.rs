@@ -158,7 +158,9 @@ pub fn blocks(text: &str, span: Span) -> Vec<Block> {
         })
         .collect();
     let non_blank = lines.iter().filter(|l| !l.is_blank()).count();
-    let blank_separated = lines.windows(2).any(|w| w[0].is_blank() && !w[1].is_blank())
+    let blank_separated = lines
+        .windows(2)
+        .any(|w| w[0].is_blank() && !w[1].is_blank())
         && non_blank > 0
         && lines.iter().filter(|l| l.is_blank()).count() * 3 >= non_blank;
     let mut out: Vec<Block> = Vec::new();
@@ -327,7 +329,10 @@ pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
         return Vec::new();
     };
     let first = c.get(1).expect("group 1 always takes part");
-    let mut out = vec![Span::new(line.start + first.start(), line.start + first.end())];
+    let mut out = vec![Span::new(
+        line.start + first.start(),
+        line.start + first.end(),
+    )];
     let mut rest = &s[first.end()..];
     let mut offset = line.start + first.end();
     // Further names joined by ", " or " and " / " & ".
@@ -381,7 +386,10 @@ fn month_number(name: &str) -> Option<u32> {
         "december",
     ];
     let lower = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as u32 + 1)
 }
 
 /// Reads a comment's time line: `8:15 pm, February 13, 2021` or `13 February 2021 at 20:15`.
@@ -486,7 +494,10 @@ pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<u
             break;
         }
         if let Some(m) = BULLET.find(t) {
-            let span = trim(text, Span::new(line.trimmed.start + m.end(), line.trimmed.end));
+            let span = trim(
+                text,
+                Span::new(line.trimmed.start + m.end(), line.trimmed.end),
+            );
             out.push(CommentLayout {
                 span,
                 author: None,
@@ -531,9 +542,14 @@ pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
     if s.len() > 90 || !DATE_LINE.is_match(s) {
         return None;
     }
-    let m = nectar_text::find_dates(s).into_iter().find(|m| m.year.is_some())?;
+    let m = nectar_text::find_dates(s)
+        .into_iter()
+        .find(|m| m.year.is_some())?;
     let reading = nectar_text::resolve(&m, None, nectar_text::Tense::Unknown)?;
-    Some((reading.date, Span::new(line.start + m.span.start, line.start + m.span.end)))
+    Some((
+        reading.date,
+        Span::new(line.start + m.span.start, line.start + m.span.end),
+    ))
 }
 
 /// The first `max` bytes of `text`, cut back to a character boundary.
@@ -566,7 +582,12 @@ pub fn read_page(text: &str) -> Layout {
     if comments.is_empty() {
         (comments, comments_start) = bullet_comments(text, text.len() / 3);
     }
-    let head: Vec<Line> = all.iter().copied().filter(|l| !l.is_blank()).take(8).collect();
+    let head: Vec<Line> = all
+        .iter()
+        .copied()
+        .filter(|l| !l.is_blank())
+        .take(8)
+        .collect();
     let mut layout = Layout::default();
     let mut header_end = 0;
     let mut title_idx = None;
@@ -582,9 +603,10 @@ pub fn read_page(text: &str) -> Layout {
             layout.published = Some(d);
             if let Some(c) = POSTED_BY.captures(t) {
                 let m = c.get(1).expect("group 1 always takes part");
-                layout
-                    .authors
-                    .push(Span::new(line.trimmed.start + m.start(), line.trimmed.start + m.end()));
+                layout.authors.push(Span::new(
+                    line.trimmed.start + m.start(),
+                    line.trimmed.start + m.end(),
+                ));
             }
             header_end = header_end.max(line.span.end);
             continue;
@@ -662,7 +684,10 @@ mod tests {
             texts(text, &b),
             [
                 (BlockKind::Heading, "Membership".to_owned()),
-                (BlockKind::Paragraph, "The party has grown\nand grown again.".to_owned()),
+                (
+                    BlockKind::Paragraph,
+                    "The party has grown\nand grown again.".to_owned()
+                ),
                 (BlockKind::Bullet, "first point".to_owned()),
                 (BlockKind::Bullet, "second point".to_owned()),
                 (BlockKind::Paragraph, "The end came.".to_owned()),
@@ -672,7 +697,8 @@ mod tests {
 
     #[test]
     fn single_newline_paragraphs() {
-        let text = "Title here\nFirst paragraph is long enough.\nLeader’s report\nSecond paragraph.";
+        let text =
+            "Title here\nFirst paragraph is long enough.\nLeader’s report\nSecond paragraph.";
         let b = blocks(text, Span::new(0, text.len()));
         let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
         assert_eq!(
@@ -690,7 +716,10 @@ mod tests {
     fn trailer_cut_and_bylines() {
         let text = "Some text about the NEC.\nMore text here.\nContinue reading →\nShare this:";
         let body = cut_trailer(text, Span::new(0, text.len()));
-        assert_eq!(&text[body.start..body.end], "Some text about the NEC.\nMore text here.");
+        assert_eq!(
+            &text[body.start..body.end],
+            "Some text about the NEC.\nMore text here."
+        );
         let line = "From Jo Bird, Ann Black and the CLP reps";
         let names: Vec<&str> = byline_authors(line, Span::new(0, line.len()))
             .iter()

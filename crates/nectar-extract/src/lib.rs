@@ -137,7 +137,10 @@ fn context_year(text: &str) -> Option<i32> {
             }
         }
     }
-    counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
 }
 
 /// The period a title names, if it names one with a year.
@@ -156,7 +159,7 @@ fn title_period(title: &str) -> Option<Period> {
     let all: Vec<PartialDate> = dates
         .iter()
         .filter_map(|m| nectar_text::resolve(m, Some(&anchor), Tense::Unknown))
-        .map(|r| r.date)
+        .flat_map(|r| std::iter::once(r.date).chain(r.end))
         .filter(|d| d.year() == year)
         .collect();
     Some(Period {
@@ -181,14 +184,22 @@ static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether the body reports NEC meetings: it names the NEC and talks of meetings, and is not
-/// another body's minutes or a story about NEC elections.
-fn classify(body: &str) -> ReportKind {
+static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
+        .expect("valid regex")
+});
+
+/// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
+/// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
+/// elections.
+fn classify(head: &str, body: &str) -> ReportKind {
     let nec = NEC.find_iter(body).count();
     let talk = MEETING_TALK.find_iter(body).count();
     let other = OTHER_BODY.find_iter(body).count();
     let election = ELECTION_STORY.find_iter(body).count();
-    if nec == 0 || talk < 2 || other > nec || (election >= 2 && election * 2 >= talk) {
+    let other_head = OTHER_HEAD.is_match(head) && !NEC.is_match(head);
+    if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)
+    {
         ReportKind::NotNecReport
     } else {
         ReportKind::NecReport
@@ -225,13 +236,46 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
         .collect()
 }
 
+static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b",
+    )
+    .expect("valid regex")
+});
+
 /// Date mentions in `span`, resolved against `anchor`, as absolute spans.
+///
+/// Against a publication date, the tense of the clause picks the year (a report looks back
+/// at its meeting and forward to the next); against a title's period or the text's years, the
+/// nearest year does. Relative dates (`yesterday`) resolve only against a publication date.
 fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
     let slice = &text[span.start..span.end];
+    let by_tense = anchor.is_some_and(|a| {
+        matches!(
+            a.basis,
+            YearBasis::Published | YearBasis::SidecarPublished | YearBasis::Url
+        )
+    });
+    let sentences = nectar_text::sentences(slice);
     nectar_text::find_dates(slice)
         .into_iter()
         .filter_map(|mut m| {
-            let tense = nectar_text::tense_at(slice, m.span.start);
+            if m.relative.is_some() && !by_tense {
+                return None;
+            }
+            let tense = if !by_tense {
+                Tense::Unknown
+            } else {
+                let sentence = sentences
+                    .iter()
+                    .find(|s| s.start <= m.span.start && m.span.start < s.end)
+                    .map_or(slice, |s| &slice[s.start..s.end]);
+                if FUTURE_CLAUSE.is_match(sentence) {
+                    Tense::Future
+                } else {
+                    nectar_text::tense_at(slice, m.span.start)
+                }
+            };
             let reading = nectar_text::resolve(&m, anchor, tense)?;
             m.span = shift(m.span, span.start);
             Some(Dated {
@@ -251,7 +295,10 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
 pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     let text = doc.text.as_str();
     let side = doc.sidecar.clone().unwrap_or_default();
-    let body = Span::new(layout.body.start.min(text.len()), layout.body.end.min(text.len()));
+    let body = Span::new(
+        layout.body.start.min(text.len()),
+        layout.body.end.min(text.len()),
+    );
     let mut notes = Vec::new();
 
     let title = match (&side.title, layout.title) {
@@ -274,7 +321,10 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .map(|d| Sourced::from(d, Origin::Url)),
     };
     let authors = match &side.authors {
-        Some(a) => a.iter().map(|a| Sourced::from(a.clone(), Origin::Sidecar)).collect(),
+        Some(a) => a
+            .iter()
+            .map(|a| Sourced::from(a.clone(), Origin::Sidecar))
+            .collect(),
         None => layout
             .authors
             .iter()
@@ -296,14 +346,18 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             },
         })
         .or_else(|| {
-            doc.source.url.as_deref().and_then(url_date).map(|d| Anchor {
-                date: last_day(&d),
-                basis: YearBasis::Url,
-            })
+            doc.source
+                .url
+                .as_deref()
+                .and_then(url_date)
+                .map(|d| Anchor {
+                    date: last_day(&d),
+                    basis: YearBasis::Url,
+                })
         })
         .or_else(|| {
             period.map(|p| Anchor {
-                date: last_day(&p.last),
+                date: p.first.first_day() + (last_day(&p.last) - p.first.first_day()) / 2,
                 basis: YearBasis::Title,
             })
         })
@@ -316,7 +370,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
         });
 
-    let kind = classify(body_text);
+    let kind = classify(layout::head(text, 400), body_text);
     let reader = Reader {
         text,
         body,
@@ -378,7 +432,11 @@ fn read_meetings(
     let dates = dated(text, reader.body, anchor);
     for d in &dates {
         if let Some(clash) = &d.reading.weekday_clash {
-            notes.push(format!("{} ({})", clash, &text[d.mention.span.start..d.mention.span.end]));
+            notes.push(format!(
+                "{} ({})",
+                clash,
+                &text[d.mention.span.start..d.mention.span.end]
+            ));
         }
     }
     let mentions = meetings::merge(meetings::mentions(text, &reader.sentences, &dates));
@@ -394,15 +452,11 @@ fn read_meetings(
         && p.first.precision() == DatePrecision::Day
         && let Some(title) = report.title.as_ref().and_then(|t| t.evidence.clone())
     {
-        let kind = meetings::mentions(
-            text,
-            &[title.span],
-            &dated(text, title.span, None),
-        )
-        .first()
-        .map(|m| m.kind)
-        .filter(|k| meetings::is_full_nec(*k) && *k != MeetingKind::Full)
-        .unwrap_or(MeetingKind::Full);
+        let kind = meetings::mentions(text, &[title.span], &dated(text, title.span, None))
+            .first()
+            .map(|m| m.kind)
+            .filter(|k| meetings::is_full_nec(*k) && *k != MeetingKind::Full)
+            .unwrap_or(MeetingKind::Full);
         list.insert(
             0,
             (
@@ -412,7 +466,6 @@ fn read_meetings(
                     body: None,
                     status: nectar_model::MeetingStatus::Held,
                     span: title.span,
-                    date_span: title.span,
                 },
                 true,
             ),
@@ -448,10 +501,20 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     let body = reader.body;
     let primary = report.primary_meeting().cloned();
     let meeting_id = primary.as_ref().map(|m| m.meeting_id.clone());
-    let as_of = primary.as_ref().and_then(|m| m.date.as_ref()).map(|d| d.date);
+    let as_of = primary
+        .as_ref()
+        .and_then(|m| m.date.as_ref())
+        .map(|d| d.date);
 
     // Figures.
-    report.figures = figures_in(text, body, &reader.sentences, as_of, meeting_id.clone(), false);
+    report.figures = figures_in(
+        text,
+        body,
+        &reader.sentences,
+        as_of,
+        meeting_id.clone(),
+        false,
+    );
 
     // Votes.
     for v in nectar_text::find_votes(&text[body.start..body.end]) {
@@ -477,7 +540,9 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             evidence: evidence(text, span),
         });
     }
-    report.votes.retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
+    report
+        .votes
+        .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
     for &s in &reader.sentences {
@@ -486,7 +551,12 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
                 decision_id: String::new(),
                 meeting_id: meeting_id.clone(),
                 outcome: d.outcome,
-                subject: Some(text[s.start..s.end].split_whitespace().collect::<Vec<_>>().join(" ")),
+                subject: Some(
+                    text[s.start..s.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 unanimous: d.unanimous,
                 narrow: d.narrow,
                 evidence: evidence(text, d.span),
@@ -513,7 +583,10 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .collect();
     for (heading, span) in decisions::report_items(text, body) {
         let key = heading.to_lowercase();
-        if !items.iter().any(|(h, _)| h.to_lowercase().replace('’', "'") == key) {
+        if !items
+            .iter()
+            .any(|(h, _)| h.to_lowercase().replace('’', "'") == key)
+        {
             items.push((heading, span));
         }
     }
@@ -561,7 +634,14 @@ fn figures_in(
             .copied()
             .find(|s| s.start <= qspan.start && qspan.end <= s.end)
             .unwrap_or(span);
-        let mut metric = figures::metric(text, sentence, &nectar_text::Quantity { span: qspan, ..q.clone() });
+        let mut metric = figures::metric(
+            text,
+            sentence,
+            &nectar_text::Quantity {
+                span: qspan,
+                ..q.clone()
+            },
+        );
         // "membership is now 512,000, but was 580,000": the second is membership too.
         if metric.is_none()
             && let Some(prev) = out.last()
@@ -577,7 +657,10 @@ fn figures_in(
             let gap = &slice[q.span.end.min(d.span.start)..d.span.start];
             d.span.start >= q.span.end
                 && gap.len() <= 12
-                && matches!(gap.trim(), "in" | "at" | "on" | "as of" | "by" | "at the end of" | "")
+                && matches!(
+                    gap.trim(),
+                    "in" | "at" | "on" | "as of" | "by" | "at the end of" | ""
+                )
         });
         let figure_as_of = match stated {
             Some(d) => nectar_text::resolve(d, None, Tense::Past).map(|r| r.date),
@@ -586,7 +669,11 @@ fn figures_in(
         };
         out.push(Figure {
             figure_id: String::new(),
-            meeting_id: if from_comment { None } else { meeting_id.clone() },
+            meeting_id: if from_comment {
+                None
+            } else {
+                meeting_id.clone()
+            },
             metric,
             value: q.value,
             unit: q.unit,
@@ -641,22 +728,37 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(url_date("https://x.org/2015/05/nec-report/").unwrap().to_string(), "2015-05");
-        assert_eq!(url_date("https://x.org/2015/05/20/a").unwrap().to_string(), "2015-05-20");
+        assert_eq!(
+            url_date("https://x.org/2015/05/nec-report/")
+                .unwrap()
+                .to_string(),
+            "2015-05"
+        );
+        assert_eq!(
+            url_date("https://x.org/2015/05/20/a").unwrap().to_string(),
+            "2015-05-20"
+        );
         assert!(url_date("https://x.org/nec-2015-report").is_none());
     }
 
     #[test]
     fn context_year_prefers_next_year_rule() {
-        assert_eq!(context_year("Next year’s 2021 elections will be hard. In 2020 we lost."), Some(2020));
+        assert_eq!(
+            context_year("Next year’s 2021 elections will be hard. In 2020 we lost."),
+            Some(2020)
+        );
         assert_eq!(context_year("In 2016 and 2016 and 2017"), Some(2016));
         assert_eq!(context_year("no years"), None);
     }
 
     #[test]
     fn classifies_other_bodies() {
-        assert_eq!(classify("The NEC met on Tuesday. The meeting agreed a motion."), ReportKind::NecReport);
-        assert_eq!(classify("Minutes of the CLP executive committee meeting held on 3 May."), ReportKind::NotNecReport);
-        assert_eq!(classify("A story about the weather."), ReportKind::NotNecReport);
+        let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
+        assert_eq!(classify(nec, nec), ReportKind::NecReport);
+        let head = "Minutes of the meeting of the Executive Committee";
+        let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";
+        assert_eq!(classify(head, body), ReportKind::NotNecReport);
+        let weather = "A story about the weather.";
+        assert_eq!(classify(weather, weather), ReportKind::NotNecReport);
     }
 }

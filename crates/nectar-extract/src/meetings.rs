@@ -15,7 +15,6 @@ pub(crate) struct MeetingMention {
     pub status: MeetingStatus,
     /// The date and its cue words.
     pub span: Span,
-    pub date_span: Span,
 }
 
 /// A resolved date mention with absolute spans.
@@ -106,12 +105,8 @@ fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
             if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
                 kinds.push(MeetingKind::DisputesPanel);
             }
-            let body = (cue.kind == MeetingKind::OtherCommittee).then(|| {
-                m.as_str()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
+            let body = (cue.kind == MeetingKind::OtherCommittee)
+                .then(|| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
             return Some((kinds, Span::new(m.start(), m.end()), body));
         }
     }
@@ -124,10 +119,9 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
     let mut previous: Option<(usize, Vec<MeetingMention>)> = None;
     for (i, d) in dated.iter().enumerate() {
         let span = d.mention.span;
-        if d.mention.relative.is_some() && d.mention.day.is_none() && d.mention.month.is_none() {
-            // "last week": too vague to name a meeting.
-        }
-        let Some(sentence) = sentences.iter().find(|s| s.start <= span.start && span.end <= s.end)
+        let Some(sentence) = sentences
+            .iter()
+            .find(|s| s.start <= span.start && span.end <= s.end)
         else {
             continue;
         };
@@ -145,48 +139,60 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         let before = &text[prev_end..span.start];
         // A date joined to the previous one ("3 December and 2 February") shares its kind.
         let joined = matches!(before.trim(), "and" | "&" | "," | "or" | "then");
-        if joined && let Some((end, prev)) = &previous
+        if joined
+            && let Some((end, prev)) = &previous
             && *end == prev_end
         {
             for p in prev.clone() {
                 out.push(MeetingMention {
                     date: d.reading.clone(),
                     span: Span::new(prev_end, span.end),
-                    date_span: span,
                     ..p
                 });
             }
             previous = Some((span.end, prev.clone()));
             continue;
         }
-        if NOT_A_MEETING_DATE.is_match(before) {
+        let month_only = d.reading.precision != nectar_model::DatePrecision::Day;
+        if !month_only && NOT_A_MEETING_DATE.is_match(before) {
             previous = None;
             continue;
         }
-        // Cue words before the date (up to 120 bytes back) win over those after it (up to 80).
-        let back = floor_char(text, span.start.saturating_sub(120).max(prev_end));
-        let fwd = ceil_char(text, (span.end + 80).min(next_start));
-        let before_w = &text[back..span.start];
-        let after_w = &text[span.end..fwd];
-        let found = kinds_in(before_w)
-            .map(|(k, s, b)| (k, Span::new(back + s.start, back + s.end), b))
-            .or_else(|| {
-                kinds_in(after_w)
-                    .map(|(k, s, b)| (k, Span::new(span.end + s.start, span.end + s.end), b))
-            });
+        // Cue words: before a day (up to 120 bytes back), or right after the date ("the 24th
+        // November meeting of the NEC"). A month alone names a meeting only with its cue
+        // beside it ("the July NEC", "July NEC meeting"), not with one further off ("since my
+        // election to the NEC in November").
+        let fwd = ceil_char(text, (span.end + 60).min(next_start.max(span.end)));
+        let adjacent = {
+            let from = if month_only { span.start } else { span.end };
+            kinds_in(&text[from..fwd])
+                .filter(|(_, s, _)| from + s.start <= span.end + 4)
+                .map(|(k, s, b)| (k, Span::new(from + s.start, from + s.end), b))
+        };
+        let found = if month_only {
+            adjacent
+        } else {
+            let back = floor_char(text, span.start.saturating_sub(120).max(prev_end));
+            kinds_in(&text[back..span.start])
+                .map(|(k, s, b)| (k, Span::new(back + s.start, back + s.end), b))
+                .or(adjacent)
+        };
         let Some((kinds, cue_span, body)) = found else {
             previous = None;
             continue;
         };
-        // A kind named after the date ("the 24th November meeting ... is scheduled as an Away
-        // Day") refines a plain one named before it.
-        let (kinds, cue_span, body) = match kinds_in(after_w) {
-            Some((k, s, b)) if kinds == [MeetingKind::Full] || kinds == [MeetingKind::Unknown] => {
-                if k[0] != MeetingKind::Full && k[0] != MeetingKind::Unknown {
-                    (k, Span::new(span.end + s.start, span.end + s.end), b)
-                } else {
-                    (kinds, cue_span, body)
-                }
+        // A full-NEC kind named later in the sentence ("the 24th November meeting ... is
+        // scheduled as an Away Day") refines a plain one.
+        let rest = &text[span.end..next_start.max(span.end)];
+        let (kinds, cue_span, body) = match kinds_in(rest) {
+            Some((k, s, b))
+                if (kinds == [MeetingKind::Full] || kinds == [MeetingKind::Unknown])
+                    && matches!(
+                        k[0],
+                        MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
+                    ) =>
+            {
+                (k, Span::new(span.end + s.start, span.end + s.end), b)
             }
             _ => (kinds, cue_span, body),
         };
@@ -205,7 +211,6 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
                 body: body.clone(),
                 status,
                 span: evidence,
-                date_span: span,
             })
             .collect();
         out.extend(made.iter().cloned());
@@ -242,12 +247,13 @@ fn specificity(kind: MeetingKind) -> u8 {
 pub(crate) fn merge(mentions: Vec<MeetingMention>) -> Vec<MeetingMention> {
     let mut out: Vec<MeetingMention> = Vec::new();
     for m in mentions {
+        let generic = |k: MeetingKind| matches!(k, MeetingKind::Full | MeetingKind::Unknown);
         let same = out.iter_mut().find(|o| {
             o.date.date == m.date.date
                 && (o.kind == m.kind
                     || (is_full_nec(o.kind) && is_full_nec(m.kind))
-                    || o.kind == MeetingKind::Unknown
-                    || m.kind == MeetingKind::Unknown)
+                    || generic(o.kind)
+                    || generic(m.kind))
         });
         match same {
             Some(o) if specificity(m.kind) > specificity(o.kind) => *o = m,
@@ -296,13 +302,16 @@ pub(crate) fn primary(
             return Some(i);
         }
         let in_period = |m: &&MeetingMention| p.contains(&m.date.date);
-        if let Some(m) = mentions
+        let day = |m: &&MeetingMention| m.date.precision == nectar_model::DatePrecision::Day;
+        let full = |m: &&MeetingMention| is_full_nec(m.kind);
+        let candidates: Vec<&MeetingMention> = mentions
             .iter()
             .filter(held)
             .filter(in_period)
-            .find(|m| is_full_nec(m.kind))
-        {
-            return mentions.iter().position(|x| std::ptr::eq(x, m));
+            .filter(full)
+            .collect();
+        if let Some(m) = candidates.iter().find(|m| day(m)).or(candidates.first()) {
+            return mentions.iter().position(|x| std::ptr::eq(x, *m));
         }
         if p.first.precision() == nectar_model::DatePrecision::Day {
             return None;
@@ -312,5 +321,9 @@ pub(crate) fn primary(
     mentions
         .iter()
         .position(|m| m.status == MeetingStatus::Held && is_full_nec(m.kind) && m.span.start < half)
-        .or_else(|| mentions.iter().position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training))
+        .or_else(|| {
+            mentions
+                .iter()
+                .position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training)
+        })
 }

@@ -51,23 +51,119 @@ macro_rules! person {
 /// The curated table: Labour's leaders, deputies, general secretaries, NEC chairs and the
 /// people NEC reports name most. Roles are public record; extend it as reports need.
 pub const PEOPLE: &[Person] = &[
-    person!("gordon-brown", "Gordon Brown", [], false, [t("Leader", "2007-06-24", "2010-05-11")]),
-    person!("ed-miliband", "Ed Miliband", [], true, [t("Leader", "2010-09-25", "2015-05-08")]),
-    person!("jeremy-corbyn", "Jeremy Corbyn", [], true, [t("Leader", "2015-09-12", "2020-04-04")]),
-    person!("keir-starmer", "Keir Starmer", ["Sir Keir Starmer"], true, [t("Leader", "2020-04-04", "")]),
-    person!("harriet-harman", "Harriet Harman", [], true, [t("Deputy Leader", "2007-06-24", "2015-09-12")]),
-    person!("tom-watson", "Tom Watson", [], false, [t("Deputy Leader", "2015-09-12", "2019-12-12")]),
-    person!("angela-rayner", "Angela Rayner", [], true, [t("Deputy Leader", "2020-04-04", "2025-09-05")]),
-    person!("lucy-powell", "Lucy Powell", [], false, [t("Deputy Leader", "2025-10-25", "")]),
-    person!("ray-collins", "Ray Collins", [], false, [t("General Secretary", "2008-07-01", "2011-11-14")]),
-    person!("iain-mcnicol", "Iain McNicol", [], true, [t("General Secretary", "2011-11-14", "2018-03-01")]),
-    person!("jennie-formby", "Jennie Formby", [], true, [t("General Secretary", "2018-03-23", "2020-05-01")]),
-    person!("david-evans", "David Evans", [], true, [t("General Secretary", "2020-05-20", "2025-03-31")]),
-    person!("hollie-ridley", "Hollie Ridley", [], false, [t("General Secretary", "2025-04-01", "")]),
-    person!("margaret-beckett", "Margaret Beckett", ["Dame Margaret Beckett"], false, [t("Chair", "2020-11-24", "2021-11-30")]),
-    person!("andi-fox", "Andi Fox", [], false, [t("Chair", "2019-11-26", "2020-11-24")]),
+    person!(
+        "gordon-brown",
+        "Gordon Brown",
+        [],
+        false,
+        [t("Leader", "2007-06-24", "2010-05-11")]
+    ),
+    person!(
+        "ed-miliband",
+        "Ed Miliband",
+        [],
+        true,
+        [t("Leader", "2010-09-25", "2015-05-08")]
+    ),
+    person!(
+        "jeremy-corbyn",
+        "Jeremy Corbyn",
+        [],
+        true,
+        [t("Leader", "2015-09-12", "2020-04-04")]
+    ),
+    person!(
+        "keir-starmer",
+        "Keir Starmer",
+        ["Sir Keir Starmer"],
+        true,
+        [t("Leader", "2020-04-04", "")]
+    ),
+    person!(
+        "harriet-harman",
+        "Harriet Harman",
+        [],
+        true,
+        [t("Deputy Leader", "2007-06-24", "2015-09-12")]
+    ),
+    person!(
+        "tom-watson",
+        "Tom Watson",
+        [],
+        false,
+        [t("Deputy Leader", "2015-09-12", "2019-12-12")]
+    ),
+    person!(
+        "angela-rayner",
+        "Angela Rayner",
+        [],
+        true,
+        [t("Deputy Leader", "2020-04-04", "2025-09-05")]
+    ),
+    person!(
+        "lucy-powell",
+        "Lucy Powell",
+        [],
+        false,
+        [t("Deputy Leader", "2025-10-25", "")]
+    ),
+    person!(
+        "ray-collins",
+        "Ray Collins",
+        [],
+        false,
+        [t("General Secretary", "2008-07-01", "2011-09-30")]
+    ),
+    person!(
+        "iain-mcnicol",
+        "Iain McNicol",
+        [],
+        true,
+        [t("General Secretary", "2011-10-01", "2018-03-01")]
+    ),
+    person!(
+        "jennie-formby",
+        "Jennie Formby",
+        [],
+        true,
+        [t("General Secretary", "2018-03-23", "2020-05-01")]
+    ),
+    person!(
+        "david-evans",
+        "David Evans",
+        [],
+        true,
+        [t("General Secretary", "2020-05-20", "2025-03-31")]
+    ),
+    person!(
+        "hollie-ridley",
+        "Hollie Ridley",
+        [],
+        false,
+        [t("General Secretary", "2025-04-01", "")]
+    ),
+    person!(
+        "margaret-beckett",
+        "Margaret Beckett",
+        ["Dame Margaret Beckett"],
+        false,
+        [t("Chair", "2020-11-24", "2021-11-30")]
+    ),
+    person!(
+        "andi-fox",
+        "Andi Fox",
+        [],
+        false,
+        [t("Chair", "2019-11-26", "2020-11-24")]
+    ),
     person!("wendy-nichols", "Wendy Nichols", [], false, []),
-    person!("ann-black", "Ann Black", [], false, [t("Chair", "2009-10-01", "2010-10-01")]),
+    person!(
+        "ann-black",
+        "Ann Black",
+        [],
+        false,
+        [t("Chair", "2009-10-01", "2010-10-01")]
+    ),
     person!("ellie-reeves", "Ellie Reeves", [], false, []),
     person!("morgan-mcsweeney", "Morgan McSweeney", [], false, []),
     person!("anna-hutchinson", "Anna Hutchinson", [], false, []),
@@ -98,7 +194,8 @@ impl Person {
         self.roles
             .iter()
             .find(|r| {
-                date(r.from).is_some_and(|f| f <= day) && (r.to.is_empty() || date(r.to).is_some_and(|t| day <= t))
+                date(r.from).is_some_and(|f| f <= day)
+                    && (r.to.is_empty() || date(r.to).is_some_and(|t| day <= t))
             })
             .map(|r| r.role)
     }
@@ -129,47 +226,215 @@ const ROLE_WORDS: &str = r"(?:leader|secretary|chair|chairs|director|coordinator
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:['’]s?)?(?:[\s\u{{a0}}]+MP)?(?:,[\s\u{{a0}}]*(?:the|our|as)[\s\u{{a0}}]+|[\s\u{{a0}}]+(?:as|reported[\s\u{{a0}}]+as|in[\s\u{{a0}}]+(?:his|her|their)[\s\u{{a0}}]+new[\s\u{{a0}}]+role[\s\u{{a0}}]+as|report[\s\u{{a0}}]+as|from)[\s\u{{a0}}]+(?:the[\s\u{{a0}}]+)?(?:new[\s\u{{a0}}]+)?|[\s\u{{a0}}]*\()((?:[\w&’'-]+[\s\u{{a0}}]+){{0,4}}?(?i:{ROLE_WORDS})\b)"
+        r"^(?:['’]s?)?(?:[\s\u{{a0}}]+MP)?(?:,[\s\u{{a0}}]*(?:the|our|as)[\s\u{{a0}}]+|,?[\s\u{{a0}}]+(?:as|reported[\s\u{{a0}}]+as|in[\s\u{{a0}}]+(?:his|her|their)[\s\u{{a0}}]+new[\s\u{{a0}}]+role[\s\u{{a0}}]+as|report[\s\u{{a0}}]+as|from)[\s\u{{a0}}]+(?:the[\s\u{{a0}}]+)?(?:new[\s\u{{a0}}]+)?|[\s\u{{a0}}]*\()((?:[\w&’'-]+[\s\u{{a0}}]+){{0,4}}?(?i:{ROLE_WORDS})\b)"
     ))
     .expect("valid regex")
 });
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:[A-Z][\w’'-]*|&)(?:[\s\u{a0}]+(?:[A-Z][\w’'-]*|&|on|of|the|for|and)){0,6}),?[\s\u{a0}]+$",
+    )
+    .expect("valid regex")
+});
+
+/// `the outgoing chair NAME`, `our new general secretary NAME`: a lower-case role after an
+/// article, ending in a role word.
+static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"((?:[A-Z][\w’'-]*|&)(?:[\s\u{{a0}}]+(?:[A-Z][\w’'-]*|&|on|of|the|for|and)){{0,6}}),?[\s\u{{a0}}]+$"
+        r"(?i:\bthe|\bour|\btheir)[\s\u{{a0}}]+((?:[\w’'-]+[\s\u{{a0}}]+){{0,3}}{ROLE_WORDS}),?[\s\u{{a0}}]+$"
     ))
     .expect("valid regex")
 });
+
+const CONNECTORS: &[&str] = &["and", "&", "of", "on", "the", "for", "to", "with"];
 
 static HAS_ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{ROLE_WORDS}\b")).expect("valid regex"));
 
 static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b").expect("valid regex")
+    Regex::new(r"\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b")
+        .expect("valid regex")
 });
 
 /// Capitalised words that are not people's names (organisations, places, roles, days).
 const NOT_NAMES: &[&str] = &[
-    "Labour", "Party", "National", "Executive", "Committee", "General", "Secretary", "Leader",
-    "Deputy", "Conference", "Regional", "Director", "Panel", "Group", "Review", "Report",
-    "Inquiry", "Policy", "Forum", "Unite", "Unison", "Young", "Women", "Disabled", "Equalities",
-    "Organisation", "Disputes", "Socialist", "Societies", "Community", "Government", "Tory",
-    "Tories", "Conservative", "House", "Commons", "Lords", "London", "Scotland", "Wales",
-    "England", "Britain", "European", "Forde", "Momentum", "Progress", "Action", "Plan",
-    "Development", "Fund", "Training", "Away", "Day", "Chair", "Council", "County", "City",
-    "North", "South", "East", "West", "Midlands", "Yorkshire", "Election", "Elections", "Mayor",
-    "Mayoral", "Annual", "Central", "Office", "Students", "Student", "International", "Affairs",
-    "Board", "Unit", "Union", "Unions", "Trade", "Street", "Road", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Green", "Greens", "Liberal", "Democrats", "Lib", "Dems", "Shadow", "Cabinet", "Treasurer",
-    "Coordinator", "Campaign", "Campaigns", "Justice", "Health", "Social", "Care", "Deal",
-    "New", "Working", "People", "Grassroots", "Alliance", "Voice", "Left", "Centre", "Right",
-    "Code", "Conduct", "Rule", "Book", "Rulebook", "Chapter", "Motion", "Motions", "Annex",
-    "Royal", "Standing", "Orders", "Arrangements", "Procedures", "Jobs", "Growth", "Winter",
-    "Challenge", "Refounding", "Membersnet", "Dialogue", "Assembly", "Senedd", "Parliament",
-    "Westminster", "Budget", "Covid", "Black", "Lives", "Matter", "Q&A", "The", "This", "That",
-    "Our", "We", "He", "She", "They", "It", "In", "On", "At", "As", "And", "But", "If", "When",
+    "Labour",
+    "Party",
+    "National",
+    "Executive",
+    "Committee",
+    "General",
+    "Secretary",
+    "Leader",
+    "Deputy",
+    "Conference",
+    "Regional",
+    "Director",
+    "Panel",
+    "Group",
+    "Review",
+    "Report",
+    "Inquiry",
+    "Policy",
+    "Forum",
+    "Unite",
+    "Unison",
+    "Young",
+    "Women",
+    "Disabled",
+    "Equalities",
+    "Organisation",
+    "Disputes",
+    "Socialist",
+    "Societies",
+    "Community",
+    "Government",
+    "Tory",
+    "Tories",
+    "Conservative",
+    "House",
+    "Commons",
+    "Lords",
+    "London",
+    "Scotland",
+    "Wales",
+    "England",
+    "Britain",
+    "European",
+    "Forde",
+    "Momentum",
+    "Progress",
+    "Action",
+    "Plan",
+    "Development",
+    "Fund",
+    "Training",
+    "Away",
+    "Day",
+    "Chair",
+    "Council",
+    "County",
+    "City",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Midlands",
+    "Yorkshire",
+    "Election",
+    "Elections",
+    "Mayor",
+    "Mayoral",
+    "Annual",
+    "Central",
+    "Office",
+    "Students",
+    "Student",
+    "International",
+    "Affairs",
+    "Board",
+    "Unit",
+    "Union",
+    "Unions",
+    "Trade",
+    "Street",
+    "Road",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Green",
+    "Greens",
+    "Liberal",
+    "Democrats",
+    "Lib",
+    "Dems",
+    "Shadow",
+    "Cabinet",
+    "Treasurer",
+    "Coordinator",
+    "Campaign",
+    "Campaigns",
+    "Justice",
+    "Health",
+    "Social",
+    "Care",
+    "Deal",
+    "New",
+    "Working",
+    "People",
+    "Grassroots",
+    "Alliance",
+    "Voice",
+    "Left",
+    "Centre",
+    "Right",
+    "Code",
+    "Conduct",
+    "Field",
+    "Delivery",
+    "Rule",
+    "Book",
+    "Rulebook",
+    "Chapter",
+    "Motion",
+    "Motions",
+    "Annex",
+    "Royal",
+    "Standing",
+    "Orders",
+    "Arrangements",
+    "Procedures",
+    "Jobs",
+    "Growth",
+    "Winter",
+    "Challenge",
+    "Refounding",
+    "Membersnet",
+    "Dialogue",
+    "Assembly",
+    "Senedd",
+    "Parliament",
+    "Westminster",
+    "Budget",
+    "Covid",
+    "Black",
+    "Lives",
+    "Matter",
+    "Q&A",
+    "The",
+    "This",
+    "That",
+    "Our",
+    "We",
+    "He",
+    "She",
+    "They",
+    "It",
+    "In",
+    "On",
+    "At",
+    "As",
+    "And",
+    "But",
+    "If",
+    "When",
 ];
 
 /// Finds the people a span of text names, one mention each, with roles.
@@ -180,7 +445,11 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
     for m in ac.find_iter(slice) {
         if word_bounded(slice, m.start(), m.end()) {
             let who = owners[m.pattern().as_usize()];
-            found.push((Some(who), Span::new(span.start + m.start(), span.start + m.end()), PEOPLE[who].name.to_owned()));
+            found.push((
+                Some(who),
+                Span::new(span.start + m.start(), span.start + m.end()),
+                PEOPLE[who].name.to_owned(),
+            ));
         }
     }
     // First names alone, for people who held a role on the report's date.
@@ -205,14 +474,25 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
     // Names not in the table, kept where the text gives them a role.
     for m in UNKNOWN_NAME.find_iter(slice) {
         let abs = Span::new(span.start + m.start(), span.start + m.end());
-        if found.iter().any(|(_, s, _)| s.start < abs.end && abs.start < s.end) {
+        if found
+            .iter()
+            .any(|(_, s, _)| s.start < abs.end && abs.start < s.end)
+        {
             continue;
         }
-        if m.as_str().split_whitespace().any(|w| NOT_NAMES.contains(&w)) {
+        if m.as_str()
+            .split_whitespace()
+            .any(|w| NOT_NAMES.contains(&w))
+            || slice[..m.start()].trim_end().ends_with('&')
+        {
             continue;
         }
         if role_near(text, abs).is_some() {
-            found.push((None, abs, m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")));
+            found.push((
+                None,
+                abs,
+                m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
         }
     }
     found.sort_by_key(|(_, s, _)| s.start);
@@ -226,7 +506,11 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
             continue;
         }
         let person = who.map(|i| &PEOPLE[i]);
-        let role = role.or_else(|| person.and_then(|p| on.and_then(|d| p.role_on(d))).map(str::to_owned));
+        let role = role.or_else(|| {
+            person
+                .and_then(|p| on.and_then(|d| p.role_on(d)))
+                .map(str::to_owned)
+        });
         out.push(PersonMention {
             person_id: person.map(|p| p.id.to_owned()),
             name,
@@ -248,7 +532,8 @@ fn word_bounded(s: &str, start: usize, end: usize) -> bool {
 
 fn followed_by_capital(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some(' ') | Some('\u{a0}')) && chars.next().is_some_and(char::is_uppercase)
+    matches!(chars.next(), Some(' ') | Some('\u{a0}'))
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// The role the text gives a name at `at`: after it (`NAME, the ROLE`, `NAME as ROLE`,
@@ -259,17 +544,24 @@ fn role_near(text: &str, at: Span) -> Option<String> {
         return Some(clean(&c[1]));
     }
     let before = crate::tail_of(&text[..at.start], 70);
-    if let Some(c) = ROLE_BEFORE.captures(before) {
-        let role = c[1].trim();
-        if HAS_ROLE_WORD.is_match(role) {
-            return Some(clean(role));
+    let candidates = [&*ROLE_BEFORE, &*ROLE_AFTER_THE]
+        .into_iter()
+        .filter_map(|re| re.captures(before).map(|c| c[1].trim().to_owned()));
+    for role in candidates {
+        let last = role.rsplit(char::is_whitespace).next().unwrap_or("");
+        if HAS_ROLE_WORD.is_match(&role) && !CONNECTORS.contains(&last.to_lowercase().as_str()) {
+            return Some(clean(&role));
         }
     }
     None
 }
 
 fn clean(role: &str) -> String {
-    role.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches([',', '.', ')']).to_owned()
+    role.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([',', '.', ')'])
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -287,9 +579,16 @@ mod tests {
     fn first_names_resolve_only_in_office() {
         let got = names("Keir gave his report. Angela spoke.", "2021-02-11");
         assert_eq!(got[0], ("Keir Starmer".into(), Some("Leader".into())));
-        assert_eq!(got[1], ("Angela Rayner".into(), Some("Deputy Leader".into())));
+        assert_eq!(
+            got[1],
+            ("Angela Rayner".into(), Some("Deputy Leader".into()))
+        );
         assert!(names("Keir gave his report.", "2012-01-01").is_empty());
-        assert!(names("Ed Balls spoke.", "2012-01-01").iter().all(|(n, _)| n != "Ed Miliband"));
+        assert!(
+            names("Ed Balls spoke.", "2012-01-01")
+                .iter()
+                .all(|(n, _)| n != "Ed Miliband")
+        );
     }
 
     #[test]
@@ -298,8 +597,20 @@ mod tests {
             "Next, Deputy Campaign Coordinator Jo Bloggs MP reported. Sam Smith, the compliance director, spoke. Wendy Nichols (Unison) joined.",
             "2020-01-01",
         );
-        assert!(got.contains(&("Jo Bloggs".into(), Some("Deputy Campaign Coordinator".into()))), "{got:?}");
-        assert!(got.contains(&("Sam Smith".into(), Some("compliance director".into()))), "{got:?}");
-        assert!(got.contains(&("Wendy Nichols".into(), Some("Unison".into()))), "{got:?}");
+        assert!(
+            got.contains(&(
+                "Jo Bloggs".into(),
+                Some("Deputy Campaign Coordinator".into())
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Sam Smith".into(), Some("compliance director".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Wendy Nichols".into(), Some("Unison".into()))),
+            "{got:?}"
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! `schemas/` at the workspace root holds exactly what the model generates. When this fails,
 //! run `cargo run -p nectar-cli -- schema --out schemas` and commit the result.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 use std::path::Path;
 
 #[test]

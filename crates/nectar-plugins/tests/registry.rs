@@ -1,6 +1,8 @@
 //! The registry holds exactly the plugins the enabled features imply: a dropped registration
 //! (a plugin crate the linker threw away) fails here.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 #[test]
 fn registered_names_are_exactly_the_enabled_plugins() {
     let registry = nectar_plugins::registry().expect("no duplicate or malformed names");
@@ -14,11 +16,19 @@ fn registered_names_are_exactly_the_enabled_plugins() {
 fn every_plugin_describes_itself() {
     let registry = nectar_plugins::registry().unwrap();
     for p in registry.parsers() {
-        assert!(!p.description.is_empty() && p.description.ends_with('.'), "{}", p.name);
+        assert!(
+            !p.description.is_empty() && p.description.ends_with('.'),
+            "{}",
+            p.name
+        );
         assert_eq!(p.version, env!("CARGO_PKG_VERSION"), "{}", p.name);
     }
     for e in registry.exporters() {
-        assert!(!e.description.is_empty() && e.description.ends_with('.'), "{}", e.name);
+        assert!(
+            !e.description.is_empty() && e.description.ends_with('.'),
+            "{}",
+            e.name
+        );
         assert!(!e.writes.is_empty(), "{}", e.name);
     }
 }

@@ -18,7 +18,7 @@
 //! assert!(Blogger.detect(&doc) >= 0.5);
 //! let report = Blogger.parse(&doc).unwrap();
 //! assert_eq!(report.authors[0].value, "Jo Bloggs");
-//! assert_eq!(report.published.unwrap().value.to_string(), "2015-03-03");
+//! assert_eq!(report.published.as_ref().unwrap().value.to_string(), "2015-03-03");
 //! assert_eq!(report.comments[0].author.as_deref(), Some("Sam"));
 //! assert_eq!(report.primary_meeting().unwrap().date.as_ref().unwrap().date.to_string(), "2015-03-03");
 //! ```
@@ -49,6 +49,12 @@ const SIGNATURES: &[&str] = &[
 
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:Blogger|Anonymous)[ \u{a0}].{1,80} said\.\.\.\r?$").expect("valid regex")
+});
+
+/// Blogger's date header: `Saturday, February 13, 2021` on a line of its own.
+static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\r?$")
+        .expect("valid regex")
 });
 
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,6 +107,13 @@ impl SourceParser for Blogger {
         let mut score = layout::signature_confidence(text, SIGNATURES);
         if SAID.is_match(text) {
             score += 0.35;
+        }
+        let head = layout::head(text, 1500);
+        if DATE_HEADER.is_match(head) {
+            score += 0.4;
+            if AUTHOR.is_match(head) {
+                score += 0.2;
+            }
         }
         score.min(1.0)
     }

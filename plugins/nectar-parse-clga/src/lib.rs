@@ -51,7 +51,11 @@ impl SourceParser for Clga {
             version: env!("CARGO_PKG_VERSION").into(),
             confidence: self.detect(doc),
         };
-        Ok(nectar_extract::extract(doc, &layout::read_page(&doc.text), info))
+        Ok(nectar_extract::extract(
+            doc,
+            &layout::read_page(&doc.text),
+            info,
+        ))
     }
 }
 
