@@ -41,13 +41,21 @@ static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static NARROWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:new|joined|joiners|leavers|lost|gained|recruited|extra|additional|another|arrears|electorate|ballot|balloted|turnout|votes?|voters?|registered|attend\w*|delegates?|staff|clp|branch|region(?:al)?|youth|young|students?|affiliated|supporters?|increase[sd]?|rise|fall|fell|drop(?:ped)?|down|up)\b[^,;.]{0,25}$",
+        r"(?i)\b(?:new|joined|joiners|leavers|lost|gained|recruited|extra|additional|another|arrears|electorate|ballot|balloted|turnout|votes?|voters?|registered|attend\w*|delegates?|staff|clp|branch|region(?:al)?|youth|young|students?|affiliated|supporters?|increase[sd]?|rise|fall|fell|drop(?:ped)?|union['’]s|unions['’]?|federation['’]s)\b[^,;.]{0,25}$",
     )
 });
 
 static MEMBERSHIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(?:party|labour|total|national|individual|overall)[\s\u{a0}]+)?membership(?:[\s\u{a0}]+figures?|[\s\u{a0}]+numbers?|[\s\u{a0}]+total)?[\s\u{a0},]*(?:(?:which|that)[\s\u{a0}]+)?(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|of|at|now|currently|had[\s\u{a0}]+reached|has[\s\u{a0}]+reached|reached|had[\s\u{a0}]+fallen[\s\u{a0}]+to|had[\s\u{a0}]+risen[\s\u{a0}]+to|has[\s\u{a0}]+fallen[\s\u{a0}]+to|has[\s\u{a0}]+risen[\s\u{a0}]+to|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|totalled|totals|:|[\s\u{a0}]|now|still)*[\s\u{a0}]*$",
+    )
+});
+
+/// Looser: `membership ... is|was|stood at ... [up to three words]` right before the number
+/// (`membership at the end of 2011 was`, `membership is a little over`).
+static MEMBERSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmembership\b[^.;]{0,50}?(?:\b(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|now|reached|totalled|totals|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|fallen[\s\u{a0}]+to|risen[\s\u{a0}]+to|total[\s\u{a0}]+of)\b|:)[\s\u{a0}]*(?:[a-z’'-]+[\s\u{a0}]+){0,3}$",
     )
 });
 
@@ -120,7 +128,7 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
         if MEMBERS_AFTER.is_match(after) && !NARROWER_AFTER.is_match(after) {
             return Some("membership".into());
         }
-        if MEMBERSHIP_BEFORE.is_match(before)
+        if (MEMBERSHIP_BEFORE.is_match(before) || MEMBERSHIP_LOOSE.is_match(before))
             && !after.trim_start().to_lowercase().starts_with("new")
         {
             return Some("membership".into());

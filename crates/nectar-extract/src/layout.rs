@@ -253,6 +253,23 @@ pub const TRAILER_MARKERS: &[&str] = &[
     "posted in ",
     "categories:",
     "about the author",
+    "like · comment",
+    "write a comment",
+    "tweet this",
+    "powered by",
+    "trackback",
+    "discussion about this post",
+    "thanks for reading",
+    "become a paid subscriber",
+    "promoted by",
+    "printed by",
+    "printed and published by",
+    "published and promoted by",
+    "in friendship",
+    "chip in",
+    "support our work",
+    "written by ",
+    "©",
     "photo:",
     "image:",
     "picture:",
@@ -269,6 +286,8 @@ pub const CLUTTER_LINES: &[&str] = &[
     "free hit counters",
     "officedepot discount",
     "comments",
+    "--",
+    "subscribe",
 ];
 
 static TRAILER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -284,6 +303,27 @@ static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\s\u{a0}](?:\||·|•|–|—|/)[\s\u{a0}]|[\s\u{a0}]{3,}").expect("valid regex")
+});
+
+/// Whether a line is a navigation bar or a row of links (`Home | About | NEC reports`): three
+/// or more short segments between separators, and not a bulleted line.
+pub fn is_nav(line: &str) -> bool {
+    if line.starts_with('«') || line.ends_with('»') {
+        return true;
+    }
+    if BULLET.is_match(line) || line.len() > 120 {
+        return false;
+    }
+    let segments: Vec<&str> = SEPARATOR
+        .split(line)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments.len() >= 3 && segments.iter().all(|s| s.chars().count() <= 32)
+}
+
 /// Whether a trimmed line marks the end of the report's own text.
 pub fn is_trailer_line(line: &str) -> bool {
     let marker = TRAILER
@@ -291,6 +331,7 @@ pub fn is_trailer_line(line: &str) -> bool {
         .is_some_and(|m| m.start() == 0 && (line.len() < 80 || m.end() == line.len()));
     marker
         || COMMENT_COUNT.is_match(line)
+        || is_nav(line)
         || CLUTTER_LINES.iter().any(|c| line.eq_ignore_ascii_case(c))
 }
 
@@ -515,41 +556,90 @@ pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<u
     (out, Some(all[head].trimmed.start))
 }
 
-static BANNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|[\s\u{a0}]\|[\s\u{a0}]|^skip[\s\u{a0}]+to[\s\u{a0}]+content|^menu$|^home$|^search$|^subscribe$|^log[\s\u{a0}]?in$")
+static BAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\p{L}'’.\-]+(?:[ \u{a0}][A-Z][\p{L}'’.\-]+){0,3})[ \u{a0}]+(?:\||·|–|—|on)[ \u{a0}]+(.{6,60})$")
         .expect("valid regex")
 });
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:posted|published|updated|date)?[\s\u{a0}:]*(?:on[\s\u{a0}]+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[\s\u{a0}]+)?(?:\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+[a-z]+,?[\s\u{a0}]+\d{4}|[a-z]+[\s\u{a0}]+\d{1,2}(?:st|nd|rd|th)?,?[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b")
-        .expect("valid regex")
-});
-
-static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bNEC\b|national[\s\u{a0}]+executive|\breport\b|\bmeeting\b|\bexecutive\b")
-        .expect("valid regex")
-});
-
-static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bby[\s\u{a0}]+(?-i)([A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+)")
-        .expect("valid regex")
-});
-
-/// The publication date a header line shows (`Saturday, February 13, 2021`,
-/// `Posted on 12 March 2016 by Ann Black`), with its span.
-pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
-    let s = &text[line.start..line.end];
-    if s.len() > 90 || !DATE_LINE.is_match(s) {
-        return None;
+/// Finds comments whose header line gives the author and the time, `NAME | 26 September 2007
+/// at 10:14 pm` (Typepad, many WordPress themes), each followed by its text, from `from` on.
+pub fn bar_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
+    let mut out: Vec<CommentLayout> = Vec::new();
+    let mut first = None;
+    for line in all.iter().filter(|l| l.span.start >= from && !l.is_blank()) {
+        let t = line.text(text);
+        if let Some(c) = BAR_HEADER.captures(t)
+            && let Some(at) = comment_time(&c[2])
+        {
+            let name = c.get(1).expect("group 1 always takes part");
+            let author = Span::new(
+                line.trimmed.start + name.start(),
+                line.trimmed.start + name.end(),
+            );
+            first.get_or_insert(line.trimmed.start);
+            out.push(CommentLayout {
+                span: line.trimmed,
+                author: Some(author),
+                anonymous: false,
+                posted_at: Some(at),
+                text: Span::new(line.trimmed.end, line.trimmed.end),
+            });
+            continue;
+        }
+        let Some(last) = out.last_mut() else { continue };
+        if is_trailer_line(t) {
+            break;
+        }
+        if last.text.is_empty() {
+            last.text = line.trimmed;
+        } else {
+            last.text.end = line.trimmed.end;
+        }
+        last.span.end = line.trimmed.end;
     }
-    let m = nectar_text::find_dates(s)
+    (out, first)
+}
+
+static FACEBOOK_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.{6,40}?)[ \u{a0}]*·[ \u{a0}]*(?:Like|Reply)\b").expect("valid regex")
+});
+
+static LEADING_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][\p{L}'’\-]+[ \u{a0}][A-Z][\p{L}'’\-]+").expect("valid regex")
+});
+
+/// Finds Facebook-style comments: a line that starts with the commenter's name and goes on with
+/// the text, then a line with the time and `· Like`, from `from` on.
+pub fn facebook_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
+    let all: Vec<Line> = lines(text)
         .into_iter()
-        .find(|m| m.year.is_some())?;
-    let reading = nectar_text::resolve(&m, None, nectar_text::Tense::Unknown)?;
-    Some((
-        reading.date,
-        Span::new(line.start + m.span.start, line.start + m.span.end),
-    ))
+        .filter(|l| l.span.start >= from && !l.is_blank())
+        .collect();
+    let mut out = Vec::new();
+    let mut first = None;
+    for w in all.windows(2) {
+        let Some(c) = FACEBOOK_TIME.captures(w[1].text(text)) else {
+            continue;
+        };
+        let Some(at) = comment_time(&c[1]) else {
+            continue;
+        };
+        let body = w[0].text(text);
+        let Some(name) = LEADING_NAME.find(body) else {
+            continue;
+        };
+        let author = Span::new(w[0].trimmed.start, w[0].trimmed.start + name.end());
+        first.get_or_insert(w[0].trimmed.start);
+        out.push(CommentLayout {
+            span: Span::new(w[0].trimmed.start, w[1].trimmed.end),
+            author: Some(author),
+            anonymous: false,
+            posted_at: Some(at),
+            text: trim(text, Span::new(author.end, w[0].trimmed.end)),
+        });
+    }
+    (out, first)
 }
 
 /// The first `max` bytes of `text`, cut back to a character boundary.
@@ -561,11 +651,6 @@ pub fn head(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Whether a line reads as prose rather than a title: long, or ending a sentence.
-fn is_prose(line: &str) -> bool {
-    line.len() > 160 || line.ends_with('.') || line.ends_with('!') || line.ends_with('?')
-}
-
 /// How sure a parser can be that a page is its site's, from the distinct signatures it shows:
 /// 0.35 for each, up to 1.
 pub fn signature_confidence(text: &str, signatures: &[&str]) -> f32 {
@@ -573,90 +658,7 @@ pub fn signature_confidence(text: &str, signatures: &[&str]) -> f32 {
     (found as f32 * 0.35).min(1.0)
 }
 
-/// Reads a page the way most sites lay one out: banner lines, then a title, a date line and a
-/// byline in some order near the top; the body; then a trailer (cut-off markers, share
-/// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
-pub fn read_page(text: &str) -> Layout {
-    let all = lines(text);
-    let (mut comments, mut comments_start) = said_comments(text, 0);
-    if comments.is_empty() {
-        (comments, comments_start) = bullet_comments(text, text.len() / 3);
-    }
-    let head: Vec<Line> = all
-        .iter()
-        .copied()
-        .filter(|l| !l.is_blank())
-        .take(8)
-        .collect();
-    let mut layout = Layout::default();
-    let mut header_end = 0;
-    let mut title_idx = None;
-    for (i, line) in head.iter().enumerate() {
-        let t = line.text(text);
-        if BANNER.is_match(t) {
-            header_end = line.span.end;
-            continue;
-        }
-        if layout.published.is_none()
-            && let Some(d) = date_line(text, line.trimmed)
-        {
-            layout.published = Some(d);
-            if let Some(c) = POSTED_BY.captures(t) {
-                let m = c.get(1).expect("group 1 always takes part");
-                layout.authors.push(Span::new(
-                    line.trimmed.start + m.start(),
-                    line.trimmed.start + m.end(),
-                ));
-            }
-            header_end = header_end.max(line.span.end);
-            continue;
-        }
-        let authors = byline_authors(text, line.trimmed);
-        if !authors.is_empty() && layout.authors.is_empty() {
-            layout.authors = authors;
-            header_end = header_end.max(line.span.end);
-            continue;
-        }
-        if title_idx.is_none()
-            && !is_prose(t)
-            && (8..=160).contains(&t.len())
-            && !t.ends_with('.')
-            && TITLE_WORDS.is_match(t)
-        {
-            layout.title = Some(line.trimmed);
-            title_idx = Some(i);
-            header_end = header_end.max(line.span.end);
-            continue;
-        }
-        // The header ends at the first line of prose, or at any other line once a title is
-        // found or two lines have gone by.
-        if title_idx.is_some() || i >= 2 || is_prose(t) {
-            break;
-        }
-    }
-    if title_idx.is_none() {
-        // Without a titled header, the body starts after the banners only.
-        header_end = head
-            .iter()
-            .take_while(|l| BANNER.is_match(l.text(text)))
-            .map(|l| l.span.end)
-            .last()
-            .unwrap_or(0);
-        if let Some((_, span)) = layout.published {
-            let line_end = all
-                .iter()
-                .find(|l| l.span.contains(span))
-                .map_or(span.end, |l| l.span.end);
-            if head.iter().take(3).any(|l| l.span.contains(span)) {
-                header_end = header_end.max(line_end);
-            }
-        }
-    }
-    let end = comments_start.unwrap_or(text.len());
-    layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
-    layout.comments = comments;
-    layout
-}
+pub use crate::page::{date_line, read_page};
 
 #[cfg(test)]
 mod tests {

@@ -31,6 +31,7 @@ mod decisions;
 mod figures;
 pub mod layout;
 mod meetings;
+mod page;
 pub mod people;
 
 use std::sync::LazyLock;
@@ -39,7 +40,7 @@ use chrono::NaiveDate;
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
     MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
-    Unit, VoteCounts, VoteEvent, YearBasis,
+    Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Tense};
@@ -197,7 +198,8 @@ fn classify(head: &str, body: &str) -> ReportKind {
     let talk = MEETING_TALK.find_iter(body).count();
     let other = OTHER_BODY.find_iter(body).count();
     let election = ELECTION_STORY.find_iter(body).count();
-    let other_head = OTHER_HEAD.is_match(head) && !NEC.is_match(head);
+    let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
+        || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
     if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)
     {
         ReportKind::NotNecReport
@@ -370,7 +372,11 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
         });
 
-    let kind = classify(layout::head(text, 400), body_text);
+    let head = match &title {
+        Some(t) => format!("{}\n{}", t.value, layout::head(text, 400)),
+        None => layout::head(text, 400).to_owned(),
+    };
+    let kind = classify(&head, body_text);
     let reader = Reader {
         text,
         body,
@@ -471,11 +477,28 @@ fn read_meetings(
             ),
         );
     }
+    // A title that names the kind of meeting ("NEC away day report") refines a generic one.
+    let title_kind = report.title.as_ref().and_then(|t| {
+        meetings::kind_named(&t.value).filter(|k| {
+            matches!(
+                k,
+                MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
+            )
+        })
+    });
+    if let Some(kind) = title_kind {
+        for (m, primary) in &mut list {
+            if *primary && matches!(m.kind, MeetingKind::Full | MeetingKind::Unknown) {
+                m.kind = kind;
+            }
+        }
+    }
     // The primary meeting first, the others in the order the text names them.
     list.sort_by_key(|(m, primary)| (!primary, m.span.start));
     let duration = nectar_text::find_durations(&text[reader.body.start..reader.body.end])
         .into_iter()
-        .next()
+        // A meeting's length is an hour or more; "twenty minutes" is something else's.
+        .find(|d| d.hours >= 1.0)
         .map(|d| Duration {
             hours: d.hours,
             qualifier: d.qualifier,
@@ -536,7 +559,17 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
                 no: v.no,
                 abstain: v.abstain,
             },
-            result: v.result,
+            result: match (v.result, v.yes, v.no) {
+                // No word says how it went: the larger count won.
+                (VoteResult::Unknown, Some(y), Some(n)) if y != n => {
+                    if y > n {
+                        VoteResult::Pass
+                    } else {
+                        VoteResult::Fail
+                    }
+                }
+                (r, _, _) => r,
+            },
             evidence: evidence(text, span),
         });
     }

@@ -113,6 +113,11 @@ fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     None
 }
 
+/// The meeting kind a phrase names, if any (`NEC away day report` names an away day).
+pub(crate) fn kind_named(phrase: &str) -> Option<MeetingKind> {
+    kinds_in(phrase).map(|(kinds, _, _)| kinds[0])
+}
+
 /// Finds the dates in the body that name meetings. `sentences` are absolute spans.
 pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<MeetingMention> {
     let mut out: Vec<MeetingMention> = Vec::new();
@@ -166,7 +171,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         let adjacent = {
             let from = if month_only { span.start } else { span.end };
             kinds_in(&text[from..fwd])
-                .filter(|(_, s, _)| from + s.start <= span.end + 4)
+                .filter(|(_, s, _)| from + s.start <= span.end + 6)
                 .map(|(k, s, b)| (k, Span::new(from + s.start, from + s.end), b))
         };
         let found = if month_only {

@@ -58,7 +58,7 @@ static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bblog[\s\u{a0}]+by|posted[\s\u{a0}]+by)[\s\u{a0}]+([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+)+)")
+    Regex::new(r"(?:(?i:\bblog[\s\u{a0}]+by|posted[\s\u{a0}]+by)[\s\u{a0}]+|^)([A-Z][\p{L}\-]+(?:[\s\u{a0}]+[A-Z][\p{L}\-]+)+)(?:['’]s[\s\u{a0}]+(?i:blog|notebook|diary|journal|musings|view|corner)\b)?")
         .expect("valid regex")
 });
 

@@ -59,10 +59,11 @@ impl Progress {
         let author = lines.windows(2).find_map(|w| {
             (w[0].span.start >= page.body.start
                 && NAME_LINE.is_match(w[0].text(text))
-                && w[1].text(text).starts_with("is "))
+                && w[1].text(text).starts_with(|c: char| c.is_lowercase()))
             .then_some(w[0].trimmed)
         });
         if let Some(name) = author {
+            // The bio above the author box starts with the author's name.
             page.authors = vec![name];
             // The bio after the body starts with the author's name.
             let who = &text[name.start..name.end];

@@ -1,0 +1,529 @@
+//! The generic page reader: finds the title, date line, byline, body and comments of a page
+//! laid out the way most sites lay one out.
+//!
+//! The lines above the first paragraph are classified one by one: banners and cookie notices,
+//! navigation bars (`Home | About | NEC reports`), widgets (`Sign in`, `Follow`, `48`), e-mail
+//! headers (`Subject:`), date lines (`Posted on 12 March 2016 by Ann Black`), bylines
+//! (`By Ann Black`), a name alone beside the date line (the author, as Medium and Substack show
+//! it), and title candidates. The title is the best-scoring candidate: one that names the NEC
+//! and stands just above the date line wins over the site's name and tagline. A blog page that
+//! shows several posts is read for the post about the NEC.
+
+use std::sync::LazyLock;
+
+use nectar_model::{PartialDate, Span};
+use regex::Regex;
+
+use crate::layout::{
+    Layout, Line, bar_comments, bullet_comments, byline_authors, cut_trailer, facebook_comments,
+    lines, said_comments, trim,
+};
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("valid regex")
+}
+
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|\bcookies?\b|^skip[\s\u{a0}]+to[\s\u{a0}]+(?:main[\s\u{a0}]+)?content|^[-=_*]{3,}|forwarded[\s\u{a0}]+message|original[\s\u{a0}]+message",
+    )
+});
+
+/// Lines that are site widgets, not text, wherever they stand in a header.
+const WIDGETS: &[&str] = &[
+    "sign in",
+    "sign up",
+    "subscribe",
+    "follow",
+    "open in app",
+    "share",
+    "like",
+    "comment",
+    "menu",
+    "home",
+    "search",
+    "log in",
+    "login",
+    "register",
+    "listen",
+    "save",
+    "print",
+    "email",
+    "tweet",
+    "donate",
+    "join",
+    "notes",
+    "blog",
+    "news",
+    "parties",
+    "opinion",
+    "politics",
+    "advertisement",
+    "back",
+    "next",
+    "previous",
+];
+
+static WIDGET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:\d[\d,.]*[kKmM]?|\d+[\s\u{a0}]+min[\s\u{a0}]+read|[A-Z]+)$"));
+
+static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:posted|published|updated|issued|filed|written)\b|^date\b|\bmin[\s\u{a0}]+read\b|·|\|",
+    )
+});
+
+static AUTHOR_IN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b[Bb]y|·|\||(?i:author):)[\s\u{a0}]+(?:[Aa]uthor:[\s\u{a0}]*)?([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){1,2})\b",
+    )
+});
+
+static NAME_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}$"));
+
+static NEC_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bNEC\b|national[\s\u{a0}]+executive"));
+
+static REPORT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:report|round-?up|notes|meeting|update|briefing)\b"));
+
+static EMAIL_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(From|Date|Sent|Subject|To|Cc):[\s\u{a0}]*(.*)$"));
+
+static EMAIL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"^"?([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){1,2})"?[\s\u{a0}]*(?:<|\[|$)"#)
+});
+
+static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:(?:fwd?|re|fw):[\s\u{a0}]*)+"));
+
+static SALUTATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:dear|hi|hello|friends|comrades|colleagues)\b"));
+
+/// Whether a line reads as prose rather than a header line.
+fn is_prose(line: &str) -> bool {
+    line.len() > 160
+        || line.ends_with(['.', '!', '?', '…'])
+        || (line.ends_with(',') && SALUTATION.is_match(line))
+}
+
+fn is_widget(line: &str) -> bool {
+    WIDGETS.iter().any(|w| line.eq_ignore_ascii_case(w))
+        || (WIDGET.is_match(line) && line.len() <= 12)
+}
+
+use crate::layout::is_nav;
+
+/// The publication date a header line shows (`Saturday, February 13, 2021`,
+/// `Posted on 12 March 2016 by Ann Black`, `24 January 2018 · Ann Black`), with its span.
+pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
+    let s = &text[line.start..line.end];
+    if s.len() > 110 {
+        return None;
+    }
+    let mention = nectar_text::find_dates(s)
+        .into_iter()
+        .filter(|m| m.year.is_some() && m.month.is_some())
+        .max_by_key(|m| m.day.is_some())?;
+    // The date must be the line's point: a full date with few other words, or words that say
+    // it is a date line. A line that names the NEC or a report is a title, not a date line.
+    let rest = format!("{}{}", &s[..mention.span.start], &s[mention.span.end..]);
+    let rest = rest.trim();
+    let explicit = DATE_WORDS.is_match(rest);
+    let titled = NEC_WORDS.is_match(rest) || REPORT_WORDS.is_match(rest);
+    let few_words = rest.split_whitespace().count() <= 3;
+    let ok = if mention.day.is_some() {
+        explicit || (few_words && !titled)
+    } else {
+        explicit && !titled
+    };
+    if !ok {
+        return None;
+    }
+    let reading = nectar_text::resolve(&mention, None, nectar_text::Tense::Unknown)?;
+    Some((
+        reading.date,
+        Span::new(
+            line.start + mention.span.start,
+            line.start + mention.span.end,
+        ),
+    ))
+}
+
+/// The author a date line names (`... by Ann Black`, `... · Ann Black`, `Author: Ann Black`).
+fn author_in_date_line(text: &str, line: Span, date: Span) -> Option<Span> {
+    let s = &text[line.start..line.end];
+    AUTHOR_IN_DATE_LINE.captures_iter(s).find_map(|c| {
+        let m = c.get(1)?;
+        let span = Span::new(line.start + m.start(), line.start + m.end());
+        let words = m.as_str();
+        (!date.contains(span) && span.start >= date.end.min(span.start) && !looks_like_date(words))
+            .then_some(span)
+    })
+}
+
+fn looks_like_date(words: &str) -> bool {
+    !nectar_text::find_dates(words).is_empty()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Clutter,
+    Date(PartialDate, Span),
+    Byline,
+    Name,
+    Candidate,
+}
+
+/// One line of the header, classified.
+#[derive(Debug, Clone, Copy)]
+struct HeadLine {
+    line: Line,
+    kind: Kind,
+}
+
+/// The last block of e-mail headers (`From:`, `Date:`, `Subject:`) in the first part of the
+/// text: the innermost message of a forwarded one.
+fn email_headers(text: &str, all: &[Line]) -> Option<(Layout, usize)> {
+    let limit = (text.len() / 2).max(3000);
+    let mut blocks: Vec<Vec<(String, Span, usize)>> = Vec::new();
+    let mut current: Vec<(String, Span, usize)> = Vec::new();
+    for (i, l) in all.iter().enumerate() {
+        if l.span.start > limit {
+            break;
+        }
+        match EMAIL_HEADER.captures(l.text(text)) {
+            Some(c) => {
+                let value = c.get(2).expect("group 2 always takes part");
+                let span = trim(
+                    text,
+                    Span::new(
+                        l.trimmed.start + value.start(),
+                        l.trimmed.start + value.end(),
+                    ),
+                );
+                current.push((c[1].to_owned(), span, i));
+            }
+            None if !current.is_empty() => blocks.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    let block = blocks.into_iter().rev().find(|b| b.len() >= 2)?;
+    let mut layout = Layout::default();
+    let mut last = 0;
+    for (field, span, i) in &block {
+        last = last.max(*i);
+        let value = &text[span.start..span.end];
+        match field.as_str() {
+            "Subject" => {
+                let skip = SUBJECT_PREFIX.find(value).map_or(0, |m| m.end());
+                layout.title = Some(Span::new(span.start + skip, span.end));
+            }
+            "From" => {
+                if let Some(c) = EMAIL_NAME.captures(value) {
+                    let m = c.get(1).expect("group 1 always takes part");
+                    layout.authors = vec![Span::new(span.start + m.start(), span.start + m.end())];
+                }
+            }
+            "Date" | "Sent" => {
+                if let Some(m) = nectar_text::find_dates(value)
+                    .into_iter()
+                    .find(|m| m.year.is_some())
+                    && let Some(r) = nectar_text::resolve(&m, None, nectar_text::Tense::Unknown)
+                {
+                    layout.published = Some((
+                        r.date,
+                        Span::new(span.start + m.span.start, span.start + m.span.end),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Some((layout, all[last].span.end))
+}
+
+fn classify(text: &str, line: Line) -> Kind {
+    let t = line.text(text);
+    if BANNER.is_match(t) || is_widget(t) {
+        return Kind::Clutter;
+    }
+    if let Some((date, span)) = date_line(text, line.trimmed) {
+        return Kind::Date(date, span);
+    }
+    if !byline_authors(text, line.trimmed).is_empty() {
+        return Kind::Byline;
+    }
+    if is_nav(t) {
+        return Kind::Clutter;
+    }
+    if NAME_ONLY.is_match(t) {
+        return Kind::Name;
+    }
+    Kind::Candidate
+}
+
+fn score(text: &str, head: &[HeadLine], i: usize) -> i32 {
+    let t = head[i].line.text(text);
+    let mut score = 0;
+    if NEC_WORDS.is_match(t) {
+        score += 3;
+    }
+    if REPORT_WORDS.is_match(t) {
+        score += 1;
+    }
+    if (20..=120).contains(&t.len()) {
+        score += 1;
+    }
+    // The title stands just above the date line or byline (a subtitle may come between).
+    let below = head[i + 1..]
+        .iter()
+        .take(3)
+        .take_while(|h| h.kind != Kind::Candidate || i + 1 < head.len());
+    if below
+        .clone()
+        .take(2)
+        .any(|h| matches!(h.kind, Kind::Date(..) | Kind::Byline | Kind::Name))
+    {
+        score += 2;
+    }
+    if i == 0 && head.len() > 1 {
+        score -= 2;
+    }
+    if t.starts_with(['“', '"', '‘']) {
+        score -= 2;
+    }
+    score
+}
+
+/// A post's header on a page that may show several: its title line and its date line.
+#[derive(Debug, Clone, Copy)]
+struct Post {
+    title: Line,
+    date: Line,
+}
+
+static POST_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:posted|published|written)\b"));
+
+/// Posts on the page: a `Posted on ...` date line under a title line.
+fn posts(text: &str, all: &[Line]) -> Vec<Post> {
+    let non_blank: Vec<Line> = all.iter().copied().filter(|l| !l.is_blank()).collect();
+    non_blank
+        .windows(2)
+        .filter(|w| {
+            POST_DATE.is_match(w[1].text(text))
+                && date_line(text, w[1].trimmed).is_some()
+                && !is_prose(w[0].text(text))
+        })
+        .map(|w| Post {
+            title: w[0],
+            date: w[1],
+        })
+        .collect()
+}
+
+/// Reads a page the way most sites lay one out: banner lines, then a title, a date line and a
+/// byline in some order near the top; the body; then a trailer (cut-off markers, share
+/// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
+pub fn read_page(text: &str) -> Layout {
+    let all = lines(text);
+    let (comments, comments_start) = comments(text);
+    let end = comments_start.unwrap_or(text.len());
+
+    // A page of several posts: read the one about the NEC.
+    let found = posts(text, &all);
+    if found.len() >= 2 {
+        let pick = found
+            .iter()
+            .position(|p| NEC_WORDS.is_match(p.title.text(text)))
+            .unwrap_or(0);
+        let post = found[pick];
+        let mut layout = Layout {
+            title: Some(post.title.trimmed),
+            ..Layout::default()
+        };
+        if let Some((date, span)) = date_line(text, post.date.trimmed) {
+            layout.published = Some((date, span));
+            layout.authors = author_in_date_line(text, post.date.trimmed, span)
+                .into_iter()
+                .collect();
+        }
+        let next = found
+            .get(pick + 1)
+            .map_or(end, |p| p.title.span.start.min(end));
+        layout.body = cut_trailer(
+            text,
+            Span::new(post.date.span.end, next.max(post.date.span.end)),
+        );
+        layout.comments = comments;
+        return layout;
+    }
+
+    if let Some((mut layout, header_end)) = email_headers(text, &all) {
+        layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+        if layout.authors.is_empty() {
+            layout.authors = signature(text, layout.body);
+        }
+        layout.comments = comments;
+        return layout;
+    }
+
+    // Classify the lines above the first paragraph.
+    let mut head: Vec<HeadLine> = Vec::new();
+    for line in all.iter().copied().filter(|l| !l.is_blank()).take(16) {
+        let kind = classify(text, line);
+        if kind == Kind::Candidate && is_prose(line.text(text)) {
+            break;
+        }
+        head.push(HeadLine { line, kind });
+    }
+    let mut layout = Layout::default();
+    let date_at = head.iter().position(|h| matches!(h.kind, Kind::Date(..)));
+    // The most precise date in the header is the publication date.
+    let best_date = head
+        .iter()
+        .filter_map(|h| match h.kind {
+            Kind::Date(d, s) => Some((d, s, h.line)),
+            _ => None,
+        })
+        .max_by_key(|(d, _, _)| std::cmp::Reverse(d.precision()));
+    if let Some((date, span, line)) = best_date {
+        layout.published = Some((date, span));
+        layout.authors = author_in_date_line(text, line.trimmed, span)
+            .into_iter()
+            .collect();
+    }
+    if layout.authors.is_empty()
+        && let Some(h) = head.iter().find(|h| h.kind == Kind::Byline)
+    {
+        layout.authors = byline_authors(text, h.line.trimmed);
+    }
+    if layout.authors.is_empty()
+        && let Some(d) = date_at
+    {
+        // A name alone next to the date line is the author (Medium, Substack).
+        let near = head[d.saturating_sub(2)..(d + 3).min(head.len())]
+            .iter()
+            .find(|h| h.kind == Kind::Name);
+        if let Some(h) = near {
+            layout.authors = vec![h.line.trimmed];
+        }
+    }
+    let title = (0..head.len())
+        .filter(|&i| head[i].kind == Kind::Candidate)
+        .map(|i| (score(text, &head, i), i))
+        .filter(|&(s, _)| s >= 2)
+        .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
+    if let Some((_, i)) = title {
+        layout.title = Some(head[i].line.trimmed);
+    }
+    // The body starts after the last header line that is not a candidate left in the text
+    // (a heading or subtitle below the title stays in the body only if nothing follows it).
+    let header_end = head
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            h.kind != Kind::Candidate
+                || Some(*i) == title.map(|t| t.1)
+                || title.is_some_and(|t| *i < t.1)
+        })
+        .map(|(_, h)| h.line.span.end)
+        .max()
+        .unwrap_or(0);
+    let header_end = if head.iter().all(|h| h.kind == Kind::Candidate) && title.is_none() {
+        0
+    } else {
+        header_end
+    };
+    layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+    if layout.authors.is_empty() {
+        layout.authors = signature(text, Span::new(layout.body.end, text.len()));
+    }
+    layout.comments = comments;
+    layout
+}
+
+/// Readers' comments in any of the common styles, and where the first one starts.
+fn comments(text: &str) -> (Vec<crate::layout::CommentLayout>, Option<usize>) {
+    let readers: [fn(&str, usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>); 4] = [
+        said_comments,
+        bar_comments,
+        facebook_comments,
+        bullet_comments,
+    ];
+    let from = text.len() / 3;
+    for (i, read) in readers.iter().enumerate() {
+        let (found, start) = read(text, if i == 0 { 0 } else { from });
+        if !found.is_empty() || (i == 3 && start.is_some()) {
+            return (found, start);
+        }
+    }
+    (Vec::new(), None)
+}
+
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?m)^(?:--[ \t]*\r?\n|©[\s\u{a0}]*\d{4}[\s\u{a0}]+|Written[\s\u{a0}]+by[\s\u{a0}]+)([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})\b",
+    )
+});
+
+/// An author who signs off below the text (`--` then a name, `© 2010 NAME`, `Written by NAME`).
+fn signature(text: &str, after: Span) -> Vec<Span> {
+    let s = &text[after.start..after.end];
+    SIGNED
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| vec![Span::new(after.start + m.start(), after.start + m.end())])
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Option<String>, Option<String>, Vec<String>, String) {
+        let l = read_page(text);
+        (
+            l.title.map(|s| text[s.start..s.end].to_owned()),
+            l.published.map(|(d, _)| d.to_string()),
+            l.authors
+                .iter()
+                .map(|s| text[s.start..s.end].to_owned())
+                .collect(),
+            text[l.body.start..l.body.end].to_owned(),
+        )
+    }
+
+    #[test]
+    fn wordpress_header_with_nav_and_posted_line() {
+        let page = "Jo Bloggs\nCouncillor and NEC member\nHome | About | NEC reports\n\nNEC report: a long day\n\nPosted on 3 March 2015 by Jo Bloggs\n\nThe NEC met on Tuesday.\n\nShare this:\nTwitter";
+        let (title, published, authors, body) = read(page);
+        assert_eq!(title.as_deref(), Some("NEC report: a long day"));
+        assert_eq!(published.as_deref(), Some("2015-03-03"));
+        assert_eq!(authors, ["Jo Bloggs"]);
+        assert_eq!(body, "The NEC met on Tuesday.");
+    }
+
+    #[test]
+    fn medium_style_name_beside_date() {
+        let page = "Open in app\n\nSign in\n\nWhat the NEC did\n\nA subtitle here\n\nSam Smith\nFollow\nJan 29, 2020 · 6 min read\n\nThe NEC met yesterday.";
+        let (title, published, authors, body) = read(page);
+        assert_eq!(title.as_deref(), Some("What the NEC did"));
+        assert_eq!(published.as_deref(), Some("2020-01-29"));
+        assert_eq!(authors, ["Sam Smith"]);
+        assert_eq!(body, "The NEC met yesterday.");
+    }
+
+    #[test]
+    fn forwarded_email_reads_the_inner_message() {
+        let page = "---------- Forwarded message ----------\nFrom: Sec <s@x.org>\nDate: Mon, 25 Jul 2011 at 19:46\nSubject: Fwd: NEC report\n\nHi all, see below.\n\n-----Original Message-----\nFrom: Kath Rendell <k@x.org>\nDate: 24 July 2011\nSubject: NEC report - July 2011\n\nThe NEC met on 19 July.";
+        let (title, published, authors, body) = read(page);
+        assert_eq!(title.as_deref(), Some("NEC report - July 2011"));
+        assert_eq!(published.as_deref(), Some("2011-07-24"));
+        assert_eq!(authors, ["Kath Rendell"]);
+        assert_eq!(body, "The NEC met on 19 July.");
+    }
+}
