@@ -23,22 +23,7 @@ fn read(path: &Path) -> (Report, String) {
 /// reader does not know (Facebook, Substack, Medium, forwarded e-mail, PDF bulletins, site
 /// navigation bars). Each is still checked for span invariants. When a file here starts
 /// passing, the test fails until it is taken off the list, so the list only shrinks.
-const KNOWN_GAPS: &[&str] = &[
-    "clp-newsletter-2009.txt",
-    "facebook-note-2012-11.txt",
-    "ghost-blog-emergency-2025-03.txt",
-    "labour-forward-2021-09.txt",
-    "medium-nec-2020-01.txt",
-    "mistry-2022-05.txt",
-    "nec-report-january-2012.txt",
-    "red-pennine-2017-11.txt",
-    "substack-red-letter-2024-09.txt",
-    "typepad-blog-2007-09.txt",
-    "union-branch-2015.txt",
-    "union-bulletin-pdf-2016-07.txt",
-    "union-roundup-2023.txt",
-    "wordpress-away-day-2016.txt",
-];
+const KNOWN_GAPS: &[&str] = &[];
 
 fn run(cases: &[(std::path::PathBuf, Expected)], label: &str, min_should: f64) {
     let mut failures = Vec::new();

@@ -23,6 +23,9 @@ pub struct Layout {
     pub blocks: Vec<Block>,
     /// Readers' comments.
     pub comments: Vec<CommentLayout>,
+    /// Lines inside the body that are not the report's text (a PDF's running headers and page
+    /// numbers, a widget between paragraphs).
+    pub clutter: Vec<Span>,
 }
 
 /// The kind of a block of body text.
@@ -299,7 +302,7 @@ static TRAILER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies)\b")
+    Regex::new(r"(?i)^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|people\s+like\s+this|likes|claps|restacks)\b")
         .expect("valid regex")
 });
 
@@ -328,7 +331,7 @@ pub fn is_nav(line: &str) -> bool {
 pub fn is_trailer_line(line: &str) -> bool {
     let marker = TRAILER
         .find(line)
-        .is_some_and(|m| m.start() == 0 && (line.len() < 80 || m.end() == line.len()));
+        .is_some_and(|m| m.start() == 0 && (line.len() < 160 || m.end() == line.len()));
     marker
         || COMMENT_COUNT.is_match(line)
         || is_nav(line)
@@ -336,15 +339,32 @@ pub fn is_trailer_line(line: &str) -> bool {
 }
 
 /// Cuts `body` at the first trailer line ([`is_trailer_line`]) that stands after at least a
-/// fifth of it, and trims white space.
+/// fifth of it, and trims white space. A footer of up to three short lines just above the
+/// trailer line, after a blank line (`Political Department, 40 Canal Street`), goes too.
 pub fn cut_trailer(text: &str, body: Span) -> Span {
     let min = body.start + body.len() / 5;
-    for line in lines(&text[..body.end]) {
-        if line.span.start < min || line.is_blank() {
+    let all = lines(&text[..body.end]);
+    for (i, line) in all.iter().enumerate() {
+        if line.span.start < min || line.is_blank() || line.span.start < body.start {
             continue;
         }
         if is_trailer_line(line.text(text)) {
-            return trim(text, Span::new(body.start, line.span.start));
+            let mut cut = line.span.start;
+            let above: Vec<&Line> = all[..i]
+                .iter()
+                .rev()
+                .take_while(|l| !l.is_blank())
+                .collect();
+            let blank_above = i > above.len() && all[i - above.len() - 1].is_blank();
+            if !above.is_empty()
+                && above.len() <= 3
+                && blank_above
+                && above.iter().all(|l| l.trimmed.len() < 90)
+                && above.last().is_some_and(|l| l.span.start > min)
+            {
+                cut = above.last().map_or(cut, |l| l.span.start);
+            }
+            return trim(text, Span::new(body.start, cut));
         }
     }
     trim(text, body)

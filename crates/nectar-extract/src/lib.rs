@@ -364,7 +364,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
         })
         .or_else(|| {
-            context_year(body_text).and_then(|y| {
+            context_year(text).and_then(|y| {
                 Some(Anchor {
                     date: NaiveDate::from_ymd_opt(y, 7, 1)?,
                     basis: YearBasis::Context,
@@ -377,10 +377,20 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         None => layout::head(text, 400).to_owned(),
     };
     let kind = classify(&head, body_text);
+    // Sentences that run into a clutter line (a page header between two halves of a
+    // sentence) are read without it only in part; facts are not read from clutter.
     let reader = Reader {
         text,
         body,
-        sentences: sentences(text, body),
+        sentences: sentences(text, body)
+            .into_iter()
+            .filter(|s| {
+                !layout
+                    .clutter
+                    .iter()
+                    .any(|c| s.contains(*c) && s.len() <= c.len() + 2)
+            })
+            .collect(),
     };
 
     let mut report = Report {
@@ -393,6 +403,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         published,
         authors,
         body,
+        clutter: layout.clutter.clone(),
         meetings: Vec::new(),
         agenda_items: Vec::new(),
         figures: Vec::new(),
@@ -486,11 +497,20 @@ fn read_meetings(
             )
         })
     });
-    if let Some(kind) = title_kind {
-        for (m, primary) in &mut list {
-            if *primary && matches!(m.kind, MeetingKind::Full | MeetingKind::Unknown) {
-                m.kind = kind;
+    let title_full = report
+        .title
+        .as_ref()
+        .is_some_and(|t| meetings::kind_named(&t.value) == Some(MeetingKind::Full));
+    for (m, primary) in &mut list {
+        if !*primary {
+            continue;
+        }
+        match title_kind {
+            Some(kind) if matches!(m.kind, MeetingKind::Full | MeetingKind::Unknown) => {
+                m.kind = kind
             }
+            None if title_full && m.kind == MeetingKind::Unknown => m.kind = MeetingKind::Full,
+            _ => {}
         }
     }
     // The primary meeting first, the others in the order the text names them.
@@ -644,9 +664,56 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
 }
 
 static WAS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\u{a0},]*(?:but|and|having)?[\s\u{a0}]*(?:was|had[\s\u{a0}]+been|down[\s\u{a0}]+from|up[\s\u{a0}]+from|from|compared[\s\u{a0}]+(?:with|to)|against)[\s\u{a0}]*$")
+    Regex::new(r"(?i)^(?:[\s\u{a0}]+(?:party[\s\u{a0}]+|individual[\s\u{a0}]+)?members)?[\s\u{a0},]*(?:but|and|having)?[\s\u{a0}]*(?:was|had[\s\u{a0}]+been|down[\s\u{a0}]+from|up[\s\u{a0}]+from|from|compared[\s\u{a0}]+(?:with|to)|against)[\s\u{a0}]*$")
         .expect("valid regex")
 });
+
+static LAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[\s\u{a0}]+last[\s\u{a0}]+year\b").expect("valid regex"));
+static MONTH_EDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\u{a0}]*(?:(?:party[\s\u{a0}]+)?members[\s\u{a0}]+)?(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+(?:start|beginning|end)[\s\u{a0}]+of[\s\u{a0}]+(?:the|this)[\s\u{a0}]+month\b")
+        .expect("valid regex")
+});
+static YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+end[\s\u{a0}]+of[\s\u{a0}]+(?:(\d{4})|last[\s\u{a0}]+year)\b")
+        .expect("valid regex")
+});
+
+/// The as-of date a date right after a figure gives: resolved against the meeting's date,
+/// looking back (`512k in February`), and a year earlier when `last year` follows.
+fn stated_as_of(
+    mention: &nectar_text::DateMention,
+    after: &str,
+    meeting: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let anchor = meeting.map(|d| Anchor {
+        date: d.first_day(),
+        basis: YearBasis::Context,
+    });
+    let date = nectar_text::resolve(mention, anchor.as_ref(), Tense::Past)?.date;
+    if mention.year.is_none() && LAST_YEAR.is_match(after) {
+        return match date.month() {
+            Some(m) => PartialDate::ym(date.year() - 1, m),
+            None => Some(PartialDate::y(date.year() - 1)),
+        };
+    }
+    Some(date)
+}
+
+/// The as-of date a phrase around a figure gives: `at the start of the month` (the meeting's
+/// month), `at the end of 2011` or `at the end of last year` (31 December).
+fn period_as_of(after: &str, before: &str, meeting: Option<PartialDate>) -> Option<PartialDate> {
+    if MONTH_EDGE.is_match(after) {
+        let m = meeting?;
+        return PartialDate::ym(m.year(), m.month()?);
+    }
+    let c = YEAR_END.captures_iter(before).last()?;
+    let year = match c.get(1) {
+        Some(y) => y.as_str().parse().ok()?,
+        None => meeting?.year() - 1,
+    };
+    PartialDate::ymd(year, 12, 31)
+}
 
 /// The figures stated in `span`.
 fn figures_in(
@@ -696,9 +763,13 @@ fn figures_in(
                 )
         });
         let figure_as_of = match stated {
-            Some(d) => nectar_text::resolve(d, None, Tense::Past).map(|r| r.date),
-            None if from_comment => None,
-            None => as_of,
+            Some(d) => stated_as_of(d, &slice[d.span.end..], as_of),
+            None => period_as_of(
+                &text[qspan.end..sentence.end.max(qspan.end)],
+                &text[sentence.start.min(qspan.start)..qspan.start],
+                as_of,
+            )
+            .or(if from_comment { None } else { as_of }),
         };
         out.push(Figure {
             figure_id: String::new(),

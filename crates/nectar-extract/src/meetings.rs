@@ -99,7 +99,12 @@ pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
 /// (relative to `window`) of the cue that decided and the committee's name where it is one.
 fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     for cue in CUES.iter() {
-        if let Some(m) = cue.pattern.find(window) {
+        // "National Executive Committee" is the NEC itself, not another committee.
+        let m = cue.pattern.find_iter(window).find(|m| {
+            cue.kind != MeetingKind::OtherCommittee
+                || !m.as_str().to_lowercase().contains("national executive")
+        });
+        if let Some(m) = m {
             let mut kinds = vec![cue.kind];
             let lower = m.as_str().to_lowercase();
             if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {

@@ -279,16 +279,15 @@ fn score(text: &str, head: &[HeadLine], i: usize) -> i32 {
         score += 1;
     }
     // The title stands just above the date line or byline (a subtitle may come between).
-    let below = head[i + 1..]
-        .iter()
-        .take(3)
-        .take_while(|h| h.kind != Kind::Candidate || i + 1 < head.len());
-    if below
-        .clone()
-        .take(2)
-        .any(|h| matches!(h.kind, Kind::Date(..) | Kind::Byline | Kind::Name))
-    {
-        score += 2;
+    let marks = |h: &HeadLine| matches!(h.kind, Kind::Date(..) | Kind::Byline | Kind::Name);
+    if head.get(i + 1).is_some_and(marks) {
+        score += 3;
+    } else if head.get(i + 2).is_some_and(marks) {
+        score += 1;
+    }
+    // A tagline with separators ("Ann Black · CLP rep on the NEC") is not the title.
+    if t.contains(" · ") || t.contains(" | ") {
+        score -= 1;
     }
     if i == 0 && head.len() > 1 {
         score -= 2;
@@ -439,16 +438,117 @@ pub fn read_page(text: &str) -> Layout {
         header_end
     };
     layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+    if let Some(t) = layout.title {
+        layout.body = end_at_next_section(text, &text[t.start..t.end], layout.body);
+    }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));
     }
+    if layout.authors.is_empty() {
+        layout.authors = introduced(text, layout.body).into_iter().collect();
+    }
+    if layout.authors.is_empty() {
+        // A site named for its author: "Bryony Cale’s Labour Diary".
+        layout.authors = head
+            .iter()
+            .take(2)
+            .find_map(|h| {
+                let c = OWNED_SITE.captures(h.line.text(text))?;
+                let m = c.get(1)?;
+                Some(Span::new(
+                    h.line.trimmed.start + m.start(),
+                    h.line.trimmed.start + m.end(),
+                ))
+            })
+            .into_iter()
+            .collect();
+    }
+    layout.clutter = body_clutter(text, layout.body, all.iter().find(|l| !l.is_blank()));
     layout.comments = comments;
     layout
 }
 
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bpage[\s\u{a0}]+\d+(?:[\s\u{a0}]+of[\s\u{a0}]+\d+)?$|^[-–—]?[\s\u{a0}]*\d{1,3}[\s\u{a0}]*[-–—]?$",
+    )
+});
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
+/// document's first line repeated as a running header, navigation bars and widgets.
+fn body_clutter(text: &str, body: Span, first: Option<&Line>) -> Vec<Span> {
+    let header = first.map(|l| squash(l.text(text))).filter(|h| h.len() >= 8);
+    lines(text)
+        .into_iter()
+        .filter(|l| body.start <= l.span.start && l.span.end <= body.end && !l.is_blank())
+        .filter(|l| {
+            let t = l.text(text);
+            PAGE_LINE.is_match(t)
+                || is_nav(t)
+                || is_widget(t)
+                || header.as_ref().is_some_and(|h| squash(t) == *h)
+        })
+        .map(|l| l.trimmed)
+        .collect()
+}
+
+fn is_caps_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=8).contains(&words)
+        && line.len() <= 60
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_lowercase)
+}
+
+/// In a newsletter whose title is in capitals (`REPORT FROM THE NEC`), the next heading in
+/// capitals (`SOCIAL CALENDAR`) starts another article: the body ends there.
+fn end_at_next_section(text: &str, title: &str, body: Span) -> Span {
+    if !is_caps_heading(title) {
+        return body;
+    }
+    let next = lines(text)
+        .into_iter()
+        .filter(|l| body.start < l.span.start && l.span.end <= body.end)
+        .find(|l| is_caps_heading(l.text(text)) && squash(l.text(text)) != squash(title));
+    match next {
+        Some(l) => trim(text, Span::new(body.start, l.span.start)),
+        None => body,
+    }
+}
+
+static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}),[ \u{a0}](?:who|our|the)\b[^\n]{0,240}?\b(?:sent|wrote|writes|has[ \u{a0}]+sent)\b",
+    )
+});
+
+/// The author an introduction names: `Jim Calloway, who represents us on the NEC, sent us
+/// this report`.
+fn introduced(text: &str, body: Span) -> Option<Span> {
+    let c = INTRODUCED.captures(&text[body.start..body.end])?;
+    let m = c.get(1)?;
+    Some(Span::new(body.start + m.start(), body.start + m.end()))
+}
+
+static OWNED_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^([A-Z][\p{L}\-]+(?:[ \u{a0}][A-Z][\p{L}\-]+){1,2})['’]s[ \u{a0}](?:[\w’'-]+[ \u{a0}]){0,2}(?i:blog|diary|notebook|journal|site|corner|column|notes)\b",
+    )
+});
+
+/// A reader of one style of comments: the comments from an offset on, and where they start.
+type CommentReader = fn(&str, usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>);
+
 /// Readers' comments in any of the common styles, and where the first one starts.
 fn comments(text: &str) -> (Vec<crate::layout::CommentLayout>, Option<usize>) {
-    let readers: [fn(&str, usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>); 4] = [
+    let readers: [CommentReader; 4] = [
         said_comments,
         bar_comments,
         facebook_comments,

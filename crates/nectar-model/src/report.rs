@@ -114,6 +114,10 @@ pub struct Report {
     pub authors: Vec<Sourced<String>>,
     /// The report's own text, without the site's clutter and readers' comments.
     pub body: Span,
+    /// Lines inside [`Report::body`] that are not the report's text (a PDF's running headers
+    /// and page numbers, a widget between paragraphs); no fact is read from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clutter: Vec<Span>,
     /// The meetings it reports or mentions; at most one is `primary`.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
@@ -322,6 +326,22 @@ impl fmt::Display for InvariantError {
 }
 
 impl Report {
+    /// The report's own text: the body without its clutter lines.
+    pub fn body_text(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut at = self.body.start;
+        for c in &self.clutter {
+            if let Some(s) = text.get(at..c.start.max(at)) {
+                out.push_str(s);
+            }
+            at = at.max(c.end);
+        }
+        if let Some(s) = text.get(at..self.body.end.max(at)) {
+            out.push_str(s);
+        }
+        out
+    }
+
     /// The primary meeting, if the report has one.
     pub fn primary_meeting(&self) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.primary)

@@ -360,7 +360,7 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     if authors != must.authors {
         fail(format!("authors are {authors:?}, not {:?}", must.authors));
     }
-    let body = report.body.slice(text).unwrap_or("");
+    let body = report.body_text(text);
     for clutter in &must.not_in_body {
         if body.contains(clutter.as_str()) {
             fail(format!("body holds clutter {clutter:?}"));

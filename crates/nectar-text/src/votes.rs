@@ -40,6 +40,10 @@ static VOTE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<vd>(?-u:\b)vot(?:ed|ing)%W(?P<vdc>(?P<vd1>{N})%W(?:to|%D)%W(?P<vd2>{N}))(?-u:\b))"
     );
     let vt = format!(r"(?P<vt>(?-u:\b)(?P<vt1>{N})%Wvotes?%W(?:to|against)%W(?P<vt2>{N})(?-u:\b))");
+    // "lost on a show of hands, 8 to 17", "carried 20 to 6": a result word, then the counts.
+    let rs = format!(
+        r"(?P<rs>(?-u:\b)(?:(?:on|by)%Wa%Wshow%Wof%Whands|lost|carried|defeated|won|passed|approved|rejected|agreed)%w,?%w(?P<rsc>(?P<rs1>{N})%W(?:to|%D)%W(?P<rs2>{N}))(?-u:\b))"
+    );
     let item = format!(r"(?-u:\b){N}%W(?:votes?%W)?{ROLE}(?-u:\b)");
     let sep = r"(?:%w[,;]%w(?:(?:and|with)%W)?|%W(?:and|with)%W)";
     let tally = format!(r"(?P<tally>{item}(?:{sep}{item}){{1,3}})");
@@ -54,7 +58,7 @@ static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let soh = r"(?P<soh>(?-u:\b)(?:on|by)%Wa%Wshow%Wof%Whands(?-u:\b))";
     let abst = format!(r"(?P<abst>(?-u:\b)(?:with%W)?(?P<ab1>{N})%Wabstentions?(?-u:\b))");
     build(&format!(
-        "(?i){by}|{vd}|{vt}|{tally}|{ltally}|{una}|{nar}|{soh}|{abst}|{dash}"
+        "(?i){by}|{vd}|{vt}|{rs}|{tally}|{ltally}|{una}|{nar}|{soh}|{abst}|{dash}"
     ))
 });
 
@@ -84,7 +88,7 @@ static PASS: LazyLock<Regex> = LazyLock::new(|| {
 
 static VOTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:vote|votes|voted|voting|ballot|carried|defeated|lost|won|passed|agreed|rejected|motion|amendment)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:vote|votes|voted|voting|ballot|carried|defeated|lost|won|passed|agreed|rejected|approved|endorsed|adopted|backed|motion|amendment)(?-u:\b)",
     )
 });
 
@@ -255,6 +259,10 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
         // "voted 22 to 9": the span is the counts.
         span = Span::new(counted.start(), counted.end());
         (caps.name("vd1")?, caps.name("vd2")?, false)
+    } else if let Some(counted) = caps.name("rsc") {
+        // "lost on a show of hands, 8 to 17": the span is the counts.
+        span = Span::new(counted.start(), counted.end());
+        (caps.name("rs1")?, caps.name("rs2")?, false)
     } else if caps.name("vt").is_some() {
         (caps.name("vt1")?, caps.name("vt2")?, false)
     } else {
@@ -437,6 +445,14 @@ mod tests {
     fn counted_votes() {
         use VoteResult::*;
         let cases: &[(&str, Want)] = &[
+            (
+                "The proposal was lost on a show of hands, 8 to 17.",
+                ("8 to 17", Some(8), Some(17), None, Fail, false),
+            ),
+            (
+                "The committee approved the package 22-11.",
+                ("22-11", Some(22), Some(11), None, Pass, false),
+            ),
             (
                 "The panel held a vote by 13 to 10 to postpone it.",
                 ("by 13 to 10", Some(13), Some(10), None, Pass, false),

@@ -58,14 +58,18 @@ static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?i:\bblog[\s\u{a0}]+by|posted[\s\u{a0}]+by)[\s\u{a0}]+|^)([A-Z][\p{L}\-]+(?:[\s\u{a0}]+[A-Z][\p{L}\-]+)+)(?:['’]s[\s\u{a0}]+(?i:blog|notebook|diary|journal|musings|view|corner)\b)?")
+    Regex::new(concat!(
+        r"(?i:\b(?:blog|posted|writing|written|words|thoughts|musings)[\s\u{a0}]+by)[\s\u{a0}]+([A-Z][\p{L}\-]+(?:[\s\u{a0}]+[A-Z][\p{L}\-]+)+)",
+        r"|\b([A-Z][\p{L}\-]+(?:[\s\u{a0}]+[A-Z][\p{L}\-]+)+)[\s\u{a0}]+writes\b",
+        r"|^([A-Z][\p{L}\-]+(?:[\s\u{a0}]+[A-Z][\p{L}\-]+)+)['’]s[\s\u{a0}]+(?i:blog|notebook|diary|journal|musings|corner)\b",
+    ))
         .expect("valid regex")
 });
 
 /// Finds the author named in a span (the tagline or a `Posted by` line).
 fn author_in(text: &str, span: Span) -> Option<Span> {
     let c = AUTHOR.captures(&text[span.start..span.end])?;
-    let m = c.get(1)?;
+    let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
     Some(Span::new(span.start + m.start(), span.start + m.end()))
 }
 
