@@ -382,7 +382,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Author names in a byline such as `By Ann Black`, `Posted by Ann Black on ...` or
-/// `From Yasmine Dar, Ann Henderson and the CLP representatives ...`: the names listed before
+/// `From Jo Bird, Ann Black and our other reps ...`: the names listed before
 /// any words that are not names.
 pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
     let s = &text[line.start..line.end];

@@ -1,9 +1,9 @@
 //! The `clga` source parser: reports by the NEC's Centre-Left Grassroots Alliance members.
 //!
-//! They open with a line naming their authors (`From NAME, NAME and the CLP representatives on
-//! Labour's National Executive Committee supported by the Centre-Left Grassroots Alliance. Also
-//! published on ...`), then a title naming a month or several (`NEC Report – September &
-//! October 2020`), then paragraphs one per line, often covering several meetings.
+//! Their first line names the authors and the alliance, and says where else the report
+//! appears (`From NAME and NAME ... Also published on SITE`). A title naming one month or
+//! several follows (`NEC Report – May 2016`), then paragraphs one per line, often covering
+//! several meetings.
 //!
 //! ```
 //! use nectar_model::Document;
