@@ -22,34 +22,37 @@ fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
 /// Decision phrasings; `_` stands for white space. The first rule that matches a sentence wins.
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     use DecisionOutcome::*;
+    // Who decides: `we`, `the NEC`, `the committee`, `it`, ...
+    let who = r"(?:we|nec|committee|it|meeting|panel|members|executive|they)";
+    let r = |outcome, pattern: &str| rule(outcome, &pattern.replace("WHO", who));
     vec![
-        rule(
+        r(
             Defeated,
             r"(?i)\b(?:was|were|been|being)_(?:narrowly_|heavily_|overwhelmingly_)?(?:defeated|voted_down|lost)\b|\b(?:narrowly_)?defeated_(?:the|a|an|this|these|by)\b|\bwe_lost_(?:the|a|this)_vote\b|\bvoted_down\b",
         ),
-        rule(
+        r(
             Rejected,
-            r"(?i)\b(?:was|were|been)_(?:unanimously_)?(?:rejected|refused|turned_down|thrown_out)\b|\b(?:we|nec|committee)_(?:unanimously_)?(?:rejected|refused)\b",
+            r"(?i)\b(?:was|were|been)_(?:unanimously_)?(?:rejected|refused|turned_down|thrown_out)\b|\bWHO_(?:also_|unanimously_)?(?:rejected|refused|turned_down)\b",
         ),
-        rule(
+        r(
             Deferred,
-            r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\b(?:we|nec|committee)_deferred\b",
+            r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\bWHO_(?:also_)?(?:deferred|postponed)\b",
         ),
-        rule(
+        r(
             Elected,
-            r"(?i)\b(?:was|were|been)_(?:re-?)?elected_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president)|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b",
+            r"(?i)\b(?:was|were|been)_(?:re-?)?elected_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president)|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b|\b(?:WHO|and|also)_(?:also_|then_)?(?:re-?)?elected_(?:its|a|the|three|two|four|new|\d)\b|\bre-elected_(?:its|a|the)\b",
         ),
-        rule(
+        r(
             Approved,
-            r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:we|nec|committee|it)_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bapproved_(?:a|an|the)_new\b",
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_|overwhelmingly_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bWHO_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:and|also)_approved\b|\bapproved_(?:a|an|the)_new\b|\bvoted\b[^.;]{0,20}\bto_(?:approve|endorse|adopt)\b",
         ),
-        rule(
+        r(
             Agreed,
-            r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_)?agreed\b|\b(?:we|nec|committee|meeting|panel|members)_(?:also_|then_|unanimously_|finally_)?agreed_(?:that|to|a|an|the|on|in|unanimously)\b|\bit_was_agreed\b|\bagreed_unanimously\b|\bagreeing_it\b",
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\bas_agreed\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b",
         ),
-        rule(
+        r(
             Noted,
-            r"(?i)\b(?:report|reports|minutes|motions?|update|paper)_(?:was|were)_(?:duly_)?noted\b|\bfor_noting\b|\b(?:the_)?nec_notes?_(?:the|these)\b",
+            r"(?i)\b(?:report|reports|minutes|motions?|update|paper|accounts|guidelines|process|arrangements)_(?:was|were)_(?:duly_)?noted\b|\bfor_noting\b|\b(?:was|were)_(?:duly_|also_)?noted\b|\bWHO_(?:also_|then_)?not(?:es?|ed)_(?:the|these|a|an|that|correspondence|progress|reports?)\b|\b(?:and|also)_noted_(?:the|a|an|correspondence|progress)\b",
         ),
     ]
 });
@@ -70,17 +73,19 @@ pub(crate) struct Found {
     pub narrow: bool,
 }
 
-/// The decision a sentence reports, if any.
-pub(crate) fn in_sentence(text: &str, sentence: Span) -> Option<Found> {
+/// The decisions a sentence reports: one per outcome it names.
+pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     let s = &text[sentence.start..sentence.end];
-    RULES.iter().find_map(|r| {
-        r.pattern.find(s).map(|_| Found {
+    RULES
+        .iter()
+        .filter(|r| r.pattern.is_match(s))
+        .map(|r| Found {
             outcome: r.outcome,
             span: sentence,
             unanimous: UNANIMOUS.is_match(s),
             narrow: NARROW.is_match(s),
         })
-    })
+        .collect()
 }
 
 static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {

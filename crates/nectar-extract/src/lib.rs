@@ -245,6 +245,11 @@ static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
+        .expect("valid regex")
+});
+
 /// Date mentions in `span`, resolved against `anchor`, as absolute spans.
 ///
 /// Against a publication date, the tense of the clause picks the year (a report looks back
@@ -277,6 +282,17 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
                 } else {
                     nectar_text::tense_at(slice, m.span.start)
                 }
+            };
+            // "deferred to the March NEC", "will continue at the September meeting": a month
+            // named as where business goes next is ahead, whatever the clause's verb.
+            let tense = if by_tense
+                && m.day.is_none()
+                && m.year.is_none()
+                && LOOKS_AHEAD.is_match(tail_of(&slice[..m.span.start], 60))
+            {
+                Tense::Future
+            } else {
+                tense
             };
             let reading = nectar_text::resolve(&m, anchor, tense)?;
             m.span = shift(m.span, span.start);
@@ -599,7 +615,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
 
     // Decisions.
     for &s in &reader.sentences {
-        if let Some(d) = decisions::in_sentence(text, s) {
+        for d in decisions::in_sentence(text, s) {
             report.decisions.push(Decision {
                 decision_id: String::new(),
                 meeting_id: meeting_id.clone(),

@@ -70,15 +70,19 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             MeetingKind::Full,
             r"(?i)\b(?:full[\s\u{a0}]+)?nec\b[\s\u{a0}]*(?:meeting|met|session)?|\bnational[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?\b|\bmeeting[\s\u{a0}]+of[\s\u{a0}]+the[\s\u{a0}]+(?:full[\s\u{a0}]+)?(?:nec|national)",
         ),
-        cue(
-            MeetingKind::Unknown,
-            r"(?i)\b(?:meeting|met|meet|session)\b",
-        ),
+        // In an NEC report, "the November meeting" is a meeting of the NEC.
+        cue(MeetingKind::Full, r"(?i)\bmeetings?\b"),
+        cue(MeetingKind::Unknown, r"(?i)\b(?:met|meet|session)\b"),
     ]
 });
 
 static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
+        .expect("valid regex")
+});
+
+static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
         .expect("valid regex")
 });
 
@@ -180,7 +184,17 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
                 .map(|(k, s, b)| (k, Span::new(from + s.start, from + s.end), b))
         };
         let found = if month_only {
-            adjacent
+            // "The next meeting will take place in September": a month after a next meeting.
+            let back = floor_char(text, span.start.saturating_sub(100).max(prev_end));
+            adjacent.or_else(|| {
+                NEXT_MEETING.find(&text[back..span.start]).map(|m| {
+                    (
+                        vec![MeetingKind::Full],
+                        Span::new(back + m.start(), back + m.end()),
+                        None,
+                    )
+                })
+            })
         } else {
             let back = floor_char(text, span.start.saturating_sub(120).max(prev_end));
             kinds_in(&text[back..span.start])
