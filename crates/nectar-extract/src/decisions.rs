@@ -15,7 +15,7 @@ const S: &str = r"[\s\u{a0}]+";
 fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
     Rule {
         outcome,
-        pattern: Regex::new(&pattern.replace("_", S)).expect("valid regex"),
+        pattern: crate::regex(&pattern.replace("_", S)).expect("valid regex"),
     }
 }
 
@@ -58,11 +58,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
+    crate::regex(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
         .expect("valid regex")
 });
 static NARROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
+    LazyLock::new(|| crate::regex(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
 
 /// A decision found in a sentence.
 #[derive(Debug, Clone)]
@@ -89,7 +89,7 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
 }
 
 static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
+    crate::regex(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
         .expect("valid regex")
 });
 

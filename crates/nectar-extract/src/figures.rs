@@ -24,7 +24,7 @@ pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String>
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("valid regex")
+    crate::regex(p).expect("valid regex")
 }
 
 static NARROWER_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -127,7 +127,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[•·▪◦●○‣∙*\-–—]|\d{1,2}[.)])[\s\u{a0}]+").expect("valid regex")
+    crate::regex(r"^(?:[•·▪◦●○‣∙*\-–—]|\d{1,2}[.)])[\s\u{a0}]+").expect("valid regex")
 });
 
 fn looks_like_heading(line: &str) -> bool {
@@ -302,12 +302,12 @@ static TRAILER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|people\s+like\s+this|likes|claps|restacks)\b")
+    crate::regex(r"(?i)^(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|people\s+like\s+this|likes|claps|restacks)\b")
         .expect("valid regex")
 });
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\s\u{a0}](?:\||·|•|–|—|/)[\s\u{a0}]|[\s\u{a0}]{3,}").expect("valid regex")
+    crate::regex(r"[\s\u{a0}](?:\||·|•|–|—|/)[\s\u{a0}]|[\s\u{a0}]{3,}").expect("valid regex")
 });
 
 /// Whether a line is a navigation bar or a row of links (`Home | About | NEC reports`): three
@@ -371,14 +371,14 @@ pub fn cut_trailer(text: &str, body: Span) -> Span {
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::regex(
         r"(?i)^(?:by|posted by|written by|words by|author:|from)[\s\u{a0}]+(?-i)([A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+(?:[A-Z][\p{L}'’.\-]+|de|van|von|da|al))+)",
     )
     .expect("valid regex")
 });
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+").expect("valid regex")
+    crate::regex(r"[A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+").expect("valid regex")
 });
 
 /// Author names in a byline such as `By Ann Black`, `Posted by Ann Black on ...` or
@@ -416,12 +416,12 @@ pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
 }
 
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(Blogger|Anonymous)[\s\u{a0}]+)?(.{1,80}?)[\s\u{a0}]+(?:said\.\.\.|said…|says:|said:|wrote:)$")
+    crate::regex(r"^(?:(Blogger|Anonymous)[\s\u{a0}]+)?(.{1,80}?)[\s\u{a0}]+(?:said\.\.\.|said…|says:|said:|wrote:)$")
         .expect("valid regex")
 });
 
 static COMMENT_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::regex(concat!(
         r"(?i)^(?:(\d{1,2}):(\d{2})[\s\u{a0}]*(am|pm)?,?[\s\u{a0}]+",
         r"(january|february|march|april|may|june|july|august|september|october|november|december)",
         r"[\s\u{a0}]+(\d{1,2}),?[\s\u{a0}]+(\d{4})",
@@ -577,7 +577,7 @@ pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<u
 }
 
 static BAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][\p{L}'’.\-]+(?:[ \u{a0}][A-Z][\p{L}'’.\-]+){0,3})[ \u{a0}]+(?:\||·|–|—|on)[ \u{a0}]+(.{6,60})$")
+    crate::regex(r"^([A-Z][\p{L}'’.\-]+(?:[ \u{a0}][A-Z][\p{L}'’.\-]+){0,3})[ \u{a0}]+(?:\||·|–|—|on)[ \u{a0}]+(.{6,60})$")
         .expect("valid regex")
 });
 
@@ -622,11 +622,11 @@ pub fn bar_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usiz
 }
 
 static FACEBOOK_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.{6,40}?)[ \u{a0}]*·[ \u{a0}]*(?:Like|Reply)\b").expect("valid regex")
+    crate::regex(r"^(.{6,40}?)[ \u{a0}]*·[ \u{a0}]*(?:Like|Reply)\b").expect("valid regex")
 });
 
 static LEADING_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][\p{L}'’\-]+[ \u{a0}][A-Z][\p{L}'’\-]+").expect("valid regex")
+    crate::regex(r"^[A-Z][\p{L}'’\-]+[ \u{a0}][A-Z][\p{L}'’\-]+").expect("valid regex")
 });
 
 /// Finds Facebook-style comments: a line that starts with the commenter's name and goes on with

@@ -56,6 +56,13 @@ fn evidence(text: &str, span: Span) -> Evidence {
     })
 }
 
+/// Compiles a pattern with ASCII word boundaries: `\b` becomes `(?-u:\b)`, which the fast
+/// lazy DFA can run on any text (a Unicode `\b` sends every search on text with smart quotes to
+/// the slow engines). Boundaries around letters behave the same.
+pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// The last `n` bytes of `s` (or fewer, to start on a character boundary).
 pub(crate) fn tail_of(s: &str, n: usize) -> &str {
     let mut i = s.len().saturating_sub(n);
@@ -79,7 +86,7 @@ fn shift(span: Span, by: usize) -> Span {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?:/|$)")
+    regex(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?:/|$)")
         .expect("valid regex")
 });
 
@@ -111,11 +118,11 @@ fn last_day(d: &PartialDate) -> NaiveDate {
 }
 
 static NEXT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnext[\s\u{a0}]+year(?:['’]s)?\b").expect("valid regex"));
+    LazyLock::new(|| regex(r"(?i)\bnext[\s\u{a0}]+year(?:['’]s)?\b").expect("valid regex"));
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(19[89]\d|20[0-4]\d)\b").expect("valid regex"));
+    LazyLock::new(|| regex(r"\b(19[89]\d|20[0-4]\d)\b").expect("valid regex"));
 static YEAR_AFTER_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(19[89]\d|20[0-4]\d)[\s\u{a0}]+(?:local[\s\u{a0}]+|general[\s\u{a0}]+|mayoral[\s\u{a0}]+)?elections\b")
+    regex(r"(?i)\b(19[89]\d|20[0-4]\d)[\s\u{a0}]+(?:local[\s\u{a0}]+|general[\s\u{a0}]+|mayoral[\s\u{a0}]+)?elections\b")
         .expect("valid regex")
 });
 
@@ -169,24 +176,23 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
-static NEC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex")
-});
+static NEC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
 static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
+    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
         .expect("valid regex")
 });
 static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
+    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
         .expect("valid regex")
 });
 static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
+    regex(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
         .expect("valid regex")
 });
 
 static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
+    regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
         .expect("valid regex")
 });
 
@@ -209,7 +215,7 @@ fn classify(head: &str, body: &str) -> ReportKind {
 }
 
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
+    regex(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
         .expect("valid regex")
 });
 
@@ -239,14 +245,12 @@ fn sentences(text: &str, span: Span) -> Vec<Span> {
 }
 
 static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b",
-    )
-    .expect("valid regex")
+    regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b")
+        .expect("valid regex")
 });
 
 static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
+    regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
         .expect("valid regex")
 });
 
@@ -680,18 +684,18 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
 }
 
 static WAS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\s\u{a0}]+(?:party[\s\u{a0}]+|individual[\s\u{a0}]+)?members)?[\s\u{a0},]*(?:but|and|having)?[\s\u{a0}]*(?:was|had[\s\u{a0}]+been|down[\s\u{a0}]+from|up[\s\u{a0}]+from|from|compared[\s\u{a0}]+(?:with|to)|against)[\s\u{a0}]*$")
+    regex(r"(?i)^(?:[\s\u{a0}]+(?:party[\s\u{a0}]+|individual[\s\u{a0}]+)?members)?[\s\u{a0},]*(?:but|and|having)?[\s\u{a0}]*(?:was|had[\s\u{a0}]+been|down[\s\u{a0}]+from|up[\s\u{a0}]+from|from|compared[\s\u{a0}]+(?:with|to)|against)[\s\u{a0}]*$")
         .expect("valid regex")
 });
 
 static LAST_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[\s\u{a0}]+last[\s\u{a0}]+year\b").expect("valid regex"));
+    LazyLock::new(|| regex(r"(?i)^[\s\u{a0}]+last[\s\u{a0}]+year\b").expect("valid regex"));
 static MONTH_EDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\u{a0}]*(?:(?:party[\s\u{a0}]+)?members[\s\u{a0}]+)?(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+(?:start|beginning|end)[\s\u{a0}]+of[\s\u{a0}]+(?:the|this)[\s\u{a0}]+month\b")
+    regex(r"(?i)^[\s\u{a0}]*(?:(?:party[\s\u{a0}]+)?members[\s\u{a0}]+)?(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+(?:start|beginning|end)[\s\u{a0}]+of[\s\u{a0}]+(?:the|this)[\s\u{a0}]+month\b")
         .expect("valid regex")
 });
 static YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+end[\s\u{a0}]+of[\s\u{a0}]+(?:(\d{4})|last[\s\u{a0}]+year)\b")
+    regex(r"(?i)\b(?:at|by)[\s\u{a0}]+the[\s\u{a0}]+end[\s\u{a0}]+of[\s\u{a0}]+(?:(\d{4})|last[\s\u{a0}]+year)\b")
         .expect("valid regex")
 });
 

@@ -33,7 +33,7 @@ struct Cue {
 fn cue(kind: MeetingKind, pattern: &str) -> Cue {
     Cue {
         kind,
-        pattern: Regex::new(pattern).expect("valid regex"),
+        pattern: crate::regex(pattern).expect("valid regex"),
     }
 }
 
@@ -77,17 +77,17 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
 });
 
 static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
+    crate::regex(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
         .expect("valid regex")
 });
 
 static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
+    crate::regex(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
         .expect("valid regex")
 });
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
+    crate::regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
         .expect("valid regex")
 });
 

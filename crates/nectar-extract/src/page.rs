@@ -20,7 +20,7 @@ use crate::layout::{
 };
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("valid regex")
+    crate::regex(p).expect("valid regex")
 }
 
 static BANNER: LazyLock<Regex> = LazyLock::new(|| {

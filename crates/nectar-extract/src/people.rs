@@ -225,14 +225,14 @@ static FULL: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 const ROLE_WORDS: &str = r"(?:leader|secretary|chair|chairs|director|coordinator|co-ordinator|rep|representative|treasurer|officer|manager|minister|mayor|organiser|head|president|vice-chair|whip|spokesperson|commissioner|convenor|deputy|socialist[\s\u{a0}]+societies|community|unison|unite|gmb|usdaw|cwu|aslef|tssa|bfawu|musicians|ucatt|ctu)";
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::regex(&format!(
         r"^(?:['’]s?)?(?:[\s\u{{a0}}]+MP)?(?:,[\s\u{{a0}}]*(?:the|our|as)[\s\u{{a0}}]+|,?[\s\u{{a0}}]+(?:as|reported[\s\u{{a0}}]+as|in[\s\u{{a0}}]+(?:his|her|their)[\s\u{{a0}}]+new[\s\u{{a0}}]+role[\s\u{{a0}}]+as|report[\s\u{{a0}}]+as|from)[\s\u{{a0}}]+(?:the[\s\u{{a0}}]+)?(?:new[\s\u{{a0}}]+)?|[\s\u{{a0}}]*\()((?:[\w&’'-]+[\s\u{{a0}}]+){{0,4}}?(?i:{ROLE_WORDS})\b)"
     ))
     .expect("valid regex")
 });
 
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::regex(
         r"((?:[A-Z][\w’'-]*|&)(?:[\s\u{a0}]+(?:[A-Z][\w’'-]*|&|on|of|the|for|and)){0,6}),?[\s\u{a0}]+$",
     )
     .expect("valid regex")
@@ -241,7 +241,7 @@ static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// `the outgoing chair NAME`, `our new general secretary NAME`: a lower-case role after an
 /// article, ending in a role word.
 static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::regex(&format!(
         r"(?i:\bthe|\bour|\btheir)[\s\u{{a0}}]+((?:[\w’'-]+[\s\u{{a0}}]+){{0,3}}{ROLE_WORDS}),?[\s\u{{a0}}]+$"
     ))
     .expect("valid regex")
@@ -250,10 +250,10 @@ static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
 const CONNECTORS: &[&str] = &["and", "&", "of", "on", "the", "for", "to", "with"];
 
 static HAS_ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{ROLE_WORDS}\b")).expect("valid regex"));
+    LazyLock::new(|| crate::regex(&format!(r"(?i)\b{ROLE_WORDS}\b")).expect("valid regex"));
 
 static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b")
+    crate::regex(r"\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b")
         .expect("valid regex")
 });
 
