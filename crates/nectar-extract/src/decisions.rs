@@ -73,10 +73,11 @@ pub(crate) struct Found {
     pub narrow: bool,
 }
 
-/// The decisions a sentence reports: one per outcome it names.
+/// The decisions a sentence reports: one per outcome it names. In a sentence that reports a
+/// defeat or a rejection, the proposal "to defer" is what failed: nothing was deferred.
 pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     let s = &text[sentence.start..sentence.end];
-    RULES
+    let mut found: Vec<Found> = RULES
         .iter()
         .filter(|r| r.pattern.is_match(s))
         .map(|r| Found {
@@ -85,7 +86,17 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
             unanimous: UNANIMOUS.is_match(s),
             narrow: NARROW.is_match(s),
         })
-        .collect()
+        .collect();
+    let failed = found.iter().any(|f| {
+        matches!(
+            f.outcome,
+            DecisionOutcome::Defeated | DecisionOutcome::Rejected
+        )
+    });
+    if failed {
+        found.retain(|f| f.outcome != DecisionOutcome::Deferred);
+    }
+    found
 }
 
 static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,4 +120,41 @@ pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcomes(text: &str) -> Vec<DecisionOutcome> {
+        in_sentence(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|f| f.outcome)
+            .collect()
+    }
+
+    #[test]
+    fn a_defeated_motion_to_defer_defers_nothing() {
+        assert_eq!(
+            outcomes("A motion to defer the timetable was defeated by 9 votes to 14."),
+            [DecisionOutcome::Defeated]
+        );
+        assert_eq!(
+            outcomes("There was a vote by 13 to 10 to defer the paper."),
+            [DecisionOutcome::Deferred]
+        );
+    }
+
+    #[test]
+    fn one_sentence_may_hold_several_decisions() {
+        assert_eq!(
+            outcomes("The NEC approved the timetable and agreed arrangements for the ballot."),
+            [DecisionOutcome::Approved, DecisionOutcome::Agreed]
+        );
+        assert_eq!(
+            outcomes("We noted the report of the Disputes Panel."),
+            [DecisionOutcome::Noted]
+        );
+        assert!(outcomes("I agreed with every word of it.").is_empty());
+    }
 }

@@ -23,6 +23,9 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
+    /// Every precision's name.
+    pub const NAMES: &'static [&'static str] = &["day", "month", "year"];
+
     /// The snake_case name used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -229,6 +232,30 @@ pub enum YearBasis {
     Title,
     /// Other dates and years in the report's text.
     Context,
+}
+
+impl YearBasis {
+    /// Every basis's name.
+    pub const NAMES: &'static [&'static str] = &[
+        "stated",
+        "published",
+        "sidecar_published",
+        "url",
+        "title",
+        "context",
+    ];
+
+    /// The snake_case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::Published => "published",
+            Self::SidecarPublished => "sidecar_published",
+            Self::Url => "url",
+            Self::Title => "title",
+            Self::Context => "context",
+        }
+    }
 }
 
 /// A date read from a report, with how sure it is.

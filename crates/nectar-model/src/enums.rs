@@ -17,6 +17,9 @@ macro_rules! vocabulary {
             /// Every variant, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Every variant's name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($text,)+];
+
             /// The snake_case name used in every output format.
             pub fn as_str(self) -> &'static str {
                 match self {

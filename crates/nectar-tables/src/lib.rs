@@ -1,0 +1,690 @@
+//! nectar's dataset as tables: one per entity, with stable snake_case columns, each documented
+//! and typed, and the rows of a [`Report`] in each.
+//!
+//! Every tabular exporter (CSV, Arrow, Parquet) and the Frictionless `datapackage.json` are
+//! written from [`TABLES`], so the formats share names, types, descriptions, keys and rows.
+//!
+//! ```
+//! use nectar_tables::{TABLES, Cell, rows};
+//! let figures = TABLES.iter().find(|t| t.name == "figures").unwrap();
+//! assert_eq!(figures.primary_key, ["figure_id"]);
+//! let report: nectar_model::Report = serde_json::from_str(include_str!("../tests/report.json")).unwrap();
+//! let tables = rows(&report);
+//! assert_eq!(tables.len(), TABLES.len());
+//! assert_eq!(tables[0][0][0], Cell::Str("generic-2015-03-03-aa7394bb".into()));
+//! ```
+#![deny(missing_docs)]
+
+use chrono::NaiveDateTime;
+use nectar_model::{
+    DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, PartialDate, Qualifier,
+    Report, ReportKind, Unit, VoteResult, YearBasis,
+};
+
+/// A column's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// Text.
+    String,
+    /// One of a fixed list of names (dictionary-encoded in Arrow).
+    Enum(&'static [&'static str]),
+    /// A whole number.
+    Integer,
+    /// A number.
+    Number,
+    /// True or false.
+    Boolean,
+    /// A date known to a day, a month or a year: ISO 8601 at its precision in CSV
+    /// (`2020-07`), its first day in Arrow and Parquet (beside a `*_precision` column).
+    PartialDate,
+    /// A local date and time as the site shows it.
+    DateTime,
+}
+
+/// A column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Its name, snake_case.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: ColumnType,
+    /// What it holds.
+    pub description: &'static str,
+    /// Whether every row has a value.
+    pub required: bool,
+    /// Whether values repeat across rows (dictionary-encoded in Arrow).
+    pub repeats: bool,
+}
+
+/// A foreign key: `fields` of this table name a row of `table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignKey {
+    /// This table's columns.
+    pub fields: &'static [&'static str],
+    /// The table they point at.
+    pub table: &'static str,
+    /// Its columns.
+    pub reference: &'static [&'static str],
+}
+
+/// A table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table {
+    /// Its name, snake_case (also the file's stem: `figures.csv`).
+    pub name: &'static str,
+    /// What a row is.
+    pub description: &'static str,
+    /// Its columns, in order.
+    pub columns: &'static [Column],
+    /// The columns that identify a row.
+    pub primary_key: &'static [&'static str],
+    /// Its foreign keys.
+    pub foreign_keys: &'static [ForeignKey],
+}
+
+impl Table {
+    /// The index of a column.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+}
+
+/// A value in a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// No value.
+    Null,
+    /// Text or an enum's name.
+    Str(String),
+    /// A whole number.
+    Int(i64),
+    /// A number.
+    Num(f64),
+    /// True or false.
+    Bool(bool),
+    /// A date at its precision.
+    Date(PartialDate),
+    /// A local date and time.
+    DateTime(NaiveDateTime),
+}
+
+/// A row: one cell per column of its table.
+pub type Row = Vec<Cell>;
+
+const fn col(name: &'static str, ty: ColumnType, description: &'static str) -> Column {
+    Column {
+        name,
+        ty,
+        description,
+        required: true,
+        repeats: false,
+    }
+}
+
+const fn opt(name: &'static str, ty: ColumnType, description: &'static str) -> Column {
+    Column {
+        name,
+        ty,
+        description,
+        required: false,
+        repeats: false,
+    }
+}
+
+const fn rep(mut c: Column) -> Column {
+    c.repeats = true;
+    c
+}
+
+use ColumnType as T;
+
+const REPORT_ID: Column = rep(col(
+    "report_id",
+    T::String,
+    "The report's ID (see `reports`).",
+));
+const MEETING_ID: Column = rep(opt(
+    "meeting_id",
+    T::String,
+    "The meeting it belongs to (see `meetings`); empty when none.",
+));
+const QUOTE: Column = col("quote", T::String, "The exact text the fact was read from.");
+const SPAN_START: Column = col(
+    "span_start",
+    T::Integer,
+    "Byte offset of the quote's first byte in the source file.",
+);
+const SPAN_END: Column = col(
+    "span_end",
+    T::Integer,
+    "Byte offset one past the quote's last byte in the source file.",
+);
+
+const TO_REPORTS: ForeignKey = ForeignKey {
+    fields: &["report_id"],
+    table: "reports",
+    reference: &["report_id"],
+};
+
+/// Every table, in the order exporters write them.
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "reports",
+        description: "One row per report read: where it came from and what it is.",
+        columns: &[
+            col(
+                "report_id",
+                T::String,
+                "Deterministic ID: source, primary meeting date, first 8 hex digits of the file's SHA-256.",
+            ),
+            col("file", T::String, "The file's path as given to nectar."),
+            col(
+                "sha256",
+                T::String,
+                "SHA-256 of the file's bytes, lowercase hex.",
+            ),
+            rep(col(
+                "source",
+                T::String,
+                "The layout it was read as (the parser's name).",
+            )),
+            rep(col(
+                "kind",
+                T::Enum(ReportKind::NAMES),
+                "Whether it reports NEC meetings.",
+            )),
+            opt("title", T::String, "The title."),
+            opt("published", T::PartialDate, "When it was published."),
+            opt("authors", T::String, "The authors, joined with `; `."),
+            opt(
+                "url",
+                T::String,
+                "Where it was published, when the metadata sidecar says.",
+            ),
+            col(
+                "n_comments",
+                T::Integer,
+                "How many readers' comments it has.",
+            ),
+            rep(col(
+                "parser_version",
+                T::String,
+                "The version of the parser that read it.",
+            )),
+        ],
+        primary_key: &["report_id"],
+        foreign_keys: &[],
+    },
+    Table {
+        name: "meetings",
+        description: "One row per meeting a report is about or mentions.",
+        columns: &[
+            col(
+                "meeting_id",
+                T::String,
+                "Deterministic ID: the report's ID, `/m`, position.",
+            ),
+            REPORT_ID,
+            opt(
+                "date",
+                T::PartialDate,
+                "When: ISO 8601 at its precision (`2020-07` for a month).",
+            ),
+            rep(opt(
+                "date_precision",
+                T::Enum(DatePrecision::NAMES),
+                "How much of the date is known.",
+            )),
+            opt(
+                "date_inferred",
+                T::Boolean,
+                "Whether the year was worked out rather than written.",
+            ),
+            rep(opt(
+                "year_basis",
+                T::Enum(YearBasis::NAMES),
+                "Where the year came from.",
+            )),
+            opt(
+                "end_date",
+                T::PartialDate,
+                "The last day of a meeting over several days.",
+            ),
+            rep(col(
+                "kind",
+                T::Enum(MeetingKind::NAMES),
+                "What kind of meeting.",
+            )),
+            rep(opt(
+                "body",
+                T::String,
+                "The committee or panel, when it is not one of the named kinds.",
+            )),
+            rep(col(
+                "status",
+                T::Enum(MeetingStatus::NAMES),
+                "Held or scheduled.",
+            )),
+            col(
+                "primary",
+                T::Boolean,
+                "Whether it is the meeting the report is about.",
+            ),
+            opt("duration_hours", T::Number, "How long it ran, in hours."),
+            rep(opt(
+                "duration_qualifier",
+                T::Enum(Qualifier::NAMES),
+                "How exact the duration is (`over 7 hours`: over).",
+            )),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["meeting_id"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "figures",
+        description: "One row per quantity stated: membership, arrears, percentages, money, other counts.",
+        columns: &[
+            col(
+                "figure_id",
+                T::String,
+                "Deterministic ID: the report's ID, `/f`, position.",
+            ),
+            REPORT_ID,
+            MEETING_ID,
+            rep(col(
+                "metric",
+                T::String,
+                "What it measures: `membership`, `members_in_arrears`, `joined_since_percent`, ...",
+            )),
+            col("value", T::Number, "The value (19 for 19%)."),
+            rep(col("unit", T::Enum(Unit::NAMES), "Its unit.")),
+            rep(col(
+                "qualifier",
+                T::Enum(Qualifier::NAMES),
+                "How exact it is (`over 512,000`: over).",
+            )),
+            opt(
+                "as_of",
+                T::PartialDate,
+                "The date it describes: the meeting's unless the text says otherwise.",
+            ),
+            col(
+                "from_comment",
+                T::Boolean,
+                "Whether a reader's comment states it, not the report's author.",
+            ),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["figure_id"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "votes",
+        description: "One row per counted vote.",
+        columns: &[
+            col(
+                "vote_id",
+                T::String,
+                "Deterministic ID: the report's ID, `/v`, position.",
+            ),
+            REPORT_ID,
+            MEETING_ID,
+            opt(
+                "subject",
+                T::String,
+                "What was voted on, as the text words it.",
+            ),
+            opt("yes", T::Integer, "Votes for."),
+            opt("no", T::Integer, "Votes against."),
+            opt("abstain", T::Integer, "Abstentions."),
+            rep(col(
+                "result",
+                T::Enum(VoteResult::NAMES),
+                "Carried (pass) or fell (fail).",
+            )),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["vote_id"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "decisions",
+        description: "One row per decision reported without counts.",
+        columns: &[
+            col(
+                "decision_id",
+                T::String,
+                "Deterministic ID: the report's ID, `/d`, position.",
+            ),
+            REPORT_ID,
+            MEETING_ID,
+            rep(col(
+                "outcome",
+                T::Enum(DecisionOutcome::NAMES),
+                "What was decided.",
+            )),
+            opt("subject", T::String, "The sentence that reports it."),
+            col("unanimous", T::Boolean, "Whether it was unanimous."),
+            col("narrow", T::Boolean, "Whether it was narrow."),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["decision_id"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "people",
+        description: "One row per person a report names.",
+        columns: &[
+            REPORT_ID,
+            rep(opt(
+                "person_id",
+                T::String,
+                "The curated person's ID; empty for a name not in the table.",
+            )),
+            rep(col("name", T::String, "The full name.")),
+            rep(opt(
+                "role",
+                T::String,
+                "Their role, as the text or the dated role table gives it.",
+            )),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["report_id", "span_start"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "agenda_items",
+        description: "One row per agenda item of a report's primary meeting, in order.",
+        columns: &[
+            REPORT_ID,
+            MEETING_ID,
+            col("ordinal", T::Integer, "Its position, from 1."),
+            col("heading", T::String, "Its heading or name."),
+            rep(opt("presenter", T::String, "Who presented it.")),
+            QUOTE,
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["report_id", "ordinal"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "comments",
+        description: "One row per reader's comment below a report.",
+        columns: &[
+            REPORT_ID,
+            col("ordinal", T::Integer, "Its position, from 1."),
+            opt("author", T::String, "The name shown."),
+            col(
+                "anonymous",
+                T::Boolean,
+                "Whether the site marks the commenter as anonymous.",
+            ),
+            opt(
+                "posted_at",
+                T::DateTime,
+                "When it was posted, in the site's local time.",
+            ),
+            col("text", T::String, "The comment's text."),
+            SPAN_START,
+            SPAN_END,
+        ],
+        primary_key: &["report_id", "ordinal"],
+        foreign_keys: &[TO_REPORTS],
+    },
+];
+
+fn s(v: impl Into<String>) -> Cell {
+    Cell::Str(v.into())
+}
+
+fn o(v: Option<impl Into<String>>) -> Cell {
+    v.map_or(Cell::Null, |v| Cell::Str(v.into()))
+}
+
+fn int(v: Option<impl Into<i64>>) -> Cell {
+    v.map_or(Cell::Null, |v| Cell::Int(v.into()))
+}
+
+fn date(v: Option<PartialDate>) -> Cell {
+    v.map_or(Cell::Null, Cell::Date)
+}
+
+fn evidence(ev: &Evidence) -> [Cell; 3] {
+    [
+        s(ev.quote.clone()),
+        Cell::Int(ev.span.start as i64),
+        Cell::Int(ev.span.end as i64),
+    ]
+}
+
+/// The rows of one report in every table, in the order of [`TABLES`].
+pub fn rows(report: &Report) -> Vec<Vec<Row>> {
+    let id = || s(report.report_id.clone());
+    let reports = vec![vec![
+        id(),
+        s(report.document.path.clone()),
+        s(report.document.sha256.clone()),
+        s(report.source.clone()),
+        s(report.kind.as_str()),
+        o(report.title.as_ref().map(|t| t.value.clone())),
+        date(report.published.as_ref().map(|p| p.value)),
+        if report.authors.is_empty() {
+            Cell::Null
+        } else {
+            s(report
+                .authors
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>()
+                .join("; "))
+        },
+        o(report.document.url.clone()),
+        Cell::Int(report.comments.len() as i64),
+        s(report.parser.version.clone()),
+    ]];
+    let meetings = report
+        .meetings
+        .iter()
+        .map(|m| {
+            let d = m.date.as_ref();
+            let mut row = vec![
+                s(m.meeting_id.clone()),
+                id(),
+                date(d.map(|d| d.date)),
+                o(d.map(|d| d.precision.as_str())),
+                d.map_or(Cell::Null, |d| Cell::Bool(d.year_inferred)),
+                o(d.map(|d| d.year_basis.as_str())),
+                date(d.and_then(|d| d.end)),
+                s(m.kind.as_str()),
+                o(m.body.clone()),
+                s(m.status.as_str()),
+                Cell::Bool(m.primary),
+                m.duration
+                    .as_ref()
+                    .map_or(Cell::Null, |d| Cell::Num(d.hours)),
+                o(m.duration.as_ref().map(|d| d.qualifier.as_str())),
+            ];
+            row.extend(evidence(&m.evidence));
+            row
+        })
+        .collect();
+    let figures = report
+        .figures
+        .iter()
+        .map(|f| {
+            let mut row = vec![
+                s(f.figure_id.clone()),
+                id(),
+                o(f.meeting_id.clone()),
+                s(f.metric.clone()),
+                Cell::Num(f.value),
+                s(f.unit.as_str()),
+                s(f.qualifier.as_str()),
+                date(f.as_of),
+                Cell::Bool(f.from_comment),
+            ];
+            row.extend(evidence(&f.evidence));
+            row
+        })
+        .collect();
+    let votes = report
+        .votes
+        .iter()
+        .map(|v| {
+            let mut row = vec![
+                s(v.vote_id.clone()),
+                id(),
+                o(v.meeting_id.clone()),
+                o(v.subject.clone()),
+                int(v.counts.yes),
+                int(v.counts.no),
+                int(v.counts.abstain),
+                s(v.result.as_str()),
+            ];
+            row.extend(evidence(&v.evidence));
+            row
+        })
+        .collect();
+    let decisions = report
+        .decisions
+        .iter()
+        .map(|d| {
+            let mut row = vec![
+                s(d.decision_id.clone()),
+                id(),
+                o(d.meeting_id.clone()),
+                s(d.outcome.as_str()),
+                o(d.subject.clone()),
+                Cell::Bool(d.unanimous),
+                Cell::Bool(d.narrow),
+            ];
+            row.extend(evidence(&d.evidence));
+            row
+        })
+        .collect();
+    let people = report
+        .people
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                id(),
+                o(p.person_id.clone()),
+                s(p.name.clone()),
+                o(p.role.clone()),
+            ];
+            row.extend(evidence(&p.evidence));
+            row
+        })
+        .collect();
+    let agenda = report
+        .agenda_items
+        .iter()
+        .map(|a| {
+            let mut row = vec![
+                id(),
+                o(a.meeting_id.clone()),
+                Cell::Int(i64::from(a.ordinal)),
+                s(a.heading.clone()),
+                o(a.presenter.clone()),
+            ];
+            row.extend(evidence(&a.evidence));
+            row
+        })
+        .collect();
+    let comments = report
+        .comments
+        .iter()
+        .map(|c| {
+            vec![
+                id(),
+                Cell::Int(i64::from(c.ordinal)),
+                o(c.author.clone()),
+                Cell::Bool(c.anonymous),
+                c.posted_at.map_or(Cell::Null, Cell::DateTime),
+                s(c.text.clone()),
+                Cell::Int(c.evidence.span.start as i64),
+                Cell::Int(c.evidence.span.end as i64),
+            ]
+        })
+        .collect();
+    vec![
+        reports, meetings, figures, votes, decisions, people, agenda, comments,
+    ]
+}
+
+impl Cell {
+    /// The cell as CSV writes it: empty for null, ISO 8601 for dates, `true`/`false`.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Null => String::new(),
+            Cell::Str(s) => s.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Num(n) => {
+                if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    format!("{n}")
+                }
+            }
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::DateTime(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_has_one_cell_per_column_and_keys_exist() {
+        let report: Report =
+            serde_json::from_str(include_str!("../tests/report.json")).expect("fixture parses");
+        for (table, rows) in TABLES.iter().zip(rows(&report)) {
+            for row in &rows {
+                assert_eq!(row.len(), table.columns.len(), "{}", table.name);
+                for (cell, column) in row.iter().zip(table.columns) {
+                    assert!(
+                        !(column.required && *cell == Cell::Null),
+                        "{}.{} is required",
+                        table.name,
+                        column.name
+                    );
+                }
+            }
+            for key in table.primary_key {
+                assert!(table.column(key).is_some(), "{}.{key}", table.name);
+            }
+            for fk in table.foreign_keys {
+                assert!(TABLES.iter().any(|t| t.name == fk.table));
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_snake_case() {
+        for t in TABLES {
+            let mut names: Vec<&str> = t.columns.iter().map(|c| c.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), t.columns.len(), "{}", t.name);
+            assert!(names.iter().all(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            }));
+        }
+    }
+}
