@@ -24,6 +24,8 @@ Examples:
   nectar build a.txt --format json         write only data in the json format
   nectar parse report.txt                  print one report's facts as JSON
   nectar parse report.txt --source blogger read it as a Blogger page
+  nectar export --from out/json/corpus.json --format parquet --out data
+                                           re-export without parsing again
   nectar plugins --json                    list the parsers and exporters as JSON
   nectar schema --out schemas              write the JSON Schemas of the output
 
@@ -77,6 +79,18 @@ enum Command {
         format: Vec<String>,
         #[command(flatten)]
         read: ReadArgs,
+    },
+    /// Write the dataset in other formats from a corpus nectar wrote before, without parsing.
+    Export {
+        /// A `corpus.json` (from `nectar parse` or the json format) or a `reports.ndjson`.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The output directory; each format writes into OUT/FORMAT/.
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Only these formats (comma-separated exporter names); all by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        format: Vec<String>,
     },
     /// List the registered parsers and exporters.
     Plugins {
@@ -155,6 +169,11 @@ fn run(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             format,
             read,
         } => build(inputs, &out, &format, &read, registry),
+        Command::Export { from, out, format } => {
+            let exporters = exporters(&format, registry)?;
+            let reports = read_corpus(&from)?;
+            write_all(&reports, &exporters, &out)
+        }
         Command::Plugins { json } => {
             print_plugins(registry, json);
             Ok(())
@@ -255,36 +274,53 @@ fn build(
     } else {
         inputs
     };
-    let exporters: Vec<_> = if formats.is_empty() {
-        registry.exporters().to_vec()
-    } else {
-        formats
-            .iter()
-            .map(|name| {
-                registry.exporter(name).ok_or_else(|| {
-                    let known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
-                    Failure::Usage(format!(
-                        "no format named {name:?} (known: {})",
-                        known.join(", ")
-                    ))
-                })
-            })
-            .collect::<Result<_, _>>()?
-    };
+    let exporters = exporters(formats, registry)?;
     let (reports, failed) = read_reports(&inputs, read, registry)?;
     if reports.is_empty() {
         eprintln!("nectar: no report could be read; nothing written");
         return Err(Failure::Inputs);
     }
+    write_all(&reports, &exporters, out)?;
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+/// The exporters named by `--format`, or all of them.
+fn exporters(
+    formats: &[String],
+    registry: &Registry,
+) -> Result<Vec<&'static nectar_registry::ExporterDescriptor>, Failure> {
+    if formats.is_empty() {
+        return Ok(registry.exporters().to_vec());
+    }
+    formats
+        .iter()
+        .map(|name| {
+            registry.exporter(name).ok_or_else(|| {
+                let known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
+                Failure::Usage(format!(
+                    "no format named {name:?} (known: {})",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Runs every exporter over the reports, each into `out/<name>/`, and prints a summary.
+fn write_all(
+    reports: &[Report],
+    exporters: &[&'static nectar_registry::ExporterDescriptor],
+    out: &Path,
+) -> Result<(), Failure> {
     let mut sinks = Vec::new();
-    for e in &exporters {
+    for e in exporters {
         let sink = e
             .exporter
             .start(&out.join(e.name))
             .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
         sinks.push((e.name, sink));
     }
-    for report in &reports {
+    for report in reports {
         for (name, sink) in &mut sinks {
             sink.write_report(report)
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
@@ -315,7 +351,29 @@ fn build(
         written.len(),
         out.display()
     );
-    if failed { Err(Failure::Inputs) } else { Ok(()) }
+    Ok(())
+}
+
+/// Reads a corpus nectar wrote: `corpus.json`, or `*.ndjson` with one report per line.
+fn read_corpus(path: &Path) -> Result<Vec<Report>, Failure> {
+    let shown = path.display();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::Other(format!("{shown}: {e}")))?;
+    if path.extension().is_some_and(|e| e == "ndjson") {
+        return text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                serde_json::from_str(l).map_err(|e| {
+                    Failure::Other(format!("{shown}: line {}: not a nectar report: {e}", i + 1))
+                })
+            })
+            .collect();
+    }
+    let corpus: Corpus = serde_json::from_str(&text)
+        .map_err(|e| Failure::Other(format!("{shown}: not a nectar corpus: {e}")))?;
+    Ok(corpus.reports)
 }
 
 fn print_plugins(registry: &Registry, json: bool) {

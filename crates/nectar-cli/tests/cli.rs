@@ -315,3 +315,63 @@ fn sample_corpus_output_validates_against_the_schemas() {
         assert_valid(&report, &serde_json::from_str(line).unwrap());
     }
 }
+
+#[test]
+fn export_rewrites_formats_from_a_corpus_without_parsing() {
+    let d = tmp();
+    let out = d.path().join("out");
+    let input = write(d.path(), "good.txt", GOOD.as_bytes());
+    assert!(
+        nectar(&[
+            "build",
+            s(&input),
+            "--out",
+            s(&out),
+            "--format",
+            "json,ndjson"
+        ])
+        .status
+        .success()
+    );
+    let again = d.path().join("again");
+    for from in ["json/corpus.json", "ndjson/reports.ndjson"] {
+        let o = nectar(&[
+            "export",
+            "--from",
+            s(&out.join(from)),
+            "--format",
+            "json",
+            "--out",
+            s(&again),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            std::fs::read(again.join("json/corpus.json")).unwrap(),
+            std::fs::read(out.join("json/corpus.json")).unwrap(),
+            "re-exported from {from}"
+        );
+    }
+    let csv = nectar(&[
+        "export",
+        "--from",
+        s(&out.join("json/corpus.json")),
+        "--format",
+        "csv",
+        "--out",
+        s(&again),
+    ]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let figures = std::fs::read_to_string(again.join("csv/figures.csv")).unwrap();
+    assert!(
+        figures.contains(",membership,190000,count,exact,2015-03-03,false,"),
+        "{figures}"
+    );
+    let bad = write(d.path(), "bad.json", b"{\"reports\": 3}");
+    let o = nectar(&["export", "--from", s(&bad), "--out", s(&again)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.json: not a nectar corpus"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -60,7 +60,7 @@ static MEMBERSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ARREARS_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^[^.;]{0,30}\bin[\s\u{a0}]+arrears\b"));
+    LazyLock::new(|| re(r"(?i)^[^.;\d]{0,30}\bin[\s\u{a0}]+arrears\b"));
 
 /// Nouns worth a figure when a count precedes them, with the metric they give.
 const COUNT_NOUNS: &[(&str, &str)] = &[
@@ -218,4 +218,33 @@ fn money_metric(before: &str, after: &str) -> String {
         }
     }
     format!("money{period}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric_of(sentence: &str, number: &str) -> Option<String> {
+        let at = sentence.find(number).expect("number in sentence");
+        let q = nectar_text::find_quantities(sentence)
+            .into_iter()
+            .find(|q| q.span.start <= at && at < q.span.end)
+            .expect("a quantity there");
+        metric(sentence, Span::new(0, sentence.len()), &q)
+    }
+
+    #[test]
+    fn arrears_belong_to_their_own_number() {
+        let s = "Membership is now around 190,000, of whom 9,000 are in arrears.";
+        assert_eq!(metric_of(s, "190,000").as_deref(), Some("membership"));
+        assert_eq!(metric_of(s, "9,000").as_deref(), Some("members_in_arrears"));
+    }
+
+    #[test]
+    fn other_bodies_members_are_not_party_membership() {
+        let s = "Our union’s 1.2 million members are affiliated to the party.";
+        assert_ne!(metric_of(s, "1.2").as_deref(), Some("membership"));
+        let s = "The party has 552,000 members.";
+        assert_eq!(metric_of(s, "552,000").as_deref(), Some("membership"));
+    }
 }

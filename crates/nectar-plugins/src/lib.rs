@@ -13,6 +13,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "export-csv")]
+extern crate nectar_export_csv;
 #[cfg(feature = "export-json")]
 extern crate nectar_export_json;
 #[cfg(feature = "parse-blogger")]
@@ -51,6 +53,9 @@ pub fn expected_parsers() -> Vec<&'static str> {
 /// The exporter names the enabled features register, sorted.
 pub fn expected_exporters() -> Vec<&'static str> {
     let mut names = Vec::new();
+    if cfg!(feature = "export-csv") {
+        names.push("csv");
+    }
     if cfg!(feature = "export-json") {
         names.extend(["json", "ndjson"]);
     }

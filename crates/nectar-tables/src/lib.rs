@@ -166,6 +166,12 @@ const TO_REPORTS: ForeignKey = ForeignKey {
     reference: &["report_id"],
 };
 
+const TO_MEETINGS: ForeignKey = ForeignKey {
+    fields: &["meeting_id"],
+    table: "meetings",
+    reference: &["meeting_id"],
+};
+
 /// Every table, in the order exporters write them.
 pub const TABLES: &[Table] = &[
     Table {
@@ -321,7 +327,7 @@ pub const TABLES: &[Table] = &[
             SPAN_END,
         ],
         primary_key: &["figure_id"],
-        foreign_keys: &[TO_REPORTS],
+        foreign_keys: &[TO_REPORTS, TO_MEETINGS],
     },
     Table {
         name: "votes",
@@ -352,7 +358,7 @@ pub const TABLES: &[Table] = &[
             SPAN_END,
         ],
         primary_key: &["vote_id"],
-        foreign_keys: &[TO_REPORTS],
+        foreign_keys: &[TO_REPORTS, TO_MEETINGS],
     },
     Table {
         name: "decisions",
@@ -378,7 +384,7 @@ pub const TABLES: &[Table] = &[
             SPAN_END,
         ],
         primary_key: &["decision_id"],
-        foreign_keys: &[TO_REPORTS],
+        foreign_keys: &[TO_REPORTS, TO_MEETINGS],
     },
     Table {
         name: "people",
@@ -417,7 +423,7 @@ pub const TABLES: &[Table] = &[
             SPAN_END,
         ],
         primary_key: &["report_id", "ordinal"],
-        foreign_keys: &[TO_REPORTS],
+        foreign_keys: &[TO_REPORTS, TO_MEETINGS],
     },
     Table {
         name: "comments",

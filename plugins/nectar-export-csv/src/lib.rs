@@ -1,0 +1,314 @@
+//! The `csv` exporter: one RFC 4180 file per table of [`nectar_tables::TABLES`] (UTF-8, a
+//! header row, CRLF line ends, rows in input order), and beside them a Frictionless
+//! `datapackage.json` (Data Package v2) that describes every file: field types and
+//! descriptions, primary keys, foreign keys, enum constraints from nectar's vocabularies, and
+//! the source reports with their SHA-256.
+//!
+//! Rows are written as reports arrive, into temporary files renamed into place by
+//! [`ExportSink::finish`], so an interrupted run leaves the previous files as they were.
+//!
+//! ```
+//! use nectar_registry::Exporter;
+//! let report: nectar_model::Report =
+//!     serde_json::from_str(include_str!("../../../crates/nectar-tables/tests/report.json")).unwrap();
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut sink = nectar_export_csv::Csv.start(dir.path()).unwrap();
+//! sink.write_report(&report).unwrap();
+//! let files = sink.finish().unwrap();
+//! assert_eq!(files.len(), nectar_tables::TABLES.len() + 1);
+//! let figures = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
+//! assert!(figures.starts_with("figure_id,report_id,meeting_id,metric,value,"));
+//! ```
+#![deny(missing_docs)]
+
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use nectar_io::AtomicFile;
+use nectar_model::{MODEL_VERSION, Report};
+use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_tables::{ColumnType, TABLES};
+use serde_json::{Value, json};
+
+/// The CSV exporter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Csv;
+
+/// The data package's file name.
+pub const DATAPACKAGE: &str = "datapackage.json";
+
+struct TableFile {
+    path: PathBuf,
+    writer: csv::Writer<BufWriter<AtomicFile>>,
+}
+
+struct Sink {
+    dir: PathBuf,
+    files: Vec<TableFile>,
+    sources: Vec<Value>,
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> ExportError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => ExportError::io(path, io),
+        other => ExportError::Encode(format!("{}: {other:?}", path.display())),
+    }
+}
+
+impl Exporter for Csv {
+    fn start(&self, dir: &Path) -> Result<Box<dyn ExportSink>, ExportError> {
+        let mut files = Vec::new();
+        for table in TABLES {
+            let path = dir.join(format!("{}.csv", table.name));
+            let file = AtomicFile::create(&path).map_err(|e| ExportError::io(&path, e))?;
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(BufWriter::new(file));
+            writer
+                .write_record(table.columns.iter().map(|c| c.name))
+                .map_err(|e| csv_error(&path, e))?;
+            files.push(TableFile { path, writer });
+        }
+        Ok(Box::new(Sink {
+            dir: dir.to_owned(),
+            files,
+            sources: Vec::new(),
+        }))
+    }
+}
+
+impl ExportSink for Sink {
+    fn write_report(&mut self, report: &Report) -> Result<(), ExportError> {
+        for (file, rows) in self.files.iter_mut().zip(nectar_tables::rows(report)) {
+            for row in rows {
+                file.writer
+                    .write_record(row.iter().map(|c| c.to_text()))
+                    .map_err(|e| csv_error(&file.path, e))?;
+            }
+        }
+        self.sources.push(json!({
+            "title": report.document.path,
+            "path": report.document.url.clone().unwrap_or_else(|| report.document.path.clone()),
+            "sha256": report.document.sha256,
+        }));
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+        let mut done = Vec::new();
+        for file in self.files {
+            let path = file.path;
+            let inner = file
+                .writer
+                .into_inner()
+                .map_err(|e| ExportError::io(&path, e.into_error()))?
+                .into_inner()
+                .map_err(|e| ExportError::io(&path, e.into_error()))?;
+            done.push((inner, path));
+        }
+        let package = datapackage(self.sources);
+        let mut text =
+            serde_json::to_vec_pretty(&package).map_err(|e| ExportError::Encode(e.to_string()))?;
+        text.push(b'\n');
+        let package_path = self.dir.join(DATAPACKAGE);
+        // Every table is complete before any file is renamed into place.
+        let mut written = Vec::new();
+        for (file, path) in done {
+            file.commit().map_err(|e| ExportError::io(&path, e))?;
+            written.push(path);
+        }
+        nectar_io::write_atomic(&package_path, &text)
+            .map_err(|e| ExportError::io(&package_path, e))?;
+        written.push(package_path);
+        Ok(written)
+    }
+}
+
+/// A Frictionless Table Schema field for a column.
+fn field(column: &nectar_tables::Column) -> Value {
+    let (ty, format_or_pattern): (&str, Option<(&str, &str)>) = match column.ty {
+        ColumnType::String | ColumnType::Enum(_) => ("string", None),
+        ColumnType::Integer => ("integer", None),
+        ColumnType::Number => ("number", None),
+        ColumnType::Boolean => ("boolean", None),
+        ColumnType::PartialDate => (
+            "string",
+            Some(("pattern", "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")),
+        ),
+        ColumnType::DateTime => ("datetime", Some(("format", "%Y-%m-%dT%H:%M:%S"))),
+    };
+    let mut constraints = serde_json::Map::new();
+    if column.required {
+        constraints.insert("required".into(), json!(true));
+    }
+    if let ColumnType::Enum(names) = column.ty {
+        constraints.insert("enum".into(), json!(names));
+    }
+    let mut f = json!({
+        "name": column.name,
+        "type": ty,
+        "description": column.description,
+    });
+    match format_or_pattern {
+        Some(("pattern", p)) => {
+            constraints.insert("pattern".into(), json!(p));
+        }
+        Some((key, value)) => {
+            f[key] = json!(value);
+        }
+        None => {}
+    }
+    if !constraints.is_empty() {
+        f["constraints"] = Value::Object(constraints);
+    }
+    f
+}
+
+/// The Frictionless data package describing the CSV files, with the source reports.
+pub fn datapackage(sources: Vec<Value>) -> Value {
+    let resources: Vec<Value> = TABLES
+        .iter()
+        .map(|t| {
+            json!({
+                "name": t.name,
+                "type": "table",
+                "path": format!("{}.csv", t.name),
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": t.description,
+                "dialect": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+                    "header": true,
+                    "delimiter": ",",
+                    "lineTerminator": "\r\n",
+                    "quoteChar": "\"",
+                    "doubleQuote": true
+                },
+                "schema": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+                    "fields": t.columns.iter().map(field).collect::<Vec<_>>(),
+                    "missingValues": [""],
+                    "primaryKey": t.primary_key,
+                    "foreignKeys": t.foreign_keys.iter().map(|fk| json!({
+                        "fields": fk.fields,
+                        "reference": {"resource": fk.table, "fields": fk.reference},
+                    })).collect::<Vec<_>>(),
+                },
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "nectar-nec-reports",
+        "title": "Reports of Labour NEC meetings, read by nectar",
+        "description": "Meetings, agenda items, figures, votes, decisions, people and readers' comments read from published reports of meetings of the Labour Party's National Executive Committee; every fact with the exact quote and its byte span in the source report.",
+        "version": MODEL_VERSION,
+        "sources": sources,
+        "resources": resources,
+    })
+}
+
+register_exporter! {
+    name: "csv",
+    description: "One CSV file per table (RFC 4180) and a Frictionless datapackage.json describing them.",
+    writes: &[
+        "reports.csv",
+        "meetings.csv",
+        "figures.csv",
+        "votes.csv",
+        "decisions.csv",
+        "people.csv",
+        "agenda_items.csv",
+        "comments.csv",
+        DATAPACKAGE,
+    ],
+    exporter: &Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        serde_json::from_str(include_str!(
+            "../../../crates/nectar-tables/tests/report.json"
+        ))
+        .expect("fixture parses")
+    }
+
+    fn export(dir: &Path) -> Vec<PathBuf> {
+        let mut sink = Csv.start(dir).unwrap();
+        sink.write_report(&report()).unwrap();
+        sink.finish().unwrap()
+    }
+
+    #[test]
+    fn writes_every_table_with_header_and_rows_and_is_deterministic() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = export(dir.path());
+        let figures = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
+        let mut lines = figures.split("\r\n");
+        let header = lines.next().unwrap();
+        assert_eq!(
+            header,
+            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end"
+        );
+        let first = lines.next().unwrap();
+        assert!(
+            first.contains(",membership,190000,count,around,2015-03-03,false,"),
+            "{first}"
+        );
+        let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+        export(dir.path());
+        let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+        assert_eq!(before, after, "byte-identical on a second run");
+    }
+
+    #[test]
+    fn datapackage_describes_every_table() {
+        let dir = tempfile::tempdir().unwrap();
+        export(dir.path());
+        let package: Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(DATAPACKAGE)).unwrap()).unwrap();
+        let resources = package["resources"].as_array().unwrap();
+        assert_eq!(resources.len(), TABLES.len());
+        let meetings = &resources[1];
+        assert_eq!(meetings["schema"]["primaryKey"], json!(["meeting_id"]));
+        let kind = meetings["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "kind")
+            .unwrap();
+        assert!(
+            kind["constraints"]["enum"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("away_day"))
+        );
+        assert_eq!(package["sources"][0]["title"], "fixture.txt");
+    }
+
+    #[test]
+    fn a_failed_run_leaves_earlier_files_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        export(dir.path());
+        let before = std::fs::read(dir.path().join("reports.csv")).unwrap();
+        {
+            let mut sink = Csv.start(dir.path()).unwrap();
+            sink.write_report(&report()).unwrap();
+            // Dropped without finish: as when a later report fails.
+        }
+        assert_eq!(
+            std::fs::read(dir.path().join("reports.csv")).unwrap(),
+            before
+        );
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+}
