@@ -509,7 +509,15 @@ pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usi
                 posted_at = Some(t);
                 end = l.trimmed.end;
                 j += 1;
-                break;
+                // Blogger puts the time after the text; WordPress before it.
+                if text_span.is_some() {
+                    break;
+                }
+                continue;
+            }
+            if l.text(text).eq_ignore_ascii_case("reply") {
+                j += 1;
+                continue;
             }
             if SAID.is_match(l.text(text)) || is_trailer_line(l.text(text)) {
                 break;

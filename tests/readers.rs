@@ -1,0 +1,165 @@
+//! The dataset, read back by tools nectar did not write: pandas reads every CSV, pyarrow every
+//! Arrow IPC and Parquet file with the documented schema, DuckDB answers a join of meetings and
+//! figures, and `frictionless validate` passes the data package and fails a broken copy
+//! (`tests/readers/check.py`).
+//!
+//! Python comes from `NECTAR_PYTHON`, else the virtual environment `.ci/run` makes in
+//! `~/.cache/nectar/venv` (outside the repository), which this test makes itself when missing:
+//! `python3 -m venv` and `pip install pyarrow duckdb pandas frictionless`. Outside CI, a machine
+//! that cannot make it skips the test with a message; under CI it fails.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use nectar_model::Report;
+use nectar_tables::{ColumnType, TABLES};
+use serde_json::{Value, json};
+
+fn venv() -> PathBuf {
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("/tmp"), PathBuf::from);
+    home.join(".cache/nectar/venv")
+}
+
+/// A Python with the readers installed, making the virtual environment if needed.
+fn python() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("NECTAR_PYTHON") {
+        return Some(PathBuf::from(p));
+    }
+    let python = venv().join("bin/python");
+    let has_readers = |p: &Path| {
+        Command::new(p)
+            .args(["-c", "import pyarrow, duckdb, pandas, frictionless"])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if python.is_file() && has_readers(&python) {
+        return Some(python);
+    }
+    let made = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(venv())
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new(&python)
+            .args(["-m", "pip", "install", "-q", "pyarrow", "duckdb", "pandas", "frictionless"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if made && has_readers(&python) {
+        return Some(python);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have the Python readers (see .ci/run)"
+    );
+    eprintln!("skipped: no Python with pyarrow, duckdb, pandas and frictionless");
+    None
+}
+
+/// Reads every report under `inputs` as `nectar build` does.
+fn reports(inputs: &[PathBuf]) -> Vec<Report> {
+    let registry = nectar_plugins::registry().unwrap();
+    nectar_io::discover(inputs)
+        .into_iter()
+        .map(|f| {
+            let f = f.unwrap();
+            let doc = nectar_io::read_document(&f.path, &f.display, &Default::default()).unwrap();
+            registry.detect(&doc).unwrap().parser.parser.parse(&doc).unwrap()
+        })
+        .collect()
+}
+
+/// Writes every format into `out/<format>/`.
+fn export(reports: &[Report], out: &Path) {
+    let registry = nectar_plugins::registry().unwrap();
+    for name in ["csv", "arrow", "parquet"] {
+        let exporter = registry
+            .exporter(name)
+            .unwrap_or_else(|| panic!("exporter {name} is registered"));
+        let mut sink = exporter.exporter.start(&out.join(name)).unwrap();
+        for r in reports {
+            sink.write_report(r).unwrap();
+        }
+        sink.finish().unwrap();
+    }
+}
+
+/// The Arrow type each column must have, as pyarrow prints it.
+fn arrow_type(ty: ColumnType, repeats: bool) -> &'static str {
+    match ty {
+        ColumnType::Enum(_) => "dictionary<values=string, indices=int32, ordered=0>",
+        ColumnType::String if repeats => "dictionary<values=string, indices=int32, ordered=0>",
+        ColumnType::String => "string",
+        ColumnType::Integer => "int64",
+        ColumnType::Number => "double",
+        ColumnType::Boolean => "bool",
+        ColumnType::PartialDate => "date32[day]",
+        ColumnType::DateTime => "timestamp[s, tz=UTC]",
+    }
+}
+
+fn spec(membership: Option<Value>) -> Value {
+    let tables: Vec<Value> = TABLES
+        .iter()
+        .map(|t| {
+            json!({
+                "name": t.name,
+                "columns": t.columns.iter().map(|c| json!({
+                    "name": c.name,
+                    "arrow": arrow_type(c.ty, c.repeats),
+                    "required": c.required,
+                    "description": c.description,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut spec = json!({ "tables": tables });
+    if let Some(m) = membership {
+        spec["membership_by_meeting_date"] = m;
+    }
+    spec
+}
+
+fn check(inputs: &[PathBuf], membership: Option<Value>) {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    export(&reports(inputs), dir.path());
+    let spec_path = dir.path().join("spec.json");
+    std::fs::write(&spec_path, serde_json::to_vec(&spec(membership)).unwrap()).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("readers/check.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(dir.path())
+        .arg(&spec_path)
+        .output()
+        .expect("python runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn real_reports_read_back_by_independent_tools() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    check(
+        &[seeds],
+        Some(json!([
+            ["2020-09-29", 560000],
+            ["2020-11-24", 540000],
+            ["2021-02-11", 512000],
+            ["2024-03-26", 366604]
+        ])),
+    );
+}
+
+#[test]
+fn sample_corpus_read_back_by_independent_tools() {
+    check(&[nectar_testkit::sample_corpus_dir()], None);
+}
