@@ -249,8 +249,7 @@ impl TableBuffer {
                 self.builders.len()
             ));
         }
-        for ((builder, cell), column) in self.builders.iter_mut().zip(row).zip(self.table.columns)
-        {
+        for ((builder, cell), column) in self.builders.iter_mut().zip(row).zip(self.table.columns) {
             builder
                 .push(cell)
                 .map_err(|e| format!("{}.{}: {e}", self.table.name, column.name))?;

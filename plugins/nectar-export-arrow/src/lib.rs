@@ -135,9 +135,11 @@ impl TableFile {
         let path = dir.join(format!("{}.arrow", table.name));
         let file = AtomicFile::create(&path).map_err(|e| ExportError::io(&path, e))?;
         let buffer = TableBuffer::new(table, OPTIONS);
-        let options = IpcWriteOptions::default().with_dictionary_handling(DictionaryHandling::Delta);
-        let writer = FileWriter::try_new_with_options(BufWriter::new(file), buffer.schema(), options)
-            .map_err(|e| arrow_error(&path, e))?;
+        let options =
+            IpcWriteOptions::default().with_dictionary_handling(DictionaryHandling::Delta);
+        let writer =
+            FileWriter::try_new_with_options(BufWriter::new(file), buffer.schema(), options)
+                .map_err(|e| arrow_error(&path, e))?;
         Ok(Self {
             path,
             buffer,
@@ -261,7 +263,10 @@ mod tests {
         let figures = &mut sink.tables[2];
         let mut row = vec![Cell::Null; figures.buffer.schema().fields().len()];
         row[4] = Cell::Str("not a number".into());
-        let err = figures.buffer.push(&row).expect_err("a string in a number column");
+        let err = figures
+            .buffer
+            .push(&row)
+            .expect_err("a string in a number column");
         assert!(err.contains("figures.value"), "{err}");
         // A required column left null fails when the batch is made.
         let mut sink = Box::new(sink);
