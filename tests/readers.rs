@@ -43,7 +43,16 @@ fn python() -> Option<PathBuf> {
         .status()
         .is_ok_and(|s| s.success())
         && Command::new(&python)
-            .args(["-m", "pip", "install", "-q", "pyarrow", "duckdb", "pandas", "frictionless"])
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "pyarrow",
+                "duckdb",
+                "pandas",
+                "frictionless",
+            ])
             .status()
             .is_ok_and(|s| s.success());
     if made && has_readers(&python) {
@@ -65,7 +74,13 @@ fn reports(inputs: &[PathBuf]) -> Vec<Report> {
         .map(|f| {
             let f = f.unwrap();
             let doc = nectar_io::read_document(&f.path, &f.display, &Default::default()).unwrap();
-            registry.detect(&doc).unwrap().parser.parser.parse(&doc).unwrap()
+            registry
+                .detect(&doc)
+                .unwrap()
+                .parser
+                .parser
+                .parse(&doc)
+                .unwrap()
         })
         .collect()
 }
@@ -95,7 +110,7 @@ fn arrow_type(ty: ColumnType, repeats: bool) -> &'static str {
         ColumnType::Number => "double",
         ColumnType::Boolean => "bool",
         ColumnType::PartialDate => "date32[day]",
-        ColumnType::DateTime => "timestamp[s, tz=UTC]",
+        ColumnType::DateTime => "timestamp[ms]",
     }
 }
 

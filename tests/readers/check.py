@@ -119,13 +119,15 @@ ok("frictionless validate passed")
 with tempfile.TemporaryDirectory() as tmp:
     broken = pathlib.Path(tmp) / "csv"
     shutil.copytree(out / "csv", broken)
-    meetings = (broken / "meetings.csv").read_text(encoding="utf-8").split("\r\n")
+    with open(broken / "meetings.csv", encoding="utf-8", newline="") as f:
+        meetings = f.read().split("\r\n")
     header = meetings[0].split(",")
     kind = header.index("kind")
     first = meetings[1].split(",")
     first[kind] = "picnic"
     meetings[1] = ",".join(first)
-    (broken / "meetings.csv").write_text("\r\n".join(meetings), encoding="utf-8")
+    with open(broken / "meetings.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("\r\n".join(meetings))
     result = subprocess.run([frictionless, "validate", str(broken / "datapackage.json")],
                             capture_output=True, text=True)
     if result.returncode == 0:

@@ -300,9 +300,17 @@ impl AtomicFile {
         &self.path
     }
 
-    /// Flushes the file to disk and renames it into place.
+    /// Flushes the file to disk and renames it into place, readable by everyone (`0644`; a
+    /// temporary file starts as `0600`).
     pub fn commit(mut self) -> io::Result<()> {
         self.temp.flush()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            self.temp
+                .as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
         self.temp.as_file().sync_all()?;
         self.temp.persist(&self.path).map(drop).map_err(|e| e.error)
     }
@@ -351,6 +359,12 @@ mod tests {
             1,
             "no temp file left"
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "outputs are readable by everyone");
+        }
     }
 
     #[test]

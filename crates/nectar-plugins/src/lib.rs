@@ -13,10 +13,14 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "export-arrow")]
+extern crate nectar_export_arrow;
 #[cfg(feature = "export-csv")]
 extern crate nectar_export_csv;
 #[cfg(feature = "export-json")]
 extern crate nectar_export_json;
+#[cfg(feature = "export-parquet")]
+extern crate nectar_export_parquet;
 #[cfg(feature = "parse-blogger")]
 extern crate nectar_parse_blogger;
 #[cfg(feature = "parse-clga")]
@@ -53,8 +57,14 @@ pub fn expected_parsers() -> Vec<&'static str> {
 /// The exporter names the enabled features register, sorted.
 pub fn expected_exporters() -> Vec<&'static str> {
     let mut names = Vec::new();
+    if cfg!(feature = "export-arrow") {
+        names.push("arrow");
+    }
     if cfg!(feature = "export-csv") {
         names.push("csv");
+    }
+    if cfg!(feature = "export-parquet") {
+        names.push("parquet");
     }
     if cfg!(feature = "export-json") {
         names.extend(["json", "ndjson"]);

@@ -13,7 +13,6 @@ use arrow_array::builder::{
 use arrow_array::types::Date32Type;
 use arrow_array::{
     ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray, TimestampMillisecondArray,
-    TimestampSecondArray,
 };
 use arrow_schema::{ArrowError, DataType, Field, Metadata, Schema, SchemaRef, TimeUnit};
 use nectar_tables::{Cell, Column, ColumnType, Table};
@@ -24,15 +23,13 @@ pub const BATCH_ROWS: usize = 8192;
 /// How a format wants its columns.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
-    /// The unit of `DateTime` columns.
-    pub timestamp_unit: TimeUnit,
     /// Whether dictionaries grow across batches (each batch's dictionary starts with the
     /// previous one's values, as the Arrow IPC file format needs) or start afresh per batch.
     pub keep_dictionaries: bool,
 }
 
 /// The Arrow type of a column (see the crate docs for the mapping).
-pub(crate) fn data_type(column: &Column, timestamp_unit: TimeUnit) -> DataType {
+pub(crate) fn data_type(column: &Column) -> DataType {
     let dictionary = || DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
     match column.ty {
         ColumnType::String if column.repeats => dictionary(),
@@ -42,19 +39,19 @@ pub(crate) fn data_type(column: &Column, timestamp_unit: TimeUnit) -> DataType {
         ColumnType::Number => DataType::Float64,
         ColumnType::Boolean => DataType::Boolean,
         ColumnType::PartialDate => DataType::Date32,
-        ColumnType::DateTime => DataType::Timestamp(timestamp_unit, None),
+        ColumnType::DateTime => DataType::Timestamp(TimeUnit::Millisecond, None),
     }
 }
 
 /// The Arrow schema of a table: its columns in order, nullable unless required, each with its
 /// `description`; the schema's metadata holds `table`, `description` and `primary_key`
 /// (comma-joined).
-pub(crate) fn schema(table: &Table, timestamp_unit: TimeUnit) -> Schema {
+pub(crate) fn schema(table: &Table) -> Schema {
     let fields: Vec<Field> = table
         .columns
         .iter()
         .map(|c| {
-            Field::new(c.name, data_type(c, timestamp_unit), !c.required)
+            Field::new(c.name, data_type(c), !c.required)
                 .with_metadata(Metadata::new().with("description", c.description))
         })
         .collect();
@@ -114,7 +111,7 @@ enum Builder {
     Number(Float64Builder),
     Boolean(BooleanBuilder),
     Date(Date32Builder),
-    /// Seconds since 1970-01-01T00:00:00 of the naive (wall-clock) time.
+    /// Milliseconds since 1970-01-01T00:00:00 of the naive (wall-clock) time.
     DateTime(Vec<Option<i64>>),
 }
 
@@ -160,7 +157,7 @@ impl Builder {
                 b.append_value(Date32Type::from_naive_date(d.first_day()));
             }
             (Self::DateTime(v), Cell::Null) => v.push(None),
-            (Self::DateTime(v), Cell::DateTime(t)) => v.push(Some(t.and_utc().timestamp())),
+            (Self::DateTime(v), Cell::DateTime(t)) => v.push(Some(t.and_utc().timestamp_millis())),
             (_, cell) => return Err(format!("a value of the wrong type: {cell:?}")),
         }
         Ok(())
@@ -174,23 +171,7 @@ impl Builder {
             Self::Number(b) => Arc::new(b.finish()),
             Self::Boolean(b) => Arc::new(b.finish()),
             Self::Date(b) => Arc::new(b.finish()),
-            Self::DateTime(v) => {
-                let seconds = std::mem::take(v);
-                match options.timestamp_unit {
-                    TimeUnit::Second => Arc::new(TimestampSecondArray::from(seconds)),
-                    TimeUnit::Millisecond => Arc::new(TimestampMillisecondArray::from(
-                        seconds
-                            .into_iter()
-                            .map(|s| s.and_then(|s| s.checked_mul(1000)))
-                            .collect::<Vec<_>>(),
-                    )),
-                    unit => {
-                        return Err(ArrowError::NotYetImplemented(format!(
-                            "timestamps in {unit:?}"
-                        )));
-                    }
-                }
-            }
+            Self::DateTime(v) => Arc::new(TimestampMillisecondArray::from(std::mem::take(v))),
             Self::Dictionary(d) => {
                 let keys = Int32Array::from(std::mem::take(&mut d.keys));
                 let values = StringArray::from_iter_values(&d.values);
@@ -219,7 +200,7 @@ impl TableBuffer {
     pub fn new(table: &'static Table, options: Options) -> Self {
         Self {
             table,
-            schema: Arc::new(schema(table, options.timestamp_unit)),
+            schema: Arc::new(schema(table)),
             options,
             builders: table.columns.iter().map(Builder::new).collect(),
             rows: 0,
@@ -267,5 +248,53 @@ impl TableBuffer {
             .collect::<Result<Vec<_>, _>>()?;
         self.rows = 0;
         RecordBatch::try_new(self.schema.clone(), columns)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::Array;
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int32Type;
+
+    fn meetings() -> &'static Table {
+        &nectar_tables::TABLES[1]
+    }
+
+    #[test]
+    fn an_enum_takes_only_its_names() {
+        let table = meetings();
+        let kind = table.column("kind").expect("kind");
+        let mut builder = Builder::new(&table.columns[kind]);
+        builder.push(&Cell::Str("full".into())).expect("a kind");
+        let err = builder
+            .push(&Cell::Str("picnic".into()))
+            .expect_err("not a kind");
+        assert!(err.contains("picnic"), "{err}");
+    }
+
+    fn dictionary_lengths(keep_dictionaries: bool) -> Vec<usize> {
+        let table = meetings();
+        let body = table.column("body").expect("body");
+        let mut builder = Builder::new(&table.columns[body]);
+        let options = Options { keep_dictionaries };
+        let mut lengths = Vec::new();
+        for names in [["a", "b"], ["b", "c"]] {
+            for name in names {
+                builder.push(&Cell::Str(name.into())).expect("text");
+            }
+            let array = builder.finish(options).expect("an array");
+            let dict = array.as_dictionary::<Int32Type>();
+            assert_eq!(dict.len(), 2);
+            lengths.push(dict.values().len());
+        }
+        lengths
+    }
+
+    #[test]
+    fn dictionaries_grow_or_start_afresh() {
+        assert_eq!(dictionary_lengths(true), [2, 3]);
+        assert_eq!(dictionary_lengths(false), [2, 2]);
     }
 }

@@ -3,7 +3,7 @@
 //! [`nectar_tables::TABLES`], `<table>.arrow`: `reports.arrow`, `meetings.arrow`,
 //! `figures.arrow`, `votes.arrow`, `decisions.arrow`, `people.arrow`, `agenda_items.arrow` and
 //! `comments.arrow`. They open directly in pyarrow (`pyarrow.ipc.open_file`), polars
-//! (`pl.read_ipc`), DuckDB and R's `arrow::read_ipc_file`.
+//! (`pl.read_ipc`) and R's `arrow::read_ipc_file`.
 //!
 //! # Schema
 //!
@@ -19,7 +19,7 @@
 //! | `Number` | `Float64` |
 //! | `Boolean` | `Boolean` |
 //! | `PartialDate` | `Date32`: the date's first day (`2020-07` is 2020-07-01; the `*_precision` column beside it says how much is known) |
-//! | `DateTime` | `Timestamp(Second, None)`: a wall-clock time, see below |
+//! | `DateTime` | `Timestamp(Millisecond, None)`: a wall-clock time, see below |
 //!
 //! Every field's metadata has its `description`; the schema's metadata has `table`,
 //! `description` and `primary_key` (column names joined with `,`).
@@ -30,7 +30,9 @@
 //! is stored as Arrow's time-zone-less timestamp, which the Arrow format defines as a
 //! wall-clock time in an unknown zone: the time exactly as the site shows it, not converted to
 //! UTC. (Labelling it `UTC` would be wrong by an hour for every summer comment; labelling it
-//! `Europe/London` would need a conversion to UTC that nectar cannot check.)
+//! `Europe/London` would need a conversion to UTC that nectar cannot check.) The unit is the
+//! millisecond, although sites show at most seconds, so that the Arrow and Parquet files have
+//! one schema: Parquet has no unit of seconds.
 //!
 //! # Streaming and atomicity
 //!
@@ -82,7 +84,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use arrow_ipc::writer::{DictionaryHandling, FileWriter, IpcWriteOptions};
-use arrow_schema::{ArrowError, Schema, TimeUnit};
+use arrow_schema::{ArrowError, Schema};
 use nectar_io::AtomicFile;
 use nectar_model::Report;
 use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
@@ -108,13 +110,12 @@ pub const FILES: [&str; 8] = [
 ];
 
 const OPTIONS: Options = Options {
-    timestamp_unit: TimeUnit::Second,
     keep_dictionaries: true,
 };
 
 /// The Arrow schema of a table's file.
 pub fn table_schema(table: &Table) -> Schema {
-    columns::schema(table, OPTIONS.timestamp_unit)
+    columns::schema(table)
 }
 
 fn arrow_error(path: &Path, e: ArrowError) -> ExportError {
@@ -253,23 +254,21 @@ mod tests {
         let out = dir.path().join("arrow");
         std::fs::create_dir(&out).expect("mkdir");
         std::fs::write(out.join("figures.arrow"), b"earlier").expect("write");
-        let mut sink = Sink {
+        let mut sink = Box::new(Sink {
             tables: TABLES
                 .iter()
                 .map(|t| TableFile::create(&out, t))
                 .collect::<Result<_, _>>()
                 .expect("start"),
-        };
-        let figures = &mut sink.tables[2];
-        let mut row = vec![Cell::Null; figures.buffer.schema().fields().len()];
+        });
+        let mut row = vec![Cell::Null; TABLES[2].columns.len()];
         row[4] = Cell::Str("not a number".into());
-        let err = figures
+        let err = sink.tables[2]
             .buffer
             .push(&row)
             .expect_err("a string in a number column");
         assert!(err.contains("figures.value"), "{err}");
         // A required column left null fails when the batch is made.
-        let mut sink = Box::new(sink);
         sink.tables[2] = TableFile::create(&out, &TABLES[2]).expect("create");
         let row = vec![Cell::Null; TABLES[2].columns.len()];
         sink.tables[2].buffer.push(&row).expect("nulls are taken");

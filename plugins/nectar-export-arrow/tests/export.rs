@@ -5,13 +5,13 @@ use std::fs::File;
 use std::path::Path;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type, TimestampSecondType};
+use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type, TimestampMillisecondType};
 use arrow_array::{Array, RecordBatch, StringArray};
 use arrow_ipc::reader::FileReader;
 use arrow_schema::{DataType, TimeUnit};
 use nectar_export_arrow::{ArrowExporter, BATCH_ROWS, FILES, table_schema};
 use nectar_model::Report;
-use nectar_registry::{ExportSink, Exporter, Registry};
+use nectar_registry::{Exporter, Registry};
 use nectar_tables::{Cell, ColumnType, TABLES};
 
 fn fixture() -> Report {
@@ -56,7 +56,7 @@ fn expected(cell: &Cell) -> Value {
         Cell::Num(n) => Value::Num(*n),
         Cell::Bool(b) => Value::Bool(*b),
         Cell::Date(d) => Value::Date(Date32Type::from_naive_date(d.first_day())),
-        Cell::DateTime(t) => Value::Time(t.and_utc().timestamp()),
+        Cell::DateTime(t) => Value::Time(t.and_utc().timestamp_millis()),
     }
 }
 
@@ -79,8 +79,8 @@ fn actual(array: &dyn Array, i: usize) -> Value {
         DataType::Float64 => Value::Num(array.as_primitive::<Float64Type>().value(i)),
         DataType::Boolean => Value::Bool(array.as_boolean().value(i)),
         DataType::Date32 => Value::Date(array.as_primitive::<Date32Type>().value(i)),
-        DataType::Timestamp(TimeUnit::Second, None) => {
-            Value::Time(array.as_primitive::<TimestampSecondType>().value(i))
+        DataType::Timestamp(TimeUnit::Millisecond, None) => {
+            Value::Time(array.as_primitive::<TimestampMillisecondType>().value(i))
         }
         other => panic!("unexpected type {other}"),
     }
@@ -150,7 +150,7 @@ fn schemas_types_and_metadata() {
                 ColumnType::Number => DataType::Float64,
                 ColumnType::Boolean => DataType::Boolean,
                 ColumnType::PartialDate => DataType::Date32,
-                ColumnType::DateTime => DataType::Timestamp(TimeUnit::Second, None),
+                ColumnType::DateTime => DataType::Timestamp(TimeUnit::Millisecond, None),
             };
             assert_eq!(*field.data_type(), want, "{}.{}", table.name, column.name);
         }
@@ -207,7 +207,7 @@ fn values_read_back() {
     let (_, comments) = read(&dir.path().join("comments.arrow"));
     let posted = comments[0].column_by_name("posted_at").expect("posted_at");
     let posted = posted
-        .as_primitive::<TimestampSecondType>()
+        .as_primitive::<TimestampMillisecondType>()
         .value_as_datetime(0)
         .expect("a time");
     assert_eq!(posted.to_string(), "2015-03-04 21:02:00");

@@ -1,1 +1,321 @@
-//! x
+//! Parquet exporter: `parquet` writes one zstd-compressed [Apache Parquet](https://parquet.apache.org/)
+//! file per table of [`nectar_tables::TABLES`], `<table>.parquet`: `reports.parquet`,
+//! `meetings.parquet`, `figures.parquet`, `votes.parquet`, `decisions.parquet`,
+//! `people.parquet`, `agenda_items.parquet` and `comments.parquet`. They open in DuckDB
+//! (`SELECT * FROM 'figures.parquet'`), pandas, polars, Spark and R.
+//!
+//! # Schema
+//!
+//! Each file has its table's columns, in the same order and with the same names as
+//! [`nectar_tables::TABLES`] (and so as the CSV and Arrow files). A column is optional
+//! unless it is `required`. The Arrow schema written into the file (`ARROW:schema`, which
+//! Arrow-based readers use) has these types, and the Parquet types follow from them:
+//!
+//! | [`ColumnType`](nectar_tables::ColumnType) | Arrow type | Parquet type |
+//! |---|---|---|
+//! | `String` | `Utf8`; `Dictionary(Int32, Utf8)` when values repeat (`repeats`) | `BYTE_ARRAY` (`STRING`) |
+//! | `Enum(names)` | `Dictionary(Int32, Utf8)` | `BYTE_ARRAY` (`STRING`) |
+//! | `Integer` | `Int64` | `INT64` |
+//! | `Number` | `Float64` | `DOUBLE` |
+//! | `Boolean` | `Boolean` | `BOOLEAN` |
+//! | `PartialDate` | `Date32`: the date's first day (`2020-07` is 2020-07-01; the `*_precision` column beside it says how much is known) | `INT32` (`DATE`) |
+//! | `DateTime` | `Timestamp(Millisecond, None)`: a wall-clock time, see below | `INT64` (`TIMESTAMP(MILLIS, isAdjustedToUTC=false)`) |
+//!
+//! Text columns are dictionary-encoded in the file whatever their Arrow type (Parquet's
+//! writer dictionary-encodes every column while the dictionary stays small); the Arrow
+//! dictionary type tells Arrow-based readers to read repeating text back as dictionaries
+//! (categoricals). Times are in milliseconds because Parquet has no unit of seconds (a
+//! `Timestamp(Second)` column would be written as a bare integer that DuckDB or Spark would
+//! not know as a time); the Arrow files use the same unit, so both have one schema.
+//!
+//! Every field's Arrow metadata has its `description`; the schema's metadata has `table`,
+//! `description` and `primary_key` (column names joined with `,`), also written as the file's
+//! Parquet key-value metadata for readers that ignore the Arrow schema.
+//!
+//! **Times have no time zone.** Sites show a comment's time in their own local time, and
+//! nectar's sources are UK sites, so `comments.posted_at` is usually UK local time (GMT in
+//! winter, BST in summer), but a report never says which zone, and nectar does not guess. It
+//! is stored as a time-zone-less timestamp (`isAdjustedToUTC=false`), which both Parquet and
+//! Arrow define as a local, wall-clock time: the time exactly as the site shows it, not
+//! converted to UTC.
+//!
+//! # Streaming and atomicity
+//!
+//! Reports are turned into rows ([`nectar_tables::rows`]) as they arrive and buffered per
+//! table; every [`BATCH_ROWS`] rows of a table are handed to Parquet's writer, which writes
+//! row groups of at most [`BATCH_ROWS`] rows, so memory holds at most about one row group per
+//! table, never the corpus.
+//!
+//! Every file is written to a temporary file in the folder; [`ExportSink::finish`] renames
+//! them into place only once every table has been written completely, and a failed or
+//! dropped export removes its temporary files and leaves the folder's earlier files as they
+//! were. The same reports give byte-identical files (the writer records no time and no random
+//! value; its `created_by` is `parquet-rs version <version>`).
+//!
+//! ```
+//! use arrow_array::{Array, Date32Array, Float64Array};
+//! use nectar_registry::{ExportSink, Exporter};
+//! use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+//!
+//! let report: nectar_model::Report = serde_json::from_str(include_str!(
+//!     "../../../crates/nectar-tables/tests/report.json"
+//! )).unwrap();
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut sink = nectar_export_parquet::ParquetExporter.start(dir.path()).unwrap();
+//! sink.write_report(&report).unwrap();
+//! let files = sink.finish().unwrap();
+//! assert_eq!(files.len(), nectar_tables::TABLES.len());
+//!
+//! let file = std::fs::File::open(dir.path().join("figures.parquet")).unwrap();
+//! let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+//! assert_eq!(reader.schema().metadata()["primary_key"], "figure_id");
+//! let batch = reader.build().unwrap().next().unwrap().unwrap();
+//! let value = batch.column_by_name("value").unwrap();
+//! let value = value.as_any().downcast_ref::<Float64Array>().unwrap();
+//! assert_eq!(value.value(0), 190_000.0);
+//!
+//! let file = std::fs::File::open(dir.path().join("meetings.parquet")).unwrap();
+//! let mut reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+//! let batch = reader.next().unwrap().unwrap();
+//! let date = batch.column_by_name("date").unwrap();
+//! let date = date.as_any().downcast_ref::<Date32Array>().unwrap();
+//! assert_eq!(date.value_as_date(0).unwrap().to_string(), "2015-03-03");
+//! ```
+#![deny(missing_docs)]
+
+mod columns;
+
+use std::path::{Path, PathBuf};
+
+use arrow_schema::Schema;
+use nectar_io::AtomicFile;
+use nectar_model::Report;
+use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_tables::{TABLES, Table};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::errors::ParquetError;
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+
+pub use columns::BATCH_ROWS;
+use columns::{Options, TableBuffer};
+
+/// Writes one Parquet file per table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParquetExporter;
+
+/// The files `parquet` writes, in the order of [`TABLES`].
+pub const FILES: [&str; 8] = [
+    "reports.parquet",
+    "meetings.parquet",
+    "figures.parquet",
+    "votes.parquet",
+    "decisions.parquet",
+    "people.parquet",
+    "agenda_items.parquet",
+    "comments.parquet",
+];
+
+const OPTIONS: Options = Options {
+    keep_dictionaries: false,
+};
+
+/// The Arrow schema of a table's file (as Arrow-based readers read it back).
+pub fn table_schema(table: &Table) -> Schema {
+    columns::schema(table)
+}
+
+/// The writer's settings for a table: zstd, row groups of at most [`BATCH_ROWS`] rows, and the
+/// table's name, description and primary key as key-value metadata.
+pub fn writer_properties(table: &Table) -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_max_row_group_row_count(Some(BATCH_ROWS))
+        .set_key_value_metadata(Some(vec![
+            KeyValue::new("table".to_owned(), table.name.to_owned()),
+            KeyValue::new("description".to_owned(), table.description.to_owned()),
+            KeyValue::new("primary_key".to_owned(), table.primary_key.join(",")),
+        ]))
+        .build()
+}
+
+fn parquet_error(path: &Path, e: ParquetError) -> ExportError {
+    match e {
+        ParquetError::External(e) => match e.downcast::<std::io::Error>() {
+            Ok(io) => ExportError::io(path, *io),
+            Err(e) => ExportError::Encode(format!("{}: {e}", path.display())),
+        },
+        e => ExportError::Encode(format!("{}: {e}", path.display())),
+    }
+}
+
+struct TableFile {
+    path: PathBuf,
+    buffer: TableBuffer,
+    writer: ArrowWriter<AtomicFile>,
+}
+
+impl TableFile {
+    fn create(dir: &Path, table: &'static Table) -> Result<Self, ExportError> {
+        let path = dir.join(format!("{}.parquet", table.name));
+        let file = AtomicFile::create(&path).map_err(|e| ExportError::io(&path, e))?;
+        let buffer = TableBuffer::new(table, OPTIONS);
+        // The writer buffers its output itself.
+        let writer = ArrowWriter::try_new(
+            file,
+            buffer.schema().clone(),
+            Some(writer_properties(table)),
+        )
+        .map_err(|e| parquet_error(&path, e))?;
+        Ok(Self {
+            path,
+            buffer,
+            writer,
+        })
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        let batch = self
+            .buffer
+            .take_batch()
+            .map_err(|e| ExportError::Encode(format!("{}: {e}", self.path.display())))?;
+        self.writer
+            .write(&batch)
+            .map_err(|e| parquet_error(&self.path, e))
+    }
+
+    /// Writes the rest and the footer; the file is complete but not yet in place.
+    fn close(mut self) -> Result<(PathBuf, AtomicFile), ExportError> {
+        if self.buffer.len() > 0 {
+            self.flush()?;
+        }
+        let path = self.path;
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| parquet_error(&path, e))?;
+        Ok((path, file))
+    }
+}
+
+struct Sink {
+    tables: Vec<TableFile>,
+}
+
+impl ExportSink for Sink {
+    fn write_report(&mut self, report: &Report) -> Result<(), ExportError> {
+        for (table, rows) in self.tables.iter_mut().zip(nectar_tables::rows(report)) {
+            for row in &rows {
+                table.buffer.push(row).map_err(ExportError::Encode)?;
+                if table.buffer.len() >= BATCH_ROWS {
+                    table.flush()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+        let files = self
+            .tables
+            .into_iter()
+            .map(TableFile::close)
+            .collect::<Result<Vec<_>, _>>()?;
+        commit(files)
+    }
+}
+
+/// Renames every finished file into place, after checking that nothing is in the way of any
+/// of them (so that a folder where a file should go fails the export before any is renamed).
+fn commit(files: Vec<(PathBuf, AtomicFile)>) -> Result<Vec<PathBuf>, ExportError> {
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.is_dir()) {
+        return Err(ExportError::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way"),
+        ));
+    }
+    let mut paths = Vec::with_capacity(files.len());
+    for (path, file) in files {
+        file.commit().map_err(|e| ExportError::io(&path, e))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+impl Exporter for ParquetExporter {
+    fn start(&self, dir: &Path) -> Result<Box<dyn ExportSink>, ExportError> {
+        let tables = TABLES
+            .iter()
+            .map(|table| TableFile::create(dir, table))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Box::new(Sink { tables }))
+    }
+}
+
+register_exporter! {
+    name: "parquet",
+    description: "One zstd-compressed Parquet file per table, typed and documented, in row groups of 8192 rows.",
+    writes: &FILES,
+    exporter: &ParquetExporter,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nectar_tables::Cell;
+
+    #[test]
+    fn files_follow_tables() {
+        assert_eq!(FILES.len(), TABLES.len());
+        for (file, table) in FILES.iter().zip(TABLES) {
+            assert_eq!(*file, format!("{}.parquet", table.name));
+        }
+    }
+
+    #[test]
+    fn the_column_code_is_the_arrow_exporters() {
+        assert_eq!(
+            include_str!("columns.rs"),
+            include_str!("../../nectar-export-arrow/src/columns.rs"),
+            "src/columns.rs must stay the same in both exporters"
+        );
+    }
+
+    #[test]
+    fn a_bad_row_fails_the_export_and_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("parquet");
+        std::fs::create_dir(&out).expect("mkdir");
+        std::fs::write(out.join("figures.parquet"), b"earlier").expect("write");
+        let mut sink = Box::new(Sink {
+            tables: TABLES
+                .iter()
+                .map(|t| TableFile::create(&out, t))
+                .collect::<Result<_, _>>()
+                .expect("start"),
+        });
+        let mut row = vec![Cell::Null; TABLES[2].columns.len()];
+        row[4] = Cell::Str("not a number".into());
+        let err = sink.tables[2]
+            .buffer
+            .push(&row)
+            .expect_err("a string in a number column");
+        assert!(err.contains("figures.value"), "{err}");
+        // A required column left null fails when the batch is made.
+        sink.tables[2] = TableFile::create(&out, &TABLES[2]).expect("create");
+        let row = vec![Cell::Null; TABLES[2].columns.len()];
+        sink.tables[2].buffer.push(&row).expect("nulls are taken");
+        let err = sink.finish().expect_err("nulls in required columns");
+        assert!(err.to_string().contains("figures.parquet"), "{err}");
+        let left: Vec<_> = std::fs::read_dir(&out)
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(left, ["figures.parquet"], "only the earlier file is left");
+        assert_eq!(
+            std::fs::read(out.join("figures.parquet")).expect("read"),
+            b"earlier"
+        );
+    }
+}
