@@ -261,17 +261,20 @@ static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// nearest year does. Relative dates (`yesterday`) resolve only against a publication date.
 fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
     let slice = &text[span.start..span.end];
+    // Against a publication date, or the end of the period a title names, the tense of the
+    // clause picks the year: a report looks back unless it says it looks ahead.
     let by_tense = anchor.is_some_and(|a| {
         matches!(
             a.basis,
-            YearBasis::Published | YearBasis::SidecarPublished | YearBasis::Url
+            YearBasis::Published | YearBasis::SidecarPublished | YearBasis::Url | YearBasis::Title
         )
     });
+    let relative_ok = anchor.is_some_and(|a| a.basis != YearBasis::Title);
     let sentences = nectar_text::sentences(slice);
     nectar_text::find_dates(slice)
         .into_iter()
         .filter_map(|mut m| {
-            if m.relative.is_some() && !by_tense {
+            if m.relative.is_some() && !(by_tense && relative_ok) {
                 return None;
             }
             let tense = if !by_tense {
@@ -284,7 +287,11 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
                 if FUTURE_CLAUSE.is_match(sentence) {
                     Tense::Future
                 } else {
-                    nectar_text::tense_at(slice, m.span.start)
+                    match nectar_text::tense_at(slice, m.span.start) {
+                        // Within a title's period, what is not said to lie ahead lies behind.
+                        Tense::Unknown if !relative_ok => Tense::Past,
+                        t => t,
+                    }
                 }
             };
             // "deferred to the March NEC", "will continue at the September meeting": a month
@@ -379,7 +386,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         })
         .or_else(|| {
             period.map(|p| Anchor {
-                date: p.first.first_day() + (last_day(&p.last) - p.first.first_day()) / 2,
+                date: last_day(&p.last),
                 basis: YearBasis::Title,
             })
         })

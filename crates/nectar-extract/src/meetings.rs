@@ -122,6 +122,26 @@ fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     None
 }
 
+/// Like [`kinds_in`], but only a cue that starts within `max_start` bytes of the window's start:
+/// the cue beside a date (`10th November meeting of the NEC`).
+fn kinds_beside(
+    window: &str,
+    max_start: usize,
+) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
+    for cue in CUES.iter() {
+        let m = cue.pattern.find_iter(window).find(|m| {
+            m.start() <= max_start
+                && (cue.kind != MeetingKind::OtherCommittee
+                    || !m.as_str().to_lowercase().contains("national executive"))
+        });
+        if let Some(m) = m {
+            return kinds_in(&window[m.start()..])
+                .map(|(k, s, b)| (k, Span::new(m.start() + s.start, m.start() + s.end), b));
+        }
+    }
+    None
+}
+
 /// The meeting kind a phrase names, if any (`NEC away day report` names an away day).
 pub(crate) fn kind_named(phrase: &str) -> Option<MeetingKind> {
     kinds_in(phrase).map(|(kinds, _, _)| kinds[0])
@@ -179,8 +199,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         let fwd = ceil_char(text, (span.end + 60).min(next_start.max(span.end)));
         let adjacent = {
             let from = if month_only { span.start } else { span.end };
-            kinds_in(&text[from..fwd])
-                .filter(|(_, s, _)| from + s.start <= span.end + 6)
+            kinds_beside(&text[from..fwd], span.end + 6 - from)
                 .map(|(k, s, b)| (k, Span::new(from + s.start, from + s.end), b))
         };
         let found = if month_only {
@@ -276,8 +295,8 @@ pub(crate) fn merge(mentions: Vec<MeetingMention>) -> Vec<MeetingMention> {
             o.date.date == m.date.date
                 && (o.kind == m.kind
                     || (is_full_nec(o.kind) && is_full_nec(m.kind))
-                    || generic(o.kind)
-                    || generic(m.kind))
+                    || ((generic(o.kind) || generic(m.kind))
+                        && m.date.precision == nectar_model::DatePrecision::Day))
         });
         match same {
             Some(o) if specificity(m.kind) > specificity(o.kind) => *o = m,
