@@ -4,7 +4,8 @@
 //! nectar build                          # the bundled sample corpus into ./out
 //! nectar build reports/ --out data      # your reports
 //! nectar parse report.txt               # one report's facts as JSON on stdout
-//! nectar plugins                        # the registered parsers and exporters
+//! nectar chart membership --out m.svg   # one chart of the sample corpus as SVG
+//! nectar plugins                        # the registered parsers, exporters and charts
 //! nectar schema --out schemas           # the JSON Schemas of the output
 //! ```
 
@@ -15,25 +16,28 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use nectar_io::{Limits, write_atomic};
 use nectar_model::{Corpus, MODEL_VERSION, Report};
-use nectar_registry::Registry;
+use nectar_registry::{ChartDescriptor, ChartError, ExporterDescriptor, Registry};
 
 const EXAMPLES: &str = "\
 Examples:
   nectar build                             parse the bundled sample corpus into ./out
   nectar build reports/ --out data         parse every *.txt under reports/ into data/
   nectar build a.txt --format json         write only data in the json format
+  nectar build --format charts             draw only the charts, into out/charts/
+  nectar chart membership reports/ --out membership.svg
+                                           draw one chart (see nectar plugins)
   nectar parse report.txt                  print one report's facts as JSON
   nectar parse report.txt --source blogger read it as a Blogger page
   nectar export --from out/json/corpus.json --format parquet --out data
                                            re-export without parsing again
-  nectar plugins --json                    list the parsers and exporters as JSON
+  nectar plugins --json                    list the parsers, exporters and charts as JSON
   nectar schema --out schemas              write the JSON Schemas of the output
 
 A report may have a metadata sidecar beside it, NAME.meta.json beside NAME.txt, with any of
 url, published, authors, source and title; what it says wins over what is read from the text.
 
-Exit codes: 0 all inputs read; 1 some input could not be read (the rest are still written);
-2 usage error.";
+Exit codes: 0 all inputs read; 1 some input could not be read (the rest are still written),
+or the chart of `nectar chart` had nothing to draw; 2 usage error.";
 
 /// Turns published reports of Labour NEC meetings into a citable dataset.
 #[derive(Debug, Parser)]
@@ -71,12 +75,28 @@ enum Command {
         /// Report files or directories; the bundled sample corpus when none is given.
         #[arg(value_name = "INPUT")]
         inputs: Vec<PathBuf>,
-        /// The output directory; each format writes into OUT/FORMAT/.
+        /// The output directory; each format writes into OUT/FORMAT/, the charts into
+        /// OUT/charts/.
         #[arg(long, value_name = "DIR", default_value = "out")]
         out: PathBuf,
-        /// Only these formats (comma-separated exporter names); all by default.
+        /// Only these formats (comma-separated exporter names, and `charts` for the charts);
+        /// all by default.
         #[arg(long, value_name = "NAMES", value_delimiter = ',')]
         format: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Draw one chart of the reports as an SVG file.
+    Chart {
+        /// The chart (`nectar plugins` lists them).
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Report files or directories; the bundled sample corpus when none is given.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The SVG file to write.
+        #[arg(long, value_name = "FILE.svg")]
+        out: PathBuf,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -85,14 +105,16 @@ enum Command {
         /// A `corpus.json` (from `nectar parse` or the json format) or a `reports.ndjson`.
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
-        /// The output directory; each format writes into OUT/FORMAT/.
+        /// The output directory; each format writes into OUT/FORMAT/, the charts into
+        /// OUT/charts/.
         #[arg(long, value_name = "DIR", default_value = "out")]
         out: PathBuf,
-        /// Only these formats (comma-separated exporter names); all by default.
+        /// Only these formats (comma-separated exporter names, and `charts` for the charts);
+        /// all by default.
         #[arg(long, value_name = "NAMES", value_delimiter = ',')]
         format: Vec<String>,
     },
-    /// List the registered parsers and exporters.
+    /// List the registered parsers, exporters and charts.
     Plugins {
         /// As JSON.
         #[arg(long)]
@@ -169,10 +191,16 @@ fn run(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             format,
             read,
         } => build(inputs, &out, &format, &read, registry),
+        Command::Chart {
+            name,
+            inputs,
+            out,
+            read,
+        } => chart(&name, inputs, &out, &read, registry),
         Command::Export { from, out, format } => {
-            let exporters = exporters(&format, registry)?;
+            let outputs = outputs(&format, registry)?;
             let reports = read_corpus(&from)?;
-            write_all(&reports, &exporters, &out)
+            write_all(&reports, &outputs, &out)
         }
         Command::Plugins { json } => {
             print_plugins(registry, json);
@@ -255,6 +283,21 @@ fn read_reports(
     Ok((reports, failed))
 }
 
+/// The inputs given, or the bundled sample corpus when none is.
+fn inputs_or_sample(inputs: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
+    if !inputs.is_empty() {
+        return Ok(inputs);
+    }
+    let sample = sample_corpus();
+    if !sample.is_dir() {
+        return Err(Failure::Usage(format!(
+            "no INPUT given and the sample corpus is not at {}",
+            sample.display()
+        )));
+    }
+    Ok(vec![sample])
+}
+
 fn build(
     inputs: Vec<PathBuf>,
     out: &Path,
@@ -262,58 +305,129 @@ fn build(
     read: &ReadArgs,
     registry: &Registry,
 ) -> Result<(), Failure> {
-    let inputs = if inputs.is_empty() {
-        let sample = sample_corpus();
-        if !sample.is_dir() {
-            return Err(Failure::Usage(format!(
-                "no INPUT given and the sample corpus is not at {}",
-                sample.display()
-            )));
-        }
-        vec![sample]
-    } else {
-        inputs
-    };
-    let exporters = exporters(formats, registry)?;
+    let inputs = inputs_or_sample(inputs)?;
+    let outputs = outputs(formats, registry)?;
     let (reports, failed) = read_reports(&inputs, read, registry)?;
     if reports.is_empty() {
         eprintln!("nectar: no report could be read; nothing written");
         return Err(Failure::Inputs);
     }
-    write_all(&reports, &exporters, out)?;
+    write_all(&reports, &outputs, out)?;
     if failed { Err(Failure::Inputs) } else { Ok(()) }
 }
 
-/// The exporters named by `--format`, or all of them.
-fn exporters(
-    formats: &[String],
+/// `nectar chart`: one chart of the reports into one SVG file.
+fn chart(
+    name: &str,
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    read: &ReadArgs,
     registry: &Registry,
-) -> Result<Vec<&'static nectar_registry::ExporterDescriptor>, Failure> {
-    if formats.is_empty() {
-        return Ok(registry.exporters().to_vec());
+) -> Result<(), Failure> {
+    let chart = registry.chart(name).ok_or_else(|| {
+        let known: Vec<&str> = registry.charts().iter().map(|c| c.name).collect();
+        Failure::Usage(format!(
+            "no chart named {name:?} (known: {})",
+            known.join(", ")
+        ))
+    })?;
+    let inputs = inputs_or_sample(inputs)?;
+    let (reports, failed) = read_reports(&inputs, read, registry)?;
+    if reports.is_empty() {
+        eprintln!("nectar: no report could be read; nothing written");
+        return Err(Failure::Inputs);
     }
-    formats
-        .iter()
-        .map(|name| {
-            registry.exporter(name).ok_or_else(|| {
-                let known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
-                Failure::Usage(format!(
-                    "no format named {name:?} (known: {})",
-                    known.join(", ")
-                ))
-            })
-        })
-        .collect()
+    let svg = chart
+        .chart
+        .render(&reports)
+        .map_err(|e| Failure::Other(format!("chart {name}: {e}")))?;
+    write_atomic(out, svg.as_bytes())
+        .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
+    eprintln!(
+        "nectar: chart {name} of {} reports written to {}",
+        reports.len(),
+        out.display()
+    );
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
 }
 
-/// Runs every exporter over the reports, each into `out/<name>/`, and prints a summary.
-fn write_all(
+/// The `--format` name that selects the charts.
+const CHARTS: &str = "charts";
+
+/// What `--format` asks for: exporters, each into `OUT/<name>/`, and charts, into
+/// `OUT/charts/`.
+struct Outputs {
+    exporters: Vec<&'static ExporterDescriptor>,
+    charts: Vec<&'static ChartDescriptor>,
+}
+
+/// The exporters named by `--format` and the charts if it names `charts`, or all of them.
+fn outputs(formats: &[String], registry: &Registry) -> Result<Outputs, Failure> {
+    if formats.is_empty() {
+        return Ok(Outputs {
+            exporters: registry.exporters().to_vec(),
+            charts: registry.charts().to_vec(),
+        });
+    }
+    let mut outputs = Outputs {
+        exporters: Vec::new(),
+        charts: Vec::new(),
+    };
+    for name in formats {
+        if name == CHARTS {
+            outputs.charts = registry.charts().to_vec();
+            continue;
+        }
+        let exporter = registry.exporter(name).ok_or_else(|| {
+            let mut known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
+            known.push(CHARTS);
+            Failure::Usage(format!(
+                "no format named {name:?} (known: {})",
+                known.join(", ")
+            ))
+        })?;
+        outputs.exporters.push(exporter);
+    }
+    Ok(outputs)
+}
+
+/// Draws every chart into `out/charts/<name>.svg`; returns the files written. A chart with
+/// nothing to draw says so on standard error, writes no file and removes the file an earlier
+/// run drew, so that `charts/` never shows other data than the rest of `out/`.
+fn draw_charts(
     reports: &[Report],
-    exporters: &[&'static nectar_registry::ExporterDescriptor],
+    charts: &[&'static ChartDescriptor],
     out: &Path,
-) -> Result<(), Failure> {
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut written = Vec::new();
+    for c in charts {
+        let path = out.join(CHARTS).join(format!("{}.svg", c.name));
+        match c.chart.render(reports) {
+            Ok(svg) => {
+                write_atomic(&path, svg.as_bytes())
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+                written.push(path);
+            }
+            Err(e @ ChartError::NothingToDraw(_)) => {
+                eprintln!("nectar: chart {}: {e}", c.name);
+                match std::fs::remove_file(&path) {
+                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(Failure::Other(format!("{}: {err}", path.display())));
+                    }
+                    _ => {}
+                }
+            }
+            Err(e) => return Err(Failure::Other(format!("chart {}: {e}", c.name))),
+        }
+    }
+    Ok(written)
+}
+
+/// Runs every exporter over the reports, each into `out/<name>/`, then draws the charts into
+/// `out/charts/`, and prints a summary.
+fn write_all(reports: &[Report], outputs: &Outputs, out: &Path) -> Result<(), Failure> {
     let mut sinks = Vec::new();
-    for e in exporters {
+    for e in &outputs.exporters {
         let sink = e
             .exporter
             .start(&out.join(e.name))
@@ -333,6 +447,7 @@ fn write_all(
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
         );
     }
+    written.extend(draw_charts(reports, &outputs.charts, out)?);
     let facts: usize = reports
         .iter()
         .map(|r| {
@@ -393,6 +508,12 @@ fn print_plugins(registry: &Registry, json: bool) {
                 "writes": e.writes,
                 "version": e.version,
             })).collect::<Vec<_>>(),
+            "charts": registry.charts().iter().map(|c| serde_json::json!({
+                "name": c.name,
+                "description": c.description,
+                "writes": format!("{CHARTS}/{}.svg", c.name),
+                "version": c.version,
+            })).collect::<Vec<_>>(),
         });
         println!(
             "{}",
@@ -411,6 +532,13 @@ fn print_plugins(registry: &Registry, json: bool) {
             e.name,
             e.description,
             e.writes.join(", ")
+        );
+    }
+    println!("Charts:");
+    for c in registry.charts() {
+        println!(
+            "  {:<12} {} ({CHARTS}/{}.svg)",
+            c.name, c.description, c.name
         );
     }
 }

@@ -375,3 +375,177 @@ fn export_rewrites_formats_from_a_corpus_without_parsing() {
         stderr(&o)
     );
 }
+
+// ---- charts ----------------------------------------------------------------------------------
+
+/// Parses an SVG file as XML; returns its text.
+fn svg_file(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("the SVG file");
+    roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text
+}
+
+#[test]
+fn plugins_lists_charts() {
+    let o = nectar(&["plugins"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Charts:") && out.contains("membership") && out.contains("charts/votes.svg"),
+        "{out}"
+    );
+    let o = nectar(&["plugins", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let names: Vec<&str> = v["charts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["durations", "meetings", "membership", "votes"]);
+}
+
+#[test]
+fn chart_of_the_real_reports_is_an_svg_with_a_title() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let d = tmp();
+    let out = d.path().join("membership.svg");
+    let mut args = vec!["chart", "membership"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--out", s(&out)]);
+    let o = nectar(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = svg_file(&out);
+    assert!(svg.contains("<title") && svg.contains("<desc"), "{svg}");
+    assert!(svg.contains("560,000") && !svg.contains("580,000"));
+}
+
+#[test]
+fn chart_without_input_draws_the_sample_corpus() {
+    let d = tmp();
+    let out = d.path().join("meetings.svg");
+    let o = nectar(&["chart", "meetings", "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(svg_file(&out).contains("NEC meetings per year"));
+}
+
+#[test]
+fn unknown_chart_is_a_usage_error() {
+    let d = tmp();
+    let out = d.path().join("pie.svg");
+    let o = nectar(&["chart", "pie", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        "nectar: no chart named \"pie\" (known: durations, meetings, membership, votes)"
+    );
+    assert!(!out.exists());
+    // --out is required.
+    assert_eq!(nectar(&["chart", "votes"]).status.code(), Some(2));
+}
+
+#[test]
+fn chart_with_nothing_to_draw_exits_1_and_says_why() {
+    let d = tmp();
+    let input = write(d.path(), "good.txt", GOOD.as_bytes());
+    let out = d.path().join("votes.svg");
+    let o = nectar(&["chart", "votes", s(&input), "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "nectar: chart votes: nothing to draw (no counted votes in the reports)"
+    );
+    assert!(!out.exists(), "no file");
+}
+
+#[test]
+fn build_draws_the_charts() {
+    let d = tmp();
+    let out = d.path().join("out");
+    let o = nectar(&["build", "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut charts: Vec<String> = std::fs::read_dir(out.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    charts.sort();
+    assert_eq!(
+        charts,
+        [
+            "durations.svg",
+            "meetings.svg",
+            "membership.svg",
+            "votes.svg"
+        ]
+    );
+    for name in &charts {
+        let svg = svg_file(&out.join("charts").join(name));
+        assert!(svg.contains("<title"), "{name}");
+    }
+    // The same bytes on a second run.
+    let first = std::fs::read(out.join("charts/membership.svg")).unwrap();
+    assert!(
+        nectar(&["build", "--out", s(&out), "--format", "charts"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(out.join("charts/membership.svg")).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn build_skips_a_chart_with_nothing_to_draw_without_failing() {
+    let d = tmp();
+    let out = d.path().join("out");
+    // An earlier run's chart of other reports.
+    std::fs::create_dir_all(out.join("charts")).unwrap();
+    std::fs::write(out.join("charts/votes.svg"), "<svg/>").unwrap();
+    let input = write(d.path(), "good.txt", GOOD.as_bytes());
+    let o = nectar(&["build", s(&input), "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("nectar: chart votes: nothing to draw (no counted votes in the reports)"),
+        "{err}"
+    );
+    assert!(out.join("charts/membership.svg").is_file());
+    assert!(out.join("charts/meetings.svg").is_file());
+    assert!(
+        !out.join("charts/votes.svg").exists(),
+        "the stale chart is gone"
+    );
+    // --format without `charts` draws none; `charts` alone draws only them.
+    let only_json = d.path().join("json-only");
+    let o = nectar(&[
+        "build",
+        s(&input),
+        "--out",
+        s(&only_json),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!only_json.join("charts").exists());
+    let only_charts = d.path().join("charts-only");
+    let o = nectar(&[
+        "build",
+        s(&input),
+        "--out",
+        s(&only_charts),
+        "--format",
+        "charts",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(only_charts.join("charts/membership.svg").is_file());
+    assert!(!only_charts.join("json").exists());
+}

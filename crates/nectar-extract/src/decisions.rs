@@ -57,6 +57,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// The words some rule needs, found in one pass before any rule runs.
+static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "defeat", "voted", "lost", "reject", "refused", "turned", "thrown", "defer", "postpone",
+            "put off", "pushed back", "elect", "approv", "endorse", "adopt", "ratif", "signed",
+            "agree", "carried", "accepted", "decided", "noted", "noting", "notes",
+        ])
+        .expect("valid patterns")
+});
+
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
         .expect("valid regex")
@@ -77,6 +89,10 @@ pub(crate) struct Found {
 /// defeat or a rejection, the proposal "to defer" is what failed: nothing was deferred.
 pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     let s = &text[sentence.start..sentence.end];
+    // Every rule needs one of these words; most sentences have none.
+    if !VERBS.is_match(s) {
+        return Vec::new();
+    }
     let mut found: Vec<Found> = RULES
         .iter()
         .filter(|r| r.pattern.is_match(s))

@@ -2,9 +2,9 @@
 //!
 //! The linker drops a crate that nothing names, and with it the plugins it registers through
 //! `inventory`. This crate names each plugin crate (`extern crate`), and the CLI and the tests
-//! call [`registry`], so the plugins are always linked. [`expected_parsers`] and
-//! [`expected_exporters`] list what the enabled features should register; a test checks that
-//! the registry holds exactly those.
+//! call [`registry`], so the plugins are always linked. [`expected_parsers`],
+//! [`expected_exporters`] and [`expected_charts`] list what the enabled features should
+//! register; a test checks that the registry holds exactly those.
 //!
 //! ```
 //! let registry = nectar_plugins::registry().unwrap();
@@ -13,6 +13,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "chart-plotters")]
+extern crate nectar_chart_plotters;
 #[cfg(feature = "export-arrow")]
 extern crate nectar_export_arrow;
 #[cfg(feature = "export-csv")]
@@ -68,6 +70,16 @@ pub fn expected_exporters() -> Vec<&'static str> {
     }
     if cfg!(feature = "export-json") {
         names.extend(["json", "ndjson"]);
+    }
+    names.sort_unstable();
+    names
+}
+
+/// The chart names the enabled features register, sorted.
+pub fn expected_charts() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    if cfg!(feature = "chart-plotters") {
+        names.extend(["durations", "meetings", "membership", "votes"]);
     }
     names.sort_unstable();
     names

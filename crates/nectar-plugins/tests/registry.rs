@@ -10,6 +10,12 @@ fn registered_names_are_exactly_the_enabled_plugins() {
     let exporters: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
     assert_eq!(parsers, nectar_plugins::expected_parsers());
     assert_eq!(exporters, nectar_plugins::expected_exporters());
+    let charts: Vec<&str> = registry.charts().iter().map(|c| c.name).collect();
+    assert_eq!(charts, nectar_plugins::expected_charts());
+    for name in charts {
+        assert_eq!(registry.chart(name).map(|c| c.name), Some(name));
+    }
+    assert!(registry.chart("pie").is_none());
 }
 
 #[test]
@@ -30,5 +36,13 @@ fn every_plugin_describes_itself() {
             e.name
         );
         assert!(!e.writes.is_empty(), "{}", e.name);
+    }
+    for c in registry.charts() {
+        assert!(
+            !c.description.is_empty() && c.description.ends_with('.'),
+            "{}",
+            c.name
+        );
+        assert_eq!(c.version, env!("CARGO_PKG_VERSION"), "{}", c.name);
     }
 }

@@ -1,7 +1,9 @@
-//! The nectar plugin registry: the traits that source parsers and exporters implement, the
-//! descriptors they register with [`inventory`], and detection of the parser that fits a report.
+//! The nectar plugin registry: the traits that source parsers, exporters and charts implement,
+//! the descriptors they register with [`inventory`], and detection of the parser that fits a
+//! report.
 //!
-//! A plugin crate declares itself with one macro call; a binary that names the crate
+//! A plugin crate declares itself with one macro call ([`register_parser!`],
+//! [`register_exporter!`], [`register_chart!`]); a binary that names the crate
 //! (`extern crate my_plugin;`, see `nectar-plugins`) then finds it in [`Registry::collect`].
 //!
 //! ```
@@ -29,6 +31,36 @@
 //! let registry = Registry::collect().unwrap();
 //! let doc = Document::from_text("a.txt", "NEC NEWS! The NEC met.");
 //! assert_eq!(registry.detect(&doc).unwrap().parser.name, "shouty");
+//! ```
+//!
+//! A chart turns the reports into one SVG picture, or says why there is nothing to draw:
+//!
+//! ```
+//! use nectar_model::Report;
+//! use nectar_registry::{Chart, ChartError, Registry, Svg, register_chart};
+//!
+//! struct Count;
+//! impl Chart for Count {
+//!     fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
+//!         if reports.is_empty() {
+//!             return Err(ChartError::NothingToDraw("no reports".into()));
+//!         }
+//!         Ok(Svg::new(format!(
+//!             "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>{} reports</title></svg>",
+//!             reports.len()
+//!         )))
+//!     }
+//! }
+//! register_chart! {
+//!     name: "count",
+//!     description: "How many reports were read.",
+//!     chart: &Count,
+//! }
+//!
+//! let registry = Registry::collect().unwrap();
+//! let chart = registry.chart("count").unwrap();
+//! let err = chart.chart.render(&[]).unwrap_err();
+//! assert_eq!(err.to_string(), "nothing to draw (no reports)");
 //! ```
 #![deny(missing_docs)]
 
@@ -165,8 +197,82 @@ pub struct ExporterDescriptor {
     pub exporter: &'static dyn Exporter,
 }
 
+/// An SVG document, as a chart renders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Svg(String);
+
+impl Svg {
+    /// Wraps the text of an SVG document.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    /// The document's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The document's bytes (UTF-8), as written to a file.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+
+    /// The document's text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Display for Svg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why a chart drew nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChartError {
+    /// The reports hold nothing the chart shows; the message says what is missing, for people
+    /// (`no membership figures in the reports`). Not a failure of the run: nothing is written.
+    #[error("nothing to draw ({0})")]
+    NothingToDraw(String),
+    /// Drawing failed.
+    #[error("{0}")]
+    Draw(String),
+}
+
+/// Draws one picture of the reports as SVG.
+///
+/// The same reports give the same bytes on every machine and run: no timestamps, no
+/// system fonts, no iteration order of hash maps in the output.
+pub trait Chart: Send + Sync + 'static {
+    /// Draws the chart of these reports, or says why there is nothing to draw
+    /// ([`ChartError::NothingToDraw`]).
+    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError>;
+}
+
+impl fmt::Debug for dyn Chart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Chart")
+    }
+}
+
+/// A registered chart.
+#[derive(Debug)]
+pub struct ChartDescriptor {
+    /// Unique snake_case name (`membership`); also the file's stem: `OUT/charts/<name>.svg`.
+    pub name: &'static str,
+    /// One sentence on what it shows.
+    pub description: &'static str,
+    /// The plugin crate's version.
+    pub version: &'static str,
+    /// The chart.
+    pub chart: &'static dyn Chart,
+}
+
 inventory::collect!(ParserDescriptor);
 inventory::collect!(ExporterDescriptor);
+inventory::collect!(ChartDescriptor);
 
 /// Registers a [`SourceParser`]: give every field of [`ParserDescriptor`] but `version`,
 /// which is the calling crate's version.
@@ -189,13 +295,23 @@ macro_rules! register_exporter {
     };
 }
 
+/// Registers a [`Chart`]: give every field of [`ChartDescriptor`] but `version`.
+#[macro_export]
+macro_rules! register_chart {
+    ($($field:ident : $value:expr),+ $(,)?) => {
+        $crate::inventory::submit! {
+            $crate::ChartDescriptor { $($field: $value,)+ version: env!("CARGO_PKG_VERSION") }
+        }
+    };
+}
+
 /// A problem with the set of registered plugins.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegistryError {
     /// Two plugins of one kind share a name.
     #[error("two {kind} plugins are registered as {name:?}")]
     Duplicate {
-        /// `parser` or `exporter`.
+        /// `parser`, `exporter` or `chart`.
         kind: &'static str,
         /// The name.
         name: &'static str,
@@ -203,7 +319,7 @@ pub enum RegistryError {
     /// A name is not snake_case.
     #[error("the {kind} plugin name {name:?} is not snake_case ([a-z][a-z0-9_]*)")]
     BadName {
-        /// `parser` or `exporter`.
+        /// `parser`, `exporter` or `chart`.
         kind: &'static str,
         /// The name.
         name: &'static str,
@@ -230,6 +346,7 @@ pub struct Detection {
 pub struct Registry {
     parsers: Vec<&'static ParserDescriptor>,
     exporters: Vec<&'static ExporterDescriptor>,
+    charts: Vec<&'static ChartDescriptor>,
 }
 
 fn snake_case(name: &str) -> bool {
@@ -276,6 +393,11 @@ impl Registry {
                 inventory::iter::<ExporterDescriptor>.into_iter().collect(),
                 |d| d.name,
             )?,
+            charts: checked(
+                "chart",
+                inventory::iter::<ChartDescriptor>.into_iter().collect(),
+                |d| d.name,
+            )?,
         })
     }
 
@@ -289,6 +411,11 @@ impl Registry {
         &self.exporters
     }
 
+    /// The charts, sorted by name.
+    pub fn charts(&self) -> &[&'static ChartDescriptor] {
+        &self.charts
+    }
+
     /// The parser registered under `name`.
     pub fn parser(&self, name: &str) -> Option<&'static ParserDescriptor> {
         self.parsers.iter().copied().find(|d| d.name == name)
@@ -297,6 +424,11 @@ impl Registry {
     /// The exporter registered under `name`.
     pub fn exporter(&self, name: &str) -> Option<&'static ExporterDescriptor> {
         self.exporters.iter().copied().find(|d| d.name == name)
+    }
+
+    /// The chart registered under `name`.
+    pub fn chart(&self, name: &str) -> Option<&'static ChartDescriptor> {
+        self.charts.iter().copied().find(|d| d.name == name)
     }
 
     /// Picks the parser for a document: the one named by its sidecar's `source` if any, else the
@@ -346,5 +478,49 @@ mod tests {
         assert!(!snake_case("2x"));
         assert!(!snake_case("a-b"));
         assert!(!snake_case(""));
+    }
+
+    struct Blank;
+    impl Chart for Blank {
+        fn render(&self, _: &[Report]) -> Result<Svg, ChartError> {
+            Err(ChartError::NothingToDraw("nothing here".into()))
+        }
+    }
+
+    static A: ChartDescriptor = ChartDescriptor {
+        name: "blank",
+        description: "Draws nothing.",
+        version: "0.0.0",
+        chart: &Blank,
+    };
+    static B: ChartDescriptor = ChartDescriptor {
+        name: "blank",
+        description: "Draws nothing either.",
+        version: "0.0.0",
+        chart: &Blank,
+    };
+    static C: ChartDescriptor = ChartDescriptor {
+        name: "also_blank",
+        description: "Draws nothing too.",
+        version: "0.0.0",
+        chart: &Blank,
+    };
+
+    #[test]
+    fn charts_are_sorted_and_unique() {
+        let sorted = checked("chart", vec![&A, &C], |d| d.name).unwrap_or_default();
+        let names: Vec<&str> = sorted.iter().map(|d| d.name).collect();
+        assert_eq!(names, ["also_blank", "blank"]);
+        assert_eq!(
+            checked("chart", vec![&A, &C, &B], |d| d.name).err(),
+            Some(RegistryError::Duplicate {
+                kind: "chart",
+                name: "blank"
+            })
+        );
+        assert_eq!(
+            Blank.render(&[]).unwrap_err().to_string(),
+            "nothing to draw (nothing here)"
+        );
     }
 }

@@ -1,0 +1,177 @@
+//! `membership`: Labour's membership as reported to the NEC, over time.
+
+use std::collections::BTreeSet;
+
+use nectar_model::{Qualifier, Report, Unit};
+use nectar_registry::{Chart, ChartError, Svg};
+
+use crate::data::{figure_date, source, year_position};
+use crate::draw::{
+    HEIGHT, Page, Swatch, listing, month_year, number, palette, plural, qualified,
+    qualifier_legend, span_of_dates, value_label,
+};
+use crate::timeline::{self, TimePoint};
+
+/// Membership over time: one point for each (as-of date, value) that a report states in its
+/// own text, marked by its qualifier (exact, over, about, under) and labelled with its value,
+/// and a line through them (through the mean where reports give different figures for one
+/// date; both points show). Figures quoted in readers' comments are left out and counted in
+/// the source note.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Membership;
+
+/// The chart's title.
+pub const TITLE: &str = "Labour membership as reported to the NEC";
+
+/// What the reports hold for the chart.
+struct Figures {
+    /// One per (date, value), sorted; the most exact qualifier any report gives it.
+    points: Vec<TimePoint>,
+    /// How many reports give the points.
+    reports: usize,
+    /// Membership figures quoted in readers' comments (not drawn).
+    from_comments: usize,
+    /// Membership figures without a date (not drawn).
+    undated: usize,
+}
+
+fn figures(reports: &[Report]) -> Figures {
+    let mut found = Vec::new();
+    let mut sources = BTreeSet::new();
+    let (mut from_comments, mut undated) = (0, 0);
+    for report in reports {
+        for f in &report.figures {
+            if f.metric != "membership" || f.unit != Unit::Count {
+                continue;
+            }
+            if f.from_comment {
+                from_comments += 1;
+                continue;
+            }
+            let Some(date) = figure_date(report, f) else {
+                undated += 1;
+                continue;
+            };
+            sources.insert(report.report_id.as_str());
+            found.push((date, f.value, f.qualifier));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Qualifiers sort exact first, so the first of a (date, value) is the most exact.
+    found.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    let points = found
+        .into_iter()
+        .map(|(date, value, qualifier)| TimePoint {
+            date,
+            value,
+            qualifier,
+            label: qualified(qualifier, &number(value)),
+        })
+        .collect();
+    Figures {
+        points,
+        reports: sources.len(),
+        from_comments,
+        undated,
+    }
+}
+
+/// The line: through each date's figure, or the mean of its figures where reports differ.
+fn line(points: &[TimePoint]) -> Vec<(f64, f64)> {
+    let mut line: Vec<(f64, f64, usize)> = Vec::new();
+    for p in points {
+        let x = year_position(p.date);
+        match line.last_mut() {
+            Some((lx, sum, n)) if *lx == x => {
+                *sum += p.value;
+                *n += 1;
+            }
+            _ => line.push((x, p.value, 1)),
+        }
+    }
+    line.into_iter()
+        .map(|(x, sum, n)| (x, sum / n as f64))
+        .collect()
+}
+
+impl Chart for Membership {
+    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
+        let found = figures(reports);
+        let points = &found.points;
+        if points.is_empty() {
+            return Err(ChartError::NothingToDraw(
+                match (found.from_comments, found.undated) {
+                    (0, 0) => "no membership figures in the reports".to_owned(),
+                    (0, _) => "no membership figure in the reports has a date".to_owned(),
+                    (n, _) => format!(
+                        "no membership figures in the reports' own text, only in readers' comments \
+                     ({}), which are not charted",
+                        plural(n, "figure", "figures")
+                    ),
+                },
+            ));
+        }
+        let describe = |p: &TimePoint| format!("{} ({})", p.label, month_year(p.date));
+        let desc = format!(
+            "Labour Party membership as reported to the NEC: {} from {}, {}: {}.{}",
+            plural(points.len(), "figure", "figures"),
+            plural(found.reports, "report", "reports"),
+            span_of_dates(points.iter().map(|p| p.date)),
+            listing(points, |p| p.value, describe),
+            if found.from_comments > 0 {
+                " Figures quoted in readers' comments are not shown."
+            } else {
+                ""
+            }
+        );
+        let mut legend: Vec<(Swatch, String)> = [
+            Qualifier::Exact,
+            Qualifier::Over,
+            Qualifier::Around,
+            Qualifier::Under,
+        ]
+        .into_iter()
+        .filter(|q| points.iter().any(|p| p.qualifier == *q))
+        .map(|q| (Swatch::Marker(q), qualifier_legend(q).to_owned()))
+        .collect();
+        let line = line(points);
+        if line.len() > 1 {
+            legend.push((
+                Swatch::Line(palette::GREY),
+                "through the reports' figures (their mean where two differ)".to_owned(),
+            ));
+        }
+        let mut notes = vec![format!(
+            "{} Each point is a membership figure a \
+             report states in its own text, at the date it describes; where reports give \
+             different figures for one date, each is shown.",
+            source(reports),
+        )];
+        let mut left_out = Vec::new();
+        if found.from_comments > 0 {
+            left_out.push(format!(
+                "{} quoted in readers' comments below the reports",
+                plural(found.from_comments, "figure", "figures")
+            ));
+        }
+        if found.undated > 0 {
+            left_out.push(format!(
+                "{} without a date",
+                plural(found.undated, "figure", "figures")
+            ));
+        }
+        if !left_out.is_empty() {
+            notes.push(format!("Not shown: {}.", left_out.join("; ")));
+        }
+        let page = Page {
+            name: "membership",
+            title: TITLE.to_owned(),
+            subtitle: "Party members, by the date each figure describes".to_owned(),
+            legend,
+            notes,
+            desc,
+            height: HEIGHT,
+        };
+        page.render(|root, area| timeline::draw(root, area, points, &line, &value_label))
+    }
+}

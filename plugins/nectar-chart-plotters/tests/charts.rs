@@ -1,0 +1,427 @@
+//! Every chart on the real reports (`../shared/seeds`), on the sample corpus, and on made-up
+//! reports of 1, 2 and 1,000 facts: well-formed SVG with `<title>` and `<desc>`, the data in
+//! it and nothing else, no label over another, the same bytes on every run, snapshots of the
+//! whole SVG, and a clear "nothing to draw" when there is nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::path::Path;
+
+use nectar_model::{
+    DateReading, Duration, Evidence, Figure, Meeting, MeetingKind, MeetingStatus, ParserInfo,
+    PartialDate, Qualifier, Report, ReportKind, SourceDocument, Span, Unit, VoteCounts, VoteEvent,
+    VoteResult,
+};
+use nectar_registry::{ChartError, Svg};
+
+/// The charts, by name, as the registry has them.
+fn chart(name: &str) -> &'static dyn nectar_registry::Chart {
+    nectar_plugins::registry()
+        .expect("registry")
+        .chart(name)
+        .unwrap_or_else(|| panic!("chart {name} is registered"))
+        .chart
+}
+
+const CHARTS: [&str; 4] = ["durations", "meetings", "membership", "votes"];
+
+/// Reads every report under `dir` the way `nectar` does.
+fn read_dir(dir: &Path) -> Vec<Report> {
+    let registry = nectar_plugins::registry().expect("registry");
+    nectar_io::discover(&[dir.to_path_buf()])
+        .into_iter()
+        .map(|found| {
+            let file = found.expect("a report file");
+            let doc = nectar_io::read_document(&file.path, &file.display, &Default::default())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let detection = registry.detect(&doc).expect("a parser");
+            detection.parser.parser.parse(&doc).expect("parses")
+        })
+        .collect()
+}
+
+/// The SVG parsed as XML: every text node of `<text>` elements, the title and the desc.
+struct Parsed {
+    texts: Vec<String>,
+    title: String,
+    desc: String,
+}
+
+fn parse(svg: &Svg) -> Parsed {
+    let doc = roxmltree::Document::parse(svg.as_str())
+        .unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let of = |name: &str| {
+        root.children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_else(|| panic!("no <{name}> in the SVG"))
+            .trim()
+            .to_owned()
+    };
+    let texts = root
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or_default().trim().to_owned())
+        .collect();
+    Parsed {
+        texts,
+        title: of("title"),
+        desc: of("desc"),
+    }
+}
+
+/// Renders, checks what every chart must be, and returns the SVG.
+fn render(name: &str, reports: &[Report]) -> (Svg, Parsed) {
+    let svg = chart(name)
+        .render(reports)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let again = chart(name).render(reports).expect("renders again");
+    assert_eq!(svg, again, "{name}: the same bytes every time");
+    let parsed = parse(&svg);
+    assert!(!parsed.title.is_empty() && !parsed.desc.is_empty());
+    // No font is named but the generic family.
+    for family in svg.as_str().split("font-family=\"").skip(1) {
+        assert!(family.starts_with("sans-serif\""), "{name}: a named font");
+    }
+    (svg, parsed)
+}
+
+fn has_text(p: &Parsed, wanted: &str) -> bool {
+    p.texts.iter().any(|t| t.contains(wanted))
+}
+
+#[test]
+fn the_real_reports() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let reports = read_dir(&seeds);
+    assert_eq!(reports.len(), 5);
+
+    let (svg, m) = render("membership", &reports);
+    // The reports' own figures, with their dates.
+    for (value, date) in [
+        ("560,000", "Sep 2020"),
+        ("540,000", "Nov 2020"),
+        ("512,000", "Feb 2021"),
+        ("366,604", "Mar 2024"),
+    ] {
+        assert!(has_text(&m, value), "{value} is labelled");
+        assert!(m.desc.contains(&format!("{value} ({date})")), "{}", m.desc);
+    }
+    // 580,000 is a reader's comment's figure, not the report's.
+    assert!(!svg.as_str().contains("580,000") && !svg.as_str().contains("580000"));
+    assert!(
+        has_text(&m, "readers' comments"),
+        "the note says they are left out"
+    );
+    insta::assert_snapshot!("seeds_membership", svg.as_str());
+
+    let (svg, m) = render("meetings", &reports);
+    assert!(m.desc.contains("2011: 1 (1 away day)"), "{}", m.desc);
+    insta::assert_snapshot!("seeds_meetings", svg.as_str());
+
+    let (svg, m) = render("durations", &reports);
+    assert!(has_text(&m, "over 7 h") && has_text(&m, "6.5 h") && has_text(&m, "8 h"));
+    insta::assert_snapshot!("seeds_durations", svg.as_str());
+
+    let (svg, m) = render("votes", &reports);
+    assert!(
+        m.desc.contains("13 for, 10 against (carried)"),
+        "{}",
+        m.desc
+    );
+    assert!(has_text(&m, "26 Mar 2024"));
+    insta::assert_snapshot!("seeds_votes", svg.as_str());
+}
+
+#[test]
+fn the_sample_corpus() {
+    let reports = read_dir(&nectar_testkit::sample_corpus_dir());
+    assert!(reports.len() >= 20);
+    for name in CHARTS {
+        let (svg, parsed) = render(name, &reports);
+        assert!(parsed.texts.len() > 10, "{name}: text drawn");
+        insta::assert_snapshot!(format!("corpus_{name}"), svg.as_str());
+    }
+}
+
+// ---- made-up reports -------------------------------------------------------------------------
+
+fn evidence() -> Evidence {
+    Evidence {
+        span: Span::new(0, 0),
+        quote: String::new(),
+    }
+}
+
+fn report(i: usize) -> Report {
+    Report {
+        report_id: format!("generic-test-{i:04}"),
+        source: "generic".into(),
+        document: SourceDocument {
+            path: format!("{i}.txt"),
+            sha256: "00".into(),
+            bytes: 0,
+            url: None,
+            sidecar: None,
+        },
+        parser: ParserInfo {
+            name: "generic".into(),
+            version: "0.1.0".into(),
+            confidence: 1.0,
+        },
+        kind: ReportKind::NecReport,
+        title: None,
+        published: None,
+        authors: Vec::new(),
+        body: Span::new(0, 0),
+        clutter: Vec::new(),
+        meetings: Vec::new(),
+        agenda_items: Vec::new(),
+        figures: Vec::new(),
+        votes: Vec::new(),
+        decisions: Vec::new(),
+        people: Vec::new(),
+        comments: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+const QUALIFIERS: [Qualifier; 4] = [
+    Qualifier::Exact,
+    Qualifier::Over,
+    Qualifier::Around,
+    Qualifier::Under,
+];
+
+/// `n` reports, one meeting each, every ninth day from 1998: a membership figure, a
+/// duration, a vote, each varying.
+fn made_up(n: usize) -> Vec<Report> {
+    let start = chrono::NaiveDate::from_ymd_opt(1998, 1, 6).unwrap();
+    (0..n)
+        .map(|i| {
+            let mut r = report(i);
+            let date = PartialDate::from_naive(start + chrono::Duration::days(9 * i as i64 + 40));
+            let meeting_id = format!("{}/m1", r.report_id);
+            r.meetings.push(Meeting {
+                meeting_id: meeting_id.clone(),
+                date: Some(DateReading::stated(date)),
+                kind: [
+                    MeetingKind::Full,
+                    MeetingKind::DisputesPanel,
+                    MeetingKind::AwayDay,
+                ][i % 3],
+                body: None,
+                status: MeetingStatus::Held,
+                primary: true,
+                duration: Some(Duration {
+                    hours: 2.0 + (i % 13) as f64 * 0.5,
+                    qualifier: QUALIFIERS[i % 4],
+                    evidence: evidence(),
+                }),
+                evidence: evidence(),
+            });
+            r.figures.push(Figure {
+                figure_id: format!("{}/f1", r.report_id),
+                meeting_id: Some(meeting_id.clone()),
+                metric: "membership".into(),
+                value: 150_000.0 + ((i * 7919) % 450) as f64 * 1000.0,
+                unit: Unit::Count,
+                qualifier: QUALIFIERS[(i / 2) % 4],
+                as_of: Some(date),
+                from_comment: false,
+                evidence: evidence(),
+            });
+            r.votes.push(VoteEvent {
+                vote_id: format!("{}/v1", r.report_id),
+                meeting_id: Some(meeting_id),
+                subject: Some(format!(
+                    "refer motion {i} on the rules for selecting candidates back to the committee"
+                )),
+                counts: VoteCounts {
+                    yes: Some(10 + (i % 20) as u32),
+                    no: Some(5 + (i % 17) as u32),
+                    abstain: (i % 3 == 0).then_some((i % 4) as u32),
+                },
+                result: VoteResult::Pass,
+                evidence: evidence(),
+            });
+            r
+        })
+        .collect()
+}
+
+/// The boxes of the labels on the data: the white boxes drawn behind them.
+fn label_boxes(svg: &Svg) -> Vec<(i64, i64, i64, i64)> {
+    let doc = roxmltree::Document::parse(svg.as_str()).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("opacity") == Some("0.85"))
+        .map(|n| {
+            let num = |a: &str| n.attribute(a).unwrap().parse::<i64>().unwrap();
+            let (x, y) = (num("x"), num("y"));
+            (x, y, x + num("width"), y + num("height"))
+        })
+        .collect()
+}
+
+#[test]
+fn one_two_and_a_thousand_points() {
+    for n in [1, 2, 1000] {
+        let reports = made_up(n);
+        for name in CHARTS {
+            let (svg, parsed) = render(name, &reports);
+            // Labels never overlap.
+            let boxes = label_boxes(&svg);
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                    assert!(apart, "{name} with {n}: labels {a:?} and {b:?} overlap");
+                }
+            }
+            // Year ticks stay few enough to read.
+            let years = parsed
+                .texts
+                .iter()
+                .filter(|t| t.len() == 4 && t.parse::<u32>().is_ok_and(|y| y > 1990))
+                .count();
+            if name != "votes" {
+                assert!(
+                    (1..=20).contains(&years),
+                    "{name} with {n}: {years} year ticks"
+                );
+            }
+            if n < 1000 {
+                insta::assert_snapshot!(format!("made_up_{n}_{name}"), svg.as_str());
+            }
+            // `.ci/run` turns these into PNGs and checks they are not blank.
+            if let Some(dir) = std::env::var_os("NECTAR_CHART_DIR") {
+                let path = Path::new(&dir).join(format!("made_up_{n}_{name}.svg"));
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(path, svg.as_str()).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_thousand_votes_label_one_row_in_several() {
+    let (_, parsed) = render("votes", &made_up(1000));
+    let subjects = parsed
+        .texts
+        .iter()
+        .filter(|t| t.starts_with("refer motion"))
+        .count();
+    assert!((20..=100).contains(&subjects), "{subjects} rows labelled");
+    assert!(
+        has_text(&parsed, "1,000 votes: one in "),
+        "{:?}",
+        parsed.texts
+    );
+}
+
+#[test]
+fn two_reports_giving_different_figures_for_one_date_both_show() {
+    let mut reports = made_up(2);
+    let date = reports[0].figures[0].as_of;
+    reports[1].figures[0].as_of = date;
+    reports[1].figures[0].value = 123_456.0;
+    let (_, parsed) = render("membership", &reports);
+    let first = thousands(reports[0].figures[0].value);
+    for value in [first.as_str(), "123,456"] {
+        assert!(has_text(&parsed, value), "{value} labelled");
+        assert!(
+            parsed.desc.contains(&format!("{value} (Feb 1998)")),
+            "{}",
+            parsed.desc
+        );
+    }
+}
+
+/// `150000.0` as `150,000`.
+fn thousands(v: f64) -> String {
+    let digits = (v as u64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn the_same_figure_from_two_reports_is_one_point() {
+    let mut reports = made_up(2);
+    reports[1].figures[0] = reports[0].figures[0].clone();
+    let (_, parsed) = render("membership", &reports);
+    assert!(
+        parsed.desc.contains("1 figure from 2 reports"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn nothing_to_draw_says_what_is_missing() {
+    let empty = vec![report(0)];
+    for (name, message) in [
+        ("membership", "no membership figures in the reports"),
+        ("meetings", "no held meetings with a date in the reports"),
+        ("durations", "no meeting durations in the reports"),
+        ("votes", "no counted votes in the reports"),
+    ] {
+        assert_eq!(
+            chart(name).render(&empty),
+            Err(ChartError::NothingToDraw(message.into())),
+            "{name}"
+        );
+        assert_eq!(
+            chart(name).render(&[]),
+            Err(ChartError::NothingToDraw(message.into())),
+            "{name} of no reports"
+        );
+    }
+    // Only readers' comments give membership: nothing to draw, and it says why.
+    let mut reports = made_up(1);
+    reports[0].figures[0].from_comment = true;
+    let err = chart("membership").render(&reports).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "nothing to draw (no membership figures in the reports' own text, only in readers' \
+         comments (1 figure), which are not charted)"
+    );
+}
+
+#[test]
+fn no_font_library_in_the_dependency_tree() {
+    let lock = std::fs::read_to_string(nectar_testkit::workspace_root().join("Cargo.lock"))
+        .expect("the workspace's Cargo.lock");
+    let packages: Vec<&str> = lock
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    assert!(packages.contains(&"plotters"), "plotters is locked");
+    for banned in [
+        "font-kit",
+        "freetype",
+        "freetype-sys",
+        "freetype-rs",
+        "fontconfig",
+        "yeslogic-fontconfig-sys",
+        "servo-fontconfig",
+        "servo-fontconfig-sys",
+        "ttf-parser",
+        "ab_glyph",
+    ] {
+        assert!(!packages.contains(&banned), "{banned} is in Cargo.lock");
+    }
+}
