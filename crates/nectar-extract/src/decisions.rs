@@ -62,9 +62,30 @@ static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "defeat", "voted", "lost", "reject", "refused", "turned", "thrown", "defer", "postpone",
-            "put off", "pushed back", "elect", "approv", "endorse", "adopt", "ratif", "signed",
-            "agree", "carried", "accepted", "decided", "noted", "noting", "notes",
+            "defeat",
+            "voted",
+            "lost",
+            "reject",
+            "refused",
+            "turned",
+            "thrown",
+            "defer",
+            "postpone",
+            "put off",
+            "pushed back",
+            "elect",
+            "approv",
+            "endorse",
+            "adopt",
+            "ratif",
+            "signed",
+            "agree",
+            "carried",
+            "accepted",
+            "decided",
+            "noted",
+            "noting",
+            "notes",
         ])
         .expect("valid patterns")
 });

@@ -101,15 +101,16 @@ fn read_one(
         }),
         None => registry.detect(&doc),
     };
-    let detection = detection.ok_or_else(|| {
-        match doc.sidecar.as_ref().and_then(|s| s.source.clone()) {
-            Some(n) => format!(
-                "{}: the sidecar names parser {n:?}, which is not registered",
-                doc.source.path
-            ),
-            None => format!("{}: no parser is registered", doc.source.path),
-        }
-    })?;
+    let detection =
+        detection.ok_or_else(
+            || match doc.sidecar.as_ref().and_then(|s| s.source.clone()) {
+                Some(n) => format!(
+                    "{}: the sidecar names parser {n:?}, which is not registered",
+                    doc.source.path
+                ),
+                None => format!("{}: no parser is registered", doc.source.path),
+            },
+        )?;
     let mut report = detection
         .parser
         .parser
@@ -144,7 +145,9 @@ pub fn read<E>(
         .num_threads(options.jobs)
         .build()
         .ok();
-    let threads = pool.as_ref().map_or(1, rayon::ThreadPool::current_num_threads);
+    let threads = pool
+        .as_ref()
+        .map_or(1, rayon::ThreadPool::current_num_threads);
     let total = files.len();
     let mut done = 0;
     for window in files.chunks(WINDOW_PER_THREAD * threads.max(1)) {
@@ -156,7 +159,10 @@ pub fn read<E>(
         };
         let results = match &pool {
             Some(pool) => pool.install(parse),
-            None => window.iter().map(|f| read_one(f, registry, options)).collect(),
+            None => window
+                .iter()
+                .map(|f| read_one(f, registry, options))
+                .collect(),
         };
         for result in results {
             done += 1;
@@ -202,10 +208,16 @@ mod tests {
                 jobs,
                 ..Options::default()
             };
-            read(&[dir.path().to_owned()], &registry, &options, |r| {
-                out.push(r);
-                Ok::<(), ()>(())
-            }, |_| {})
+            read(
+                &[dir.path().to_owned()],
+                &registry,
+                &options,
+                |r| {
+                    out.push(r);
+                    Ok::<(), ()>(())
+                },
+                |_| {},
+            )
             .unwrap();
             out
         };
@@ -225,10 +237,16 @@ mod tests {
         }
         let registry = nectar_plugins::registry().unwrap();
         let mut seen = 0;
-        let result = read(&[dir.path().to_owned()], &registry, &Options::default(), |_| {
-            seen += 1;
-            if seen == 2 { Err("disk full") } else { Ok(()) }
-        }, |_| {});
+        let result = read(
+            &[dir.path().to_owned()],
+            &registry,
+            &Options::default(),
+            |_| {
+                seen += 1;
+                if seen == 2 { Err("disk full") } else { Ok(()) }
+            },
+            |_| {},
+        );
         assert_eq!(result, Err("disk full"));
         assert_eq!(seen, 2);
     }
