@@ -31,7 +31,7 @@ use nectar_registry::{Detection, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
 /// How to read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     /// Threads to parse on; 0 for one per core.
     pub jobs: usize,
@@ -39,16 +39,6 @@ pub struct Options {
     pub limits: Limits,
     /// A parser to read every report with, instead of detecting one.
     pub source: Option<&'static ParserDescriptor>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            jobs: 0,
-            limits: Limits::default(),
-            source: None,
-        }
-    }
 }
 
 /// Where a run has got to, after each report.
