@@ -55,6 +55,12 @@ struct ReadArgs {
     /// Skip report files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = nectar_io::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Parse on this many threads (0: one per core). The output is the same for any number.
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// No progress bar and no summary line (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,7 +206,7 @@ fn run(cli: Cli, registry: &Registry) -> Result<(), Failure> {
         Command::Export { from, out, format } => {
             let outputs = outputs(&format, registry)?;
             let reports = read_corpus(&from)?;
-            write_all(&reports, &outputs, &out)
+            write_all(reports, &outputs, &out)
         }
         Command::Plugins { json } => {
             print_plugins(registry, json);
@@ -218,13 +224,9 @@ fn run(cli: Cli, registry: &Registry) -> Result<(), Failure> {
     }
 }
 
-/// Reads, detects and parses every input; prints a line per failure.
-fn read_reports(
-    inputs: &[PathBuf],
-    args: &ReadArgs,
-    registry: &Registry,
-) -> Result<(Vec<Report>, bool), Failure> {
-    let forced = match &args.source {
+/// The pipeline's options from the command line.
+fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Options, Failure> {
+    let source = match &args.source {
         Some(name) => Some(registry.parser(name).ok_or_else(|| {
             let known: Vec<&str> = registry.parsers().iter().map(|p| p.name).collect();
             Failure::Usage(format!(
@@ -234,52 +236,68 @@ fn read_reports(
         })?),
         None => None,
     };
-    let limits = Limits {
-        max_bytes: args.max_bytes,
-    };
-    let mut reports = Vec::new();
-    let mut failed = false;
-    for found in nectar_io::discover(inputs) {
-        let result = found
-            .map_err(|e| e.to_string())
-            .and_then(|file| {
-                nectar_io::read_document(&file.path, &file.display, &limits)
-                    .map_err(|e| e.to_string())
-            })
-            .and_then(|doc| {
-                let detection = match forced {
-                    Some(parser) => Some(nectar_registry::Detection {
-                        parser,
-                        confidence: 1.0,
-                    }),
-                    None => registry.detect(&doc),
-                };
-                let detection = detection.ok_or_else(|| {
-                    let named = doc.sidecar.as_ref().and_then(|s| s.source.clone());
-                    match named {
-                        Some(n) => format!(
-                            "{}: the sidecar names parser {n:?}, which is not registered",
-                            doc.source.path
-                        ),
-                        None => format!("{}: no parser is registered", doc.source.path),
-                    }
-                })?;
-                let mut report = detection
-                    .parser
-                    .parser
-                    .parse(&doc)
-                    .map_err(|e| format!("{}: {e}", doc.source.path))?;
-                report.parser.confidence = detection.confidence;
-                Ok(report)
-            });
-        match result {
-            Ok(report) => reports.push(report),
-            Err(msg) => {
-                eprintln!("nectar: {msg}");
-                failed = true;
-            }
-        }
+    Ok(nectar_pipeline::Options {
+        jobs: args.jobs,
+        limits: Limits {
+            max_bytes: args.max_bytes,
+        },
+        source,
+    })
+}
+
+/// A progress bar on stderr, when stderr is a terminal and `--quiet` is not given.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
     }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {msg} ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Reads every input on the pipeline, handing each report to `each` in input order; prints a
+/// line per input that failed. Returns the summary and whether any input failed.
+fn read_each(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+    mut each: impl FnMut(Report) -> Result<(), Failure>,
+) -> Result<(nectar_pipeline::Summary, bool), Failure> {
+    let options = options(args, registry)?;
+    let bar = progress_bar(args.quiet);
+    let summary = nectar_pipeline::read(inputs, registry, &options, &mut each, |p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message(format!("{:.1} MB", p.bytes as f64 / 1e6));
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for failure in &summary.failures {
+        eprintln!("nectar: {failure}");
+    }
+    let failed = !summary.failures.is_empty();
+    Ok((summary, failed))
+}
+
+/// Reads every input into memory (for `parse` and `chart`).
+fn read_reports(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+) -> Result<(Vec<Report>, bool), Failure> {
+    let mut reports = Vec::new();
+    let (_, failed) = read_each(inputs, args, registry, |r| {
+        reports.push(r);
+        Ok(())
+    })?;
     Ok((reports, failed))
 }
 
@@ -307,12 +325,27 @@ fn build(
 ) -> Result<(), Failure> {
     let inputs = inputs_or_sample(inputs)?;
     let outputs = outputs(formats, registry)?;
-    let (reports, failed) = read_reports(&inputs, read, registry)?;
-    if reports.is_empty() {
+    let started = std::time::Instant::now();
+    let mut writer = Writer::start(&outputs, out)?;
+    let (summary, failed) = read_each(&inputs, read, registry, |r| writer.write(r))?;
+    if summary.reports == 0 {
+        // Dropping the writer removes its temporary files: earlier outputs stay as they were.
         eprintln!("nectar: no report could be read; nothing written");
         return Err(Failure::Inputs);
     }
-    write_all(&reports, &outputs, out)?;
+    let written = writer.finish(out)?;
+    if !read.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "nectar: {} reports, {} facts, {} failed, {secs:.2} s ({:.1} MB/s); {} files written to {}",
+            summary.reports,
+            summary.facts,
+            summary.failures.len(),
+            summary.bytes as f64 / 1e6 / secs.max(1e-9),
+            written.len(),
+            out.display()
+        );
+    }
     if failed { Err(Failure::Inputs) } else { Ok(()) }
 }
 
@@ -423,46 +456,74 @@ fn draw_charts(
     Ok(written)
 }
 
-/// Runs every exporter over the reports, each into `out/<name>/`, then draws the charts into
-/// `out/charts/`, and prints a summary.
-fn write_all(reports: &[Report], outputs: &Outputs, out: &Path) -> Result<(), Failure> {
-    let mut sinks = Vec::new();
-    for e in &outputs.exporters {
-        let sink = e
-            .exporter
-            .start(&out.join(e.name))
-            .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
-        sinks.push((e.name, sink));
+/// Feeds reports to every exporter as they come, and keeps what the charts need (meetings,
+/// figures and votes) to draw them at the end. Dropped before [`Writer::finish`], it leaves no
+/// file behind.
+struct Writer {
+    sinks: Vec<(&'static str, Box<dyn nectar_registry::ExportSink>)>,
+    charts: Vec<&'static ChartDescriptor>,
+    for_charts: Vec<Report>,
+}
+
+impl Writer {
+    fn start(outputs: &Outputs, out: &Path) -> Result<Self, Failure> {
+        let mut sinks = Vec::new();
+        for e in &outputs.exporters {
+            let sink = e
+                .exporter
+                .start(&out.join(e.name))
+                .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
+            sinks.push((e.name, sink));
+        }
+        Ok(Self {
+            sinks,
+            charts: outputs.charts.clone(),
+            for_charts: Vec::new(),
+        })
     }
-    for report in reports {
-        for (name, sink) in &mut sinks {
-            sink.write_report(report)
+
+    fn write(&mut self, report: Report) -> Result<(), Failure> {
+        for (name, sink) in &mut self.sinks {
+            sink.write_report(&report)
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
         }
+        if !self.charts.is_empty() {
+            self.for_charts.push(Report {
+                people: Vec::new(),
+                comments: Vec::new(),
+                decisions: Vec::new(),
+                agenda_items: Vec::new(),
+                notes: Vec::new(),
+                ..report
+            });
+        }
+        Ok(())
     }
-    let mut written = Vec::new();
-    for (name, sink) in sinks {
-        written.extend(
-            sink.finish()
-                .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
-        );
+
+    fn finish(self, out: &Path) -> Result<Vec<PathBuf>, Failure> {
+        let mut written = Vec::new();
+        for (name, sink) in self.sinks {
+            written.extend(
+                sink.finish()
+                    .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
+            );
+        }
+        written.extend(draw_charts(&self.for_charts, &self.charts, out)?);
+        Ok(written)
     }
-    written.extend(draw_charts(reports, &outputs.charts, out)?);
-    let facts: usize = reports
-        .iter()
-        .map(|r| {
-            r.meetings.len()
-                + r.figures.len()
-                + r.votes.len()
-                + r.decisions.len()
-                + r.agenda_items.len()
-                + r.people.len()
-                + r.comments.len()
-        })
-        .sum();
+}
+
+/// Writes reports already in memory (`nectar export`), and prints a summary.
+fn write_all(reports: Vec<Report>, outputs: &Outputs, out: &Path) -> Result<(), Failure> {
+    let n = reports.len();
+    let facts: usize = reports.iter().map(nectar_pipeline::facts).sum();
+    let mut writer = Writer::start(outputs, out)?;
+    for r in reports {
+        writer.write(r)?;
+    }
+    let written = writer.finish(out)?;
     eprintln!(
-        "nectar: {} reports, {facts} facts, {} files written to {}",
-        reports.len(),
+        "nectar: {n} reports, {facts} facts, {} files written to {}",
         written.len(),
         out.display()
     );

@@ -549,3 +549,51 @@ fn build_skips_a_chart_with_nothing_to_draw_without_failing() {
     assert!(only_charts.join("charts/membership.svg").is_file());
     assert!(!only_charts.join("json").exists());
 }
+
+#[test]
+fn output_is_identical_for_any_number_of_jobs() {
+    let d = tmp();
+    let one = d.path().join("one");
+    let two = d.path().join("two");
+    for (out, jobs) in [(&one, "1"), (&two, "2")] {
+        let o = nectar(&[
+            "build",
+            "--jobs",
+            jobs,
+            "--quiet",
+            "--out",
+            s(out),
+            "--format",
+            "json,csv",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).is_empty(),
+            "--quiet prints no summary: {}",
+            stderr(&o)
+        );
+    }
+    for file in [
+        "json/corpus.json",
+        "csv/figures.csv",
+        "csv/datapackage.json",
+    ] {
+        assert_eq!(
+            std::fs::read(one.join(file)).unwrap(),
+            std::fs::read(two.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn build_prints_a_summary_line() {
+    let d = tmp();
+    let o = nectar(&["build", "--out", s(d.path()), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(" reports, ") && err.contains(" facts, 0 failed, ") && err.contains(" MB/s)"),
+        "{err}"
+    );
+}
