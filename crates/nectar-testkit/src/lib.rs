@@ -7,6 +7,8 @@
 //! - [`conformance`]: checks a [`Report`] against its expected facts and its source text. Every
 //!   parser's tests call it, so every parser is held to the same contract.
 //! - [`assert_registered`]: a plugin is registered with a valid descriptor.
+//! - [`synth`]: a synthetic corpus of any size, reports made from templates with their expected
+//!   facts, for scale tests and benchmarks (also the `nectar-synth` program).
 //!
 //! ```
 //! use nectar_model::Document;
@@ -18,6 +20,8 @@
 #![deny(missing_docs)]
 
 use std::path::{Path, PathBuf};
+
+pub mod synth;
 
 use nectar_model::{DecisionOutcome, Report, Span, Unit, VoteResult};
 use serde::Deserialize;
