@@ -254,6 +254,7 @@ pub const TRAILER_MARKERS: &[&str] = &[
     "tags:",
     "filed under",
     "posted in ",
+    "posted by ",
     "categories:",
     "about the author",
     "like · comment",

@@ -10,7 +10,14 @@ use crate::lex::{build, floor_boundary, is_hspace};
 /// A qualifier phrase ending at the end of the haystack (then only space before the number).
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?:^|[^a-z0-9\x{2019}'])(?P<q>(?:just|well|slightly|far)%W(?:over|under|below|above|short%Wof|more%Wthan|less%Wthan|fewer%Wthan)|more%Wthan|at%Wleast|in%Wexcess%Wof|upwards%Wof|over|above|greater%Wthan|an%Westimated|estimated|around|about|approximately|roughly|some|circa|almost|nearly|fewer%Wthan|less%Wthan|up%Wto|under|below|approx\.|c\.|ca\.|~)%w$",
+        r"(?i)(?:^|[^a-z0-9\x{2019}'])(?P<q>(?:just|well|slightly|far)%W(?:over|under|below|above|short%Wof|shy%Wof|more%Wthan|less%Wthan|fewer%Wthan)|shy%Wof|more%Wthan|at%Wleast|in%Wexcess%Wof|upwards%Wof|over|above|greater%Wthan|an%Westimated|estimated|around|about|approximately|roughly|some|circa|almost|nearly|fewer%Wthan|less%Wthan|up%Wto|under|below|approx\.|c\.|ca\.|~)%w$",
+    )
+});
+
+/// A verb before `up to` that makes it "risen to" (`is up to`, `has gone up to`).
+static RISEN: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?-u:\b)(?:is|are|was|were|now|has%Wgone|have%Wgone|had%Wgone|gone|went|has%Wrisen|rose|risen|climbed|shot|jumped)%w$",
     )
 });
 
@@ -68,6 +75,10 @@ pub fn qualifier_before(text: &str, offset: usize) -> (Qualifier, Option<Span>) 
     if glued && !(words.ends_with('.') || words.ends_with('~')) {
         return (Qualifier::Exact, None);
     }
+    // "membership is up to 512,000", "has gone up to": risen to, not at most.
+    if words.to_ascii_lowercase().starts_with("up") && RISEN.is_match(&window[..q.start()]) {
+        return (Qualifier::Exact, None);
+    }
     let span = Span::new(lo + q.start(), lo + q.end());
     (classify(words), Some(span))
 }
@@ -80,7 +91,7 @@ fn classify(words: &str) -> Qualifier {
         .unwrap_or("");
     match last {
         "over" | "more" | "at" | "in" | "upwards" | "above" | "greater" => Qualifier::Over,
-        "under" | "below" | "short" | "less" | "fewer" | "almost" | "nearly" | "up" => {
+        "under" | "below" | "short" | "shy" | "less" | "fewer" | "almost" | "nearly" | "up" => {
             Qualifier::Under
         }
         _ => Qualifier::Around,
@@ -120,6 +131,7 @@ mod tests {
             ("just short of 20", Qualifier::Under, "just short of"),
             ("just under 20", Qualifier::Under, "just under"),
             ("up to 20", Qualifier::Under, "up to"),
+            ("just shy of 430,000", Qualifier::Under, "just shy of"),
         ];
         for &(text, want, words) in cases {
             let offset = text
@@ -163,5 +175,24 @@ mod tests {
         let text = "A long sentence that goes on and on for quite a while with nearly 20 items";
         let offset = text.find("20").unwrap_or(0);
         assert_eq!(qualifier_before(text, offset).0, Qualifier::Under);
+    }
+
+    #[test]
+    fn up_to_after_a_verb_of_rising_is_exact() {
+        for text in [
+            "Membership is up to 512,000",
+            "membership has gone up to 512,000",
+        ] {
+            assert_eq!(
+                qualifier_before(text, text.find("512").unwrap()),
+                (Qualifier::Exact, None),
+                "{text}"
+            );
+        }
+        let text = "up to 20 delegates";
+        assert_eq!(
+            qualifier_before(text, text.find("20").unwrap()).0,
+            Qualifier::Under
+        );
     }
 }

@@ -42,7 +42,7 @@ static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let vt = format!(r"(?P<vt>(?-u:\b)(?P<vt1>{N})%Wvotes?%W(?:to|against)%W(?P<vt2>{N})(?-u:\b))");
     // "lost on a show of hands, 8 to 17", "carried 20 to 6": a result word, then the counts.
     let rs = format!(
-        r"(?P<rs>(?-u:\b)(?:(?:on|by)%Wa%Wshow%Wof%Whands|lost|carried|defeated|won|passed|approved|rejected|agreed)%w,?%w(?P<rsc>(?P<rs1>{N})%W(?:to|%D)%W(?P<rs2>{N}))(?-u:\b))"
+        r"(?P<rs>(?-u:\b)(?:(?:on|by)%Wa%Wshow%Wof%Whands|by%Wa%Wvote%Wof|backed|lost|carried|defeated|won|passed|approved|rejected|agreed)%w,?%w(?P<rsc>(?P<rs1>{N})%W(?:to|%D)%W(?P<rs2>{N}))(?-u:\b))"
     );
     let item = format!(r"(?-u:\b){N}%W(?:votes?%W)?{ROLE}(?-u:\b)");
     let sep = r"(?:%w[,;]%w(?:(?:and|with)%W)?|%W(?:and|with)%W)";
@@ -83,7 +83,9 @@ static FAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PASS: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)(?-u:\b)(?:carried|agreed|passed|won|approved|adopted|endorsed|accepted)(?-u:\b)")
+    build(
+        r"(?i)(?-u:\b)(?:carried|agreed|passed|won|approved|adopted|endorsed|accepted|backed)(?-u:\b)",
+    )
 });
 
 static VOTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -448,6 +450,14 @@ mod tests {
             (
                 "The proposal was lost on a show of hands, 8 to 17.",
                 ("8 to 17", Some(8), Some(17), None, Fail, false),
+            ),
+            (
+                "The rule change was backed by a vote of 15 to 9.",
+                ("15 to 9", Some(15), Some(9), None, Pass, false),
+            ),
+            (
+                "The rule change was backed 15 to 9.",
+                ("15 to 9", Some(15), Some(9), None, Pass, false),
             ),
             (
                 "The committee approved the package 22-11.",
