@@ -488,14 +488,28 @@ impl Writer {
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
         }
         if !self.charts.is_empty() {
-            self.for_charts.push(Report {
+            // What the charts draw: meetings, figures and votes, without their quotes.
+            let mut slim = Report {
                 people: Vec::new(),
                 comments: Vec::new(),
                 decisions: Vec::new(),
                 agenda_items: Vec::new(),
                 notes: Vec::new(),
                 ..report
-            });
+            };
+            for m in &mut slim.meetings {
+                m.evidence.quote = String::new();
+                if let Some(d) = &mut m.duration {
+                    d.evidence.quote = String::new();
+                }
+            }
+            for f in &mut slim.figures {
+                f.evidence.quote = String::new();
+            }
+            for v in &mut slim.votes {
+                v.evidence.quote = String::new();
+            }
+            self.for_charts.push(slim);
         }
         Ok(())
     }

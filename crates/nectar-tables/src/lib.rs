@@ -138,16 +138,14 @@ const fn rep(mut c: Column) -> Column {
 
 use ColumnType as T;
 
-const REPORT_ID: Column = rep(col(
-    "report_id",
-    T::String,
-    "The report's ID (see `reports`).",
-));
-const MEETING_ID: Column = rep(opt(
+// IDs repeat only within one report: plain strings, not dictionaries, so that an Arrow
+// writer's dictionaries do not grow with the corpus.
+const REPORT_ID: Column = col("report_id", T::String, "The report's ID (see `reports`).");
+const MEETING_ID: Column = opt(
     "meeting_id",
     T::String,
     "The meeting it belongs to (see `meetings`); empty when none.",
-));
+);
 const QUOTE: Column = col("quote", T::String, "The exact text the fact was read from.");
 const SPAN_START: Column = col(
     "span_start",
