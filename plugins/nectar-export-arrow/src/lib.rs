@@ -78,7 +78,7 @@
 //! ```
 #![deny(missing_docs)]
 
-mod columns;
+use nectar_arrow as columns;
 
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};

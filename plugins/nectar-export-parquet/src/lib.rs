@@ -83,7 +83,7 @@
 //! ```
 #![deny(missing_docs)]
 
-mod columns;
+use nectar_arrow as columns;
 
 use std::path::{Path, PathBuf};
 
@@ -271,15 +271,6 @@ mod tests {
         for (file, table) in FILES.iter().zip(TABLES) {
             assert_eq!(*file, format!("{}.parquet", table.name));
         }
-    }
-
-    #[test]
-    fn the_column_code_is_the_arrow_exporters() {
-        assert_eq!(
-            include_str!("columns.rs"),
-            include_str!("../../nectar-export-arrow/src/columns.rs"),
-            "src/columns.rs must stay the same in both exporters"
-        );
     }
 
     #[test]

@@ -1,8 +1,16 @@
-//! Arrow schemas of nectar's tables and the column builders that turn rows into record batches.
+//! nectar's tables in Arrow: the schema of each table of [`nectar_tables::TABLES`] and the
+//! column builders that turn rows into record batches. The `arrow` and `parquet` exporters
+//! share it; it registers no plugin, so linking it registers neither exporter.
 //!
-//! This file is the same in `nectar-export-arrow` and `nectar-export-parquet` (a test in the
-//! Parquet crate checks): each crate keeps its own copy so that linking one exporter never
-//! registers the other.
+//! ```
+//! use nectar_arrow::{Options, TableBuffer, schema};
+//! let figures = nectar_tables::TABLES.iter().find(|t| t.name == "figures").unwrap();
+//! let schema = schema(figures);
+//! assert_eq!(schema.field(0).name(), "figure_id");
+//! let buffer = TableBuffer::new(figures, Options { keep_dictionaries: true });
+//! assert_eq!(buffer.len(), 0);
+//! ```
+#![deny(missing_docs)]
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,14 +30,14 @@ pub const BATCH_ROWS: usize = 8192;
 
 /// How a format wants its columns.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Options {
+pub struct Options {
     /// Whether dictionaries grow across batches (each batch's dictionary starts with the
     /// previous one's values, as the Arrow IPC file format needs) or start afresh per batch.
     pub keep_dictionaries: bool,
 }
 
 /// The Arrow type of a column (see the crate docs for the mapping).
-pub(crate) fn data_type(column: &Column) -> DataType {
+pub fn data_type(column: &Column) -> DataType {
     let dictionary = || DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
     match column.ty {
         ColumnType::String if column.repeats => dictionary(),
@@ -46,7 +54,7 @@ pub(crate) fn data_type(column: &Column) -> DataType {
 /// The Arrow schema of a table: its columns in order, nullable unless required, each with its
 /// `description`; the schema's metadata holds `table`, `description` and `primary_key`
 /// (comma-joined).
-pub(crate) fn schema(table: &Table) -> Schema {
+pub fn schema(table: &Table) -> Schema {
     let fields: Vec<Field> = table
         .columns
         .iter()
@@ -187,7 +195,7 @@ impl Builder {
 
 /// The rows of one table not yet written, column by column.
 #[derive(Debug)]
-pub(crate) struct TableBuffer {
+pub struct TableBuffer {
     table: &'static Table,
     schema: SchemaRef,
     options: Options,
