@@ -8,7 +8,7 @@
 //! let schema = schema(figures);
 //! assert_eq!(schema.field(0).name(), "figure_id");
 //! let buffer = TableBuffer::new(figures, Options { keep_dictionaries: true });
-//! assert_eq!(buffer.len(), 0);
+//! assert!(buffer.is_empty());
 //! ```
 #![deny(missing_docs)]
 
@@ -223,6 +223,11 @@ impl TableBuffer {
     /// How many rows are buffered.
     pub fn len(&self) -> usize {
         self.rows
+    }
+
+    /// Whether no row is buffered.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
     }
 
     /// Appends a row; `Err` names the table, the column and the problem.
