@@ -160,7 +160,7 @@ impl TableFile {
 
     /// Writes the rest and the footer; the file is complete but not yet in place.
     fn close(mut self) -> Result<(PathBuf, AtomicFile), ExportError> {
-        if self.buffer.len() > 0 {
+        if !self.buffer.is_empty() {
             self.flush()?;
         }
         let path = self.path;
