@@ -316,6 +316,23 @@ impl AtomicFile {
     }
 }
 
+/// Commits a set of files that belong together (one per table): first checks that no folder
+/// stands where one of them goes, so that such an export fails before any file is renamed,
+/// then renames each into place. Returns their paths, or the path that failed and why.
+pub fn commit_all(files: Vec<AtomicFile>) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
+    if let Some(f) = files.iter().find(|f| f.path().is_dir()) {
+        let err = io::Error::new(io::ErrorKind::IsADirectory, "a folder is in the way");
+        return Err((f.path().to_owned(), err));
+    }
+    let mut paths = Vec::with_capacity(files.len());
+    for file in files {
+        let path = file.path().to_owned();
+        file.commit().map_err(|e| (path.clone(), e))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.temp.write(buf)
@@ -365,6 +382,29 @@ mod tests {
             let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o644, "outputs are readable by everyone");
         }
+    }
+
+    #[test]
+    fn commit_all_renames_nothing_when_a_folder_is_in_the_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = |names: &[&str]| -> Vec<AtomicFile> {
+            names
+                .iter()
+                .map(|n| {
+                    let mut f = AtomicFile::create(&dir.path().join(n)).unwrap();
+                    f.write_all(n.as_bytes()).unwrap();
+                    f
+                })
+                .collect()
+        };
+        fs::create_dir(dir.path().join("b.txt")).unwrap();
+        let (path, err) = commit_all(files(&["a.txt", "b.txt"])).unwrap_err();
+        assert!(path.ends_with("b.txt"), "{}", path.display());
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
+        assert!(!dir.path().join("a.txt").exists(), "nothing renamed");
+        let written = commit_all(files(&["a.txt", "c.txt"])).unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(fs::read(dir.path().join("c.txt")).unwrap(), b"c.txt");
     }
 
     #[test]

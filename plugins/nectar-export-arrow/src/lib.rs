@@ -197,25 +197,9 @@ impl ExportSink for Sink {
             .into_iter()
             .map(TableFile::close)
             .collect::<Result<Vec<_>, _>>()?;
-        commit(files)
+        nectar_io::commit_all(files.into_iter().map(|(_, file)| file).collect())
+            .map_err(|(path, e)| ExportError::io(path, e))
     }
-}
-
-/// Renames every finished file into place, after checking that nothing is in the way of any
-/// of them (so that a folder where a file should go fails the export before any is renamed).
-fn commit(files: Vec<(PathBuf, AtomicFile)>) -> Result<Vec<PathBuf>, ExportError> {
-    if let Some((path, _)) = files.iter().find(|(path, _)| path.is_dir()) {
-        return Err(ExportError::io(
-            path,
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder is in the way"),
-        ));
-    }
-    let mut paths = Vec::with_capacity(files.len());
-    for (path, file) in files {
-        file.commit().map_err(|e| ExportError::io(&path, e))?;
-        paths.push(path);
-    }
-    Ok(paths)
 }
 
 impl Exporter for ArrowExporter {

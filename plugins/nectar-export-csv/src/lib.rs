@@ -112,11 +112,8 @@ impl ExportSink for Sink {
         text.push(b'\n');
         let package_path = self.dir.join(DATAPACKAGE);
         // Every table is complete before any file is renamed into place.
-        let mut written = Vec::new();
-        for (file, path) in done {
-            file.commit().map_err(|e| ExportError::io(&path, e))?;
-            written.push(path);
-        }
+        let mut written = nectar_io::commit_all(done.into_iter().map(|(file, _)| file).collect())
+            .map_err(|(path, e)| ExportError::io(path, e))?;
         nectar_io::write_atomic(&package_path, &text)
             .map_err(|e| ExportError::io(&package_path, e))?;
         written.push(package_path);
