@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nectar_model::{PartialDate, Span};
 use regex::Regex;
@@ -98,23 +98,24 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 /// The lines of `text` (`\n`, `\r\n` or `\r` terminated), each with its trimmed span.
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let span = Span::new(start, i);
-            out.push(Line {
-                span,
-                trimmed: trim(text, span),
-            });
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` pair.
+            continue;
         }
-        i += 1;
+        let span = Span::new(start, i);
+        out.push(Line {
+            span,
+            trimmed: trim(text, span),
+        });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         let span = Span::new(start, bytes.len());
@@ -131,6 +132,9 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn looks_like_heading(line: &str) -> bool {
+    if line.len() > 70 {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let first = line.chars().next().unwrap_or(' ');
     let last = line.chars().last().unwrap_or('.');
@@ -298,6 +302,7 @@ static TRAILER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(TRAILER_MARKERS)
         .expect("valid patterns")
 });
@@ -317,22 +322,29 @@ pub fn is_nav(line: &str) -> bool {
     if line.starts_with('«') || line.ends_with('»') {
         return true;
     }
-    if BULLET.is_match(line) || line.len() > 120 {
+    // Three segments need two separators; most lines have none.
+    if line.len() > 120 || SEPARATOR.find_iter(line).nth(1).is_none() || BULLET.is_match(line) {
         return false;
     }
-    let segments: Vec<&str> = SEPARATOR
+    let mut segments = 0;
+    for s in SEPARATOR
         .split(line)
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .collect();
-    segments.len() >= 3 && segments.iter().all(|s| s.chars().count() <= 32)
+    {
+        if s.chars().count() > 32 {
+            return false;
+        }
+        segments += 1;
+    }
+    segments >= 3
 }
 
 /// Whether a trimmed line marks the end of the report's own text.
 pub fn is_trailer_line(line: &str) -> bool {
     let marker = TRAILER
-        .find(line)
-        .is_some_and(|m| m.start() == 0 && (line.len() < 160 || m.end() == line.len()));
+        .find(Input::new(line).anchored(Anchored::Yes))
+        .is_some_and(|m| line.len() < 160 || m.end() == line.len());
     marker
         || COMMENT_COUNT.is_match(line)
         || is_nav(line)

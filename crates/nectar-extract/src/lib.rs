@@ -43,7 +43,7 @@ use nectar_model::{
     Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
-use nectar_text::{Anchor, Tense};
+use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
 
 pub use layout::Layout;
@@ -223,6 +223,8 @@ static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
 struct Reader<'a> {
     text: &'a str,
     body: Span,
+    /// The body's scans (dates, numbers, sentences, ...), made once and shared.
+    scan: Scan<'a>,
     sentences: Vec<Span>,
 }
 
@@ -236,12 +238,17 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The sentences of `span`, as absolute spans.
-fn sentences(text: &str, span: Span) -> Vec<Span> {
-    nectar_text::sentences(&text[span.start..span.end])
-        .into_iter()
-        .map(|s| shift(s, span.start))
-        .collect()
+/// The sentences of a scan of the text at `offset`, as absolute spans.
+fn sentences(scan: &Scan<'_>, offset: usize) -> Vec<Span> {
+    scan.sentences().iter().map(|&s| shift(s, offset)).collect()
+}
+
+/// The sentence of `sentences` (sorted, disjoint) that holds byte `at`.
+fn holding(sentences: &[Span], at: usize) -> Option<Span> {
+    let i = sentences
+        .partition_point(|s| s.start <= at)
+        .checked_sub(1)?;
+    Some(sentences[i]).filter(|s| at < s.end)
 }
 
 static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,7 +267,12 @@ static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// at its meeting and forward to the next); against a title's period or the text's years, the
 /// nearest year does. Relative dates (`yesterday`) resolve only against a publication date.
 fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
-    let slice = &text[span.start..span.end];
+    dated_in(&Scan::new(&text[span.start..span.end]), span.start, anchor)
+}
+
+/// [`dated`] on a scan of the text at `offset`.
+fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Dated> {
+    let slice = scan.text();
     // Against a publication date, or the end of the period a title names, the tense of the
     // clause picks the year: a report looks back unless it says it looks ahead.
     let by_tense = anchor.is_some_and(|a| {
@@ -270,9 +282,10 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
         )
     });
     let relative_ok = anchor.is_some_and(|a| a.basis != YearBasis::Title);
-    let sentences = nectar_text::sentences(slice);
-    nectar_text::find_dates(slice)
-        .into_iter()
+    let sentences = scan.sentences();
+    scan.dates()
+        .iter()
+        .cloned()
         .filter_map(|mut m| {
             if m.relative.is_some() && !(by_tense && relative_ok) {
                 return None;
@@ -280,14 +293,12 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
             let tense = if !by_tense {
                 Tense::Unknown
             } else {
-                let sentence = sentences
-                    .iter()
-                    .find(|s| s.start <= m.span.start && m.span.start < s.end)
-                    .map_or(slice, |s| &slice[s.start..s.end]);
+                let sentence =
+                    holding(sentences, m.span.start).map_or(slice, |s| &slice[s.start..s.end]);
                 if FUTURE_CLAUSE.is_match(sentence) {
                     Tense::Future
                 } else {
-                    match nectar_text::tense_at(slice, m.span.start) {
+                    match scan.tense_at(m.span.start) {
                         // Within a title's period, what is not said to lie ahead lies behind.
                         Tense::Unknown if !relative_ok => Tense::Past,
                         t => t,
@@ -306,7 +317,7 @@ fn dated(text: &str, span: Span, anchor: Option<&Anchor>) -> Vec<Dated> {
                 tense
             };
             let reading = nectar_text::resolve(&m, anchor, tense)?;
-            m.span = shift(m.span, span.start);
+            m.span = shift(m.span, offset);
             Some(Dated {
                 mention: m,
                 reading,
@@ -406,10 +417,11 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     let kind = classify(&head, body_text);
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
+    let scan = Scan::new(body_text);
     let reader = Reader {
         text,
         body,
-        sentences: sentences(text, body)
+        sentences: sentences(&scan, body.start)
             .into_iter()
             .filter(|s| {
                 !layout
@@ -418,6 +430,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
                     .any(|c| s.contains(*c) && s.len() <= c.len() + 2)
             })
             .collect(),
+        scan,
     };
 
     let mut report = Report {
@@ -473,7 +486,7 @@ fn read_meetings(
     notes: &mut Vec<String>,
 ) {
     let text = reader.text;
-    let dates = dated(text, reader.body, anchor);
+    let dates = dated_in(&reader.scan, reader.body.start, anchor);
     for d in &dates {
         if let Some(clash) = &d.reading.weekday_clash {
             notes.push(format!(
@@ -542,7 +555,9 @@ fn read_meetings(
     }
     // The primary meeting first, the others in the order the text names them.
     list.sort_by_key(|(m, primary)| (!primary, m.span.start));
-    let duration = nectar_text::find_durations(&text[reader.body.start..reader.body.end])
+    let duration = reader
+        .scan
+        .durations()
         .into_iter()
         // A meeting's length is an hour or more; "twenty minutes" is something else's.
         .find(|d| d.hours >= 1.0)
@@ -579,6 +594,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     // Figures.
     report.figures = figures_in(
         text,
+        &reader.scan,
         body,
         &reader.sentences,
         as_of,
@@ -587,7 +603,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     );
 
     // Votes.
-    for v in nectar_text::find_votes(&text[body.start..body.end]) {
+    for v in reader.scan.votes() {
         let span = shift(v.span, body.start);
         let sentence = reader.sentence_of(span.start);
         let rest = text[span.end..sentence.end].trim_start();
@@ -742,19 +758,20 @@ fn period_as_of(after: &str, before: &str, meeting: Option<PartialDate>) -> Opti
     PartialDate::ymd(year, 12, 31)
 }
 
-/// The figures stated in `span`.
+/// The figures stated in `span`, whose text `scan` scans.
 fn figures_in(
     text: &str,
+    scan: &Scan<'_>,
     span: Span,
     sentences: &[Span],
     as_of: Option<PartialDate>,
     meeting_id: Option<String>,
     from_comment: bool,
 ) -> Vec<Figure> {
-    let slice = &text[span.start..span.end];
-    let dates = nectar_text::find_dates(slice);
+    let slice = scan.text();
+    let dates = scan.dates();
     let mut out: Vec<Figure> = Vec::new();
-    for q in nectar_text::find_quantities(slice) {
+    for q in scan.quantities() {
         let qspan = shift(q.span, span.start);
         let sentence = sentences
             .iter()
@@ -831,10 +848,11 @@ fn read_comments(text: &str, layout: &Layout, report: &mut Report, _anchor: Opti
             evidence: evidence(text, c.span),
         });
         if report.kind == ReportKind::NecReport && !c.text.is_empty() {
-            let s = sentences(text, c.text);
+            let scan = Scan::new(&text[c.text.start..c.text.end]);
+            let s = sentences(&scan, c.text.start);
             report
                 .figures
-                .extend(figures_in(text, c.text, &s, None, None, true));
+                .extend(figures_in(text, &scan, c.text, &s, None, None, true));
         }
     }
 }

@@ -109,7 +109,7 @@ fn is_prose(line: &str) -> bool {
 
 fn is_widget(line: &str) -> bool {
     WIDGETS.iter().any(|w| line.eq_ignore_ascii_case(w))
-        || (WIDGET.is_match(line) && line.len() <= 12)
+        || (line.len() <= 12 && WIDGET.is_match(line))
 }
 
 use crate::layout::is_nav;
@@ -481,6 +481,19 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `s` squashes ([`squash`]) to `squashed`, without building the squashed copy.
+fn squashes_to(s: &str, squashed: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return squashed.is_empty();
+    };
+    let spaced = std::iter::once(first)
+        .chain(words)
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()));
+    spaced.flat_map(char::to_lowercase).eq(squashed.chars())
+}
+
 /// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
 /// document's first line repeated as a running header, navigation bars and widgets.
 fn body_clutter(text: &str, body: Span, first: Option<&Line>) -> Vec<Span> {
@@ -493,7 +506,7 @@ fn body_clutter(text: &str, body: Span, first: Option<&Line>) -> Vec<Span> {
             PAGE_LINE.is_match(t)
                 || is_nav(t)
                 || is_widget(t)
-                || header.as_ref().is_some_and(|h| squash(t) == *h)
+                || header.as_ref().is_some_and(|h| squashes_to(t, h))
         })
         .map(|l| l.trimmed)
         .collect()

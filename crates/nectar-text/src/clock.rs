@@ -6,7 +6,7 @@ use nectar_model::Span;
 use regex::{Captures, Regex};
 
 use crate::lex::{build, char_at, floor_boundary, prev_char};
-use crate::segment::sentence_around;
+use crate::scan::Scan;
 
 /// A clock time read from text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,19 +207,10 @@ fn range_from_caps(text: &str, caps: &Captures<'_>) -> Option<ClockRange> {
 /// Ranges between two clock times: joined (`from 10am until 4.30pm`, `9.30-5.30`,
 /// `between 10:00 and 16:30`) and loose (`You arrive at 9.30am ... goes on until 5.30pm`,
 /// within 400 bytes; the span then starts at the sentence of the first time).
-pub(crate) fn find_ranges(text: &str) -> Vec<ClockRange> {
-    find_ranges_in(text, &find_times(text), true)
-}
-
-/// [`find_ranges`] with the explicit times already found; `loose` adds the loose pairs.
-pub(crate) fn find_ranges_in(text: &str, times: &[ClockTime], loose: bool) -> Vec<ClockRange> {
-    let mut out: Vec<ClockRange> = RANGE
-        .captures_iter(text)
-        .filter_map(|caps| range_from_caps(text, &caps))
-        .collect();
-    if !loose {
-        return out;
-    }
+pub(crate) fn find_ranges(scan: &Scan<'_>) -> Vec<ClockRange> {
+    let text = scan.text();
+    let times = scan.times();
+    let mut out = scan.joined_ranges().to_vec();
     // Loose pairs of explicit times.
     let mut used_until = 0usize;
     for (k, end_t) in times.iter().enumerate() {
@@ -248,7 +239,7 @@ pub(crate) fn find_ranges_in(text: &str, times: &[ClockTime], loose: bool) -> Ve
         let Some(hours) = hours_between(start_t, end_t) else {
             continue;
         };
-        let sentence = sentence_around(text, start_t.span.start);
+        let sentence = scan.sentence_around(start_t.span.start);
         let begin =
             if sentence.start <= start_t.span.start && start_t.span.start - sentence.start <= 200 {
                 sentence.start
@@ -265,6 +256,14 @@ pub(crate) fn find_ranges_in(text: &str, times: &[ClockTime], loose: bool) -> Ve
     out
 }
 
+/// The joined ranges alone (`from 10am until 4.30pm`, `9.30-5.30`), in order.
+pub(crate) fn find_joined_ranges(text: &str) -> Vec<ClockRange> {
+    RANGE
+        .captures_iter(text)
+        .filter_map(|caps| range_from_caps(text, &caps))
+        .collect()
+}
+
 fn has_cue(re: &Regex, text: &str, at: usize) -> bool {
     let lo = floor_boundary(text, at.saturating_sub(40));
     text.get(lo..at).is_some_and(|w| re.is_match(w))
@@ -275,7 +274,7 @@ mod tests {
     use super::*;
 
     fn ranges(text: &str) -> Vec<(&str, f64)> {
-        find_ranges(text)
+        find_ranges(&Scan::new(text))
             .into_iter()
             .map(|r| (&text[r.span.start..r.span.end], r.hours))
             .collect()

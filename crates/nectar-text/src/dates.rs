@@ -859,7 +859,11 @@ const NOT_PAST: &[&str] = &[
 /// assert_eq!(tense_at(text, text.find("5 May").unwrap()), Tense::Future);
 /// ```
 pub fn tense_at(text: &str, offset: usize) -> Tense {
-    let s = sentence_around(text, offset);
+    tense_in(text, sentence_around(text, offset), offset)
+}
+
+/// [`tense_at`] with the sentence `s` that holds `offset` already found.
+pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
     let Some(sentence) = text.get(s.start..s.end) else {
         return Tense::Unknown;
     };

@@ -9,6 +9,7 @@ use crate::clock::find_ranges;
 use crate::lex::{build, ceil_boundary, floor_boundary, prev_char, prev_word};
 use crate::numbers::{NumberMatch, find_numbers, number_at};
 use crate::qualifiers::qualifier_before;
+use crate::scan::Scan;
 
 /// A stated length of time.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,9 +67,16 @@ static AN_HOUR: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((d[0].hours, d[0].qualifier), (7.0, Qualifier::Over));
 /// ```
 pub fn find_durations(text: &str) -> Vec<DurationMatch> {
+    durations_in(&Scan::new(text))
+}
+
+/// [`find_durations`] on a [`Scan`], sharing its clock times and sentences.
+pub(crate) fn durations_in(scan: &Scan<'_>) -> Vec<DurationMatch> {
+    let text = scan.text();
     let mut out = Vec::new();
     // Find the unit words first (rare), then the number just before each.
-    for unit in UNIT.find_iter(text) {
+    let units: Vec<regex::Match<'_>> = UNIT.find_iter(text).collect();
+    for unit in &units {
         let Some(n) = number_before(text, unit.start()) else {
             continue;
         };
@@ -101,7 +109,7 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
     }
     // "an hour" and its kin, looked for only around the word "hour".
     let mut searched_to = 0;
-    for unit in UNIT.find_iter(text) {
+    for unit in &units {
         if !unit.as_str().eq_ignore_ascii_case("hour") {
             continue;
         }
@@ -136,7 +144,7 @@ pub fn find_durations(text: &str) -> Vec<DurationMatch> {
         }
         push(&mut out, text, m.start(), end, hours);
     }
-    for r in find_ranges(text) {
+    for r in find_ranges(scan) {
         out.push(DurationMatch {
             span: r.span,
             hours: r.hours,

@@ -13,6 +13,11 @@ const H: &str = r"[\t \x{A0}\x{2007}\x{2009}\x{202F}\r]";
 /// - `%w`: the same gap, possibly empty.
 /// - `%D`: a hyphen or dash (`-`, `‐`, `‑`, `‒`, `–`, `—`).
 /// - `%Q`: an apostrophe, straight or curly.
+///
+/// Word boundaries (`\b`) are ASCII ones: a Unicode `\b` makes the regex crate's fast lazy DFA
+/// give up at the first non-ASCII byte (a curly quote, a dash, a no-break space), and every
+/// search on published text then falls back to a slower engine. The patterns' words are
+/// ASCII, so the two only differ next to a non-ASCII letter.
 pub(crate) fn build(template: &str) -> Regex {
     let gap = format!(r"(?:{H}+\n?{H}*|\n{H}*)");
     let ogap = format!(r"(?:{H}*\n?{H}*)");
@@ -20,7 +25,8 @@ pub(crate) fn build(template: &str) -> Regex {
         .replace("%W", &gap)
         .replace("%w", &ogap)
         .replace("%D", r"[-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}]")
-        .replace("%Q", r"['\x{2019}]");
+        .replace("%Q", r"['\x{2019}]")
+        .replace(r"\b", r"(?-u:\b)");
     Regex::new(&pattern).expect("the built-in patterns are valid regexes")
 }
 

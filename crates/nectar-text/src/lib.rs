@@ -44,6 +44,7 @@ mod lex;
 pub mod numbers;
 pub mod qualifiers;
 pub mod quantities;
+mod scan;
 pub mod segment;
 pub mod votes;
 
@@ -54,5 +55,6 @@ pub use durations::{DurationMatch, find_durations};
 pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
+pub use scan::Scan;
 pub use segment::{lines, sentences};
 pub use votes::{VoteMatch, find_votes};

@@ -5,11 +5,9 @@ use std::sync::LazyLock;
 use nectar_model::{Qualifier, Span, Unit};
 use regex::Regex;
 
-use crate::clock::{find_ranges_in, find_times};
-use crate::dates::find_dates;
 use crate::lex::{build, char_at, gap_end, merge_spans, overlaps_any, prev_char};
-use crate::numbers::find_numbers;
 use crate::qualifiers::qualifier_before;
+use crate::scan::Scan;
 
 /// A figure: a number with its unit and qualifier.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,18 +56,19 @@ static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((q[2].unit, q[2].qualifier), (Unit::Gbp, Qualifier::Around));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let numbers = find_numbers(text);
+    quantities_in(&Scan::new(text))
+}
+
+/// [`find_quantities`] on a [`Scan`], sharing its numbers, dates and clock times.
+pub(crate) fn quantities_in(scan: &Scan<'_>) -> Vec<Quantity> {
+    let text = scan.text();
+    let numbers = scan.numbers();
     if numbers.is_empty() {
         return Vec::new();
     }
-    let mut zones: Vec<Span> = find_dates(text).into_iter().map(|d| d.span).collect();
-    let times = find_times(text);
-    zones.extend(times.iter().map(|t| t.span));
-    zones.extend(
-        find_ranges_in(text, &times, false)
-            .into_iter()
-            .map(|r| r.span),
-    );
+    let mut zones: Vec<Span> = scan.dates().iter().map(|d| d.span).collect();
+    zones.extend(scan.times().iter().map(|t| t.span));
+    zones.extend(scan.joined_ranges().iter().map(|r| r.span));
     let zones = merge_spans(zones);
     let mut out = Vec::with_capacity(numbers.len());
     for n in numbers {

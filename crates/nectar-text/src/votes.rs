@@ -7,7 +7,7 @@ use regex::{Captures, Regex};
 
 use crate::lex::{build, ceil_boundary, char_at, floor_boundary, prev_char};
 use crate::numbers::parse_number;
-use crate::segment::sentence_around;
+use crate::scan::Scan;
 
 /// A vote found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -129,10 +129,15 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?-u:\b)(?:not|ne
 /// assert_eq!((v[0].yes, v[0].no, v[0].result), (Some(13), Some(10), VoteResult::Pass));
 /// ```
 pub fn find_votes(text: &str) -> Vec<VoteMatch> {
+    votes_in(&Scan::new(text))
+}
+
+/// [`find_votes`] on a [`Scan`], sharing its sentences.
+pub(crate) fn votes_in(scan: &Scan<'_>) -> Vec<VoteMatch> {
+    let text = scan.text();
     let mut out: Vec<VoteMatch> = Vec::new();
-    let mut cache = SentenceCache::default();
     for caps in VOTE.captures_iter(text) {
-        let Some(v) = vote(text, &caps, &mut cache) else {
+        let Some(v) = vote(text, &caps, scan) else {
             continue;
         };
         if out.last().is_some_and(|last| v.span.start < last.span.end) {
@@ -169,7 +174,7 @@ fn count(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..=100_000.0).contains(&v)).then_some(v as u32)
 }
 
-fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<VoteMatch> {
+fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
     let whole = caps.get(0)?;
     let mut span = Span::new(whole.start(), whole.end());
     let base = VoteMatch {
@@ -205,16 +210,24 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
     }
     if caps.name("soh").is_some() {
         return Some(VoteMatch {
-            result: sentence_result(text, near(text, cache.get(text, span.start), span), span)
-                .unwrap_or(VoteResult::Unknown),
+            result: sentence_result(
+                text,
+                near(text, scan.sentence_around(span.start), span),
+                span,
+            )
+            .unwrap_or(VoteResult::Unknown),
             ..base
         });
     }
     if caps.name("abst").is_some() {
         return Some(VoteMatch {
             abstain: count(caps.name("ab1")?.as_str()),
-            result: sentence_result(text, near(text, cache.get(text, span.start), span), span)
-                .unwrap_or(VoteResult::Unknown),
+            result: sentence_result(
+                text,
+                near(text, scan.sentence_around(span.start), span),
+                span,
+            )
+            .unwrap_or(VoteResult::Unknown),
             ..base
         });
     }
@@ -240,12 +253,16 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
         if yes.is_none() && no.is_none() {
             return None;
         }
-        let result = sentence_result(text, near(text, cache.get(text, span.start), span), span)
-            .unwrap_or(match (yes, no) {
-                (Some(y), Some(n)) if y > n => VoteResult::Pass,
-                (Some(y), Some(n)) if y < n => VoteResult::Fail,
-                _ => VoteResult::Unknown,
-            });
+        let result = sentence_result(
+            text,
+            near(text, scan.sentence_around(span.start), span),
+            span,
+        )
+        .unwrap_or(match (yes, no) {
+            (Some(y), Some(n)) if y > n => VoteResult::Pass,
+            (Some(y), Some(n)) if y < n => VoteResult::Fail,
+            _ => VoteResult::Unknown,
+        });
         return Some(VoteMatch {
             yes,
             no,
@@ -274,7 +291,7 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
         }
         (a, b, true)
     };
-    let sentence = near(text, cache.get(text, span.start), span);
+    let sentence = near(text, scan.sentence_around(span.start), span);
     if needs_word
         && !text
             .get(sentence.start..sentence.end)
@@ -287,14 +304,18 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
         return None;
     }
     let (a, b) = (count(a.as_str())?, count(b.as_str())?);
-    let result = sentence_result(text, near(text, cache.get(text, span.start), span), span)
-        .unwrap_or_else(|| {
-            if TO_DO.is_match(&text[span.end..]) {
-                VoteResult::Pass
-            } else {
-                VoteResult::Unknown
-            }
-        });
+    let result = sentence_result(
+        text,
+        near(text, scan.sentence_around(span.start), span),
+        span,
+    )
+    .unwrap_or_else(|| {
+        if TO_DO.is_match(&text[span.end..]) {
+            VoteResult::Pass
+        } else {
+            VoteResult::Unknown
+        }
+    });
     let (yes, no) = match result {
         VoteResult::Pass => (a.max(b), a.min(b)),
         VoteResult::Fail => (a.min(b), a.max(b)),
@@ -315,23 +336,6 @@ fn vote(text: &str, caps: &Captures<'_>, cache: &mut SentenceCache) -> Option<Vo
         result,
         unanimous: false,
     })
-}
-
-/// The sentence of the last vote, reused while the votes stay inside it.
-#[derive(Default)]
-struct SentenceCache(Option<Span>);
-
-impl SentenceCache {
-    fn get(&mut self, text: &str, at: usize) -> Span {
-        match self.0 {
-            Some(s) if s.start <= at && at < s.end => s,
-            _ => {
-                let s = sentence_around(text, at);
-                self.0 = Some(s);
-                s
-            }
-        }
-    }
 }
 
 /// The part of sentence `s` within ~300 bytes of `span` (bounds the work on run-on text).
