@@ -58,35 +58,41 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 /// The words some rule needs, found in one pass before any rule runs.
+/// The verb stems a sentence needs for a rule to match it, each with the rules (bits of
+/// indexes into [`RULES`]) it can start. Every rule's pattern needs one of its stems, so a
+/// sentence is tried only against the rules whose stems it holds.
+const VERB_RULES: &[(&str, u8)] = &[
+    ("defeat", 1 << 0),
+    // "voted down" (defeated), "voted ... to approve" (approved).
+    ("voted", 1 << 0 | 1 << 4),
+    ("lost", 1 << 0),
+    ("reject", 1 << 1),
+    ("refused", 1 << 1),
+    ("turned", 1 << 1),
+    ("thrown", 1 << 1),
+    ("defer", 1 << 2),
+    ("postpone", 1 << 2),
+    ("put off", 1 << 2),
+    ("pushed back", 1 << 2),
+    ("elect", 1 << 3),
+    ("approv", 1 << 4),
+    ("endorse", 1 << 4),
+    ("adopt", 1 << 4),
+    ("ratif", 1 << 4),
+    ("signed", 1 << 4),
+    ("agree", 1 << 5),
+    ("carried", 1 << 5),
+    ("accepted", 1 << 5),
+    ("decided", 1 << 5),
+    ("noted", 1 << 6),
+    ("noting", 1 << 6),
+    ("notes", 1 << 6),
+];
+
 static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "defeat",
-            "voted",
-            "lost",
-            "reject",
-            "refused",
-            "turned",
-            "thrown",
-            "defer",
-            "postpone",
-            "put off",
-            "pushed back",
-            "elect",
-            "approv",
-            "endorse",
-            "adopt",
-            "ratif",
-            "signed",
-            "agree",
-            "carried",
-            "accepted",
-            "decided",
-            "noted",
-            "noting",
-            "notes",
-        ])
+        .build(VERB_RULES.iter().map(|(stem, _)| stem))
         .expect("valid patterns")
 });
 
@@ -106,18 +112,44 @@ pub(crate) struct Found {
     pub narrow: bool,
 }
 
-/// The decisions a sentence reports: one per outcome it names. In a sentence that reports a
-/// defeat or a rejection, the proposal "to defer" is what failed: nothing was deferred.
-pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
-    let s = &text[sentence.start..sentence.end];
-    // Every rule needs one of these words; most sentences have none.
-    if !VERBS.is_match(s) {
-        return Vec::new();
+/// The decisions stated in each of `sentences` (sorted, disjoint spans of `text` within
+/// `span`), with the sentence they are stated in. One pass over `span` finds the verb stems;
+/// only sentences that hold one are read, and only with the rules their stems can start.
+pub(crate) fn in_sentences(text: &str, span: Span, sentences: &[Span]) -> Vec<(Span, Found)> {
+    let slice = &text[span.start..span.end];
+    let mut masks = vec![0u8; sentences.len()];
+    let mut i = 0;
+    for m in VERBS.find_overlapping_iter(slice) {
+        let at = span.start + m.start();
+        while i < sentences.len() && sentences[i].end <= at {
+            i += 1;
+        }
+        match sentences.get(i) {
+            Some(s) if s.start <= at && span.start + m.end() <= s.end => {
+                masks[i] |= VERB_RULES[m.pattern().as_usize()].1;
+            }
+            _ => {}
+        }
     }
+    let mut out = Vec::new();
+    for (&s, mask) in sentences.iter().zip(masks) {
+        if mask != 0 {
+            out.extend(in_sentence(text, s, mask).into_iter().map(|f| (s, f)));
+        }
+    }
+    out
+}
+
+/// The decisions a sentence reports, tried with the rules in `mask` (bits of indexes into
+/// [`RULES`]): one per outcome it names. In a sentence that reports a defeat or a rejection,
+/// the proposal "to defer" is what failed: nothing was deferred.
+fn in_sentence(text: &str, sentence: Span, mask: u8) -> Vec<Found> {
+    let s = &text[sentence.start..sentence.end];
     let mut found: Vec<Found> = RULES
         .iter()
-        .filter(|r| r.pattern.is_match(s))
-        .map(|r| Found {
+        .enumerate()
+        .filter(|(i, r)| mask & (1 << i) != 0 && r.pattern.is_match(s))
+        .map(|(_, r)| Found {
             outcome: r.outcome,
             span: sentence,
             unanimous: UNANIMOUS.is_match(s),
@@ -164,9 +196,10 @@ mod tests {
     use super::*;
 
     fn outcomes(text: &str) -> Vec<DecisionOutcome> {
-        in_sentence(text, Span::new(0, text.len()))
+        let all = Span::new(0, text.len());
+        in_sentences(text, all, &[all])
             .into_iter()
-            .map(|f| f.outcome)
+            .map(|(_, f)| f.outcome)
             .collect()
     }
 

@@ -641,23 +641,21 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
-    for &s in &reader.sentences {
-        for d in decisions::in_sentence(text, s) {
-            report.decisions.push(Decision {
-                decision_id: String::new(),
-                meeting_id: meeting_id.clone(),
-                outcome: d.outcome,
-                subject: Some(
-                    text[s.start..s.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                unanimous: d.unanimous,
-                narrow: d.narrow,
-                evidence: evidence(text, d.span),
-            });
-        }
+    for (s, d) in decisions::in_sentences(text, body, &reader.sentences) {
+        report.decisions.push(Decision {
+            decision_id: String::new(),
+            meeting_id: meeting_id.clone(),
+            outcome: d.outcome,
+            subject: Some(
+                text[s.start..s.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            unanimous: d.unanimous,
+            narrow: d.narrow,
+            evidence: evidence(text, d.span),
+        });
     }
 
     // People, with the roles they held on the meeting's date.

@@ -222,6 +222,31 @@ static FULL: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     (ac, owners)
 });
 
+/// The first names of the people whose first name alone can mean them, each with the indexes
+/// of the people it can mean.
+static FIRST: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
+    let mut names: Vec<&str> = Vec::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in PEOPLE
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.first_name_alone)
+    {
+        match names.iter().position(|n| *n == p.first_name()) {
+            Some(k) => owners[k].push(i),
+            None => {
+                names.push(p.first_name());
+                owners.push(vec![i]);
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names)
+        .expect("valid patterns");
+    (ac, owners)
+});
+
 const ROLE_WORDS: &str = r"(?:leader|secretary|chair|chairs|director|coordinator|co-ordinator|rep|representative|treasurer|officer|manager|minister|mayor|organiser|head|president|vice-chair|whip|spokesperson|commissioner|convenor|deputy|socialist[\s\u{a0}]+societies|community|unison|unite|gmb|usdaw|cwu|aslef|tssa|bfawu|musicians|ucatt|ctu)";
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -454,20 +479,26 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
     }
     // First names alone, for people who held a role on the report's date.
     if let Some(day) = on {
-        for (i, p) in PEOPLE.iter().enumerate() {
-            if !p.first_name_alone || p.role_on(day).is_none() {
-                continue;
-            }
-            let first = p.first_name();
-            for (at, _) in slice.match_indices(first) {
-                let end = at + first.len();
-                if !word_bounded(slice, at, end) || followed_by_capital(&slice[end..]) {
-                    continue;
-                }
-                let abs = Span::new(span.start + at, span.start + end);
-                if !found.iter().any(|(_, s, _)| s.contains(abs)) {
-                    found.push((Some(i), abs, p.name.to_owned()));
-                }
+        // One pass for every first name; then person by person, in the table's order.
+        let (ac, owners) = &*FIRST;
+        let mut hits: Vec<(usize, usize, usize)> = ac
+            .find_iter(slice)
+            .flat_map(|m| {
+                owners[m.pattern().as_usize()]
+                    .iter()
+                    .map(move |&i| (i, m.start(), m.end()))
+            })
+            .filter(|&(i, at, end)| {
+                PEOPLE[i].role_on(day).is_some()
+                    && word_bounded(slice, at, end)
+                    && !followed_by_capital(&slice[end..])
+            })
+            .collect();
+        hits.sort_unstable();
+        for (i, at, end) in hits {
+            let abs = Span::new(span.start + at, span.start + end);
+            if !found.iter().any(|(_, s, _)| s.contains(abs)) {
+                found.push((Some(i), abs, PEOPLE[i].name.to_owned()));
             }
         }
     }
