@@ -2,9 +2,9 @@
 //! parses them on a pool of threads, and hands each result on **in input order**, so that the
 //! output is the same whatever the number of threads.
 //!
-//! Files are processed in windows of a few dozen per thread: a window is parsed in parallel,
-//! then its reports are handed on one by one and dropped, so memory holds one window, not the
-//! corpus.
+//! Files are processed in windows of a few dozen per thread: a window is parsed in parallel
+//! while the reports of the window before it are handed on one by one and dropped, so the
+//! exporters' work overlaps the parsing, and memory holds a few windows, not the corpus.
 //!
 //! ```
 //! use nectar_pipeline::{Options, read};
@@ -140,39 +140,56 @@ pub fn read<E>(
         .map_or(1, rayon::ThreadPool::current_num_threads);
     let total = files.len();
     let mut done = 0;
-    for window in files.chunks(WINDOW_PER_THREAD * threads.max(1)) {
-        let parse = || -> Vec<Result<(Report, u64), String>> {
+    let parse_window = |window: &[InputFile]| -> Vec<Result<(Report, u64), String>> {
+        let parse = || {
             window
                 .par_iter()
                 .map(|f| read_one(f, registry, options))
                 .collect()
         };
-        let results = match &pool {
+        match &pool {
             Some(pool) => pool.install(parse),
             None => window
                 .iter()
                 .map(|f| read_one(f, registry, options))
                 .collect(),
-        };
-        for result in results {
-            done += 1;
-            match result {
-                Ok((report, bytes)) => {
-                    summary.reports += 1;
-                    summary.facts += facts(&report);
-                    summary.bytes += bytes;
-                    each(report)?;
-                }
-                Err(msg) => summary.failures.push(msg),
-            }
-            progress(Progress {
-                done,
-                total,
-                bytes: summary.bytes,
-            });
         }
-    }
-    Ok(summary)
+    };
+    // The next window is parsed while this one is handed on: a reader thread parses window
+    // after window on the pool and passes each on through a channel with room for one, so at
+    // most three windows are in memory (handed on, waiting, being parsed).
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let windows = files.chunks(WINDOW_PER_THREAD * threads.max(1));
+        scope.spawn(move || {
+            for window in windows {
+                // The receiver is gone when handing on failed: stop parsing.
+                if tx.send(parse_window(window)).is_err() {
+                    break;
+                }
+            }
+        });
+        for results in rx {
+            for result in results {
+                done += 1;
+                match result {
+                    Ok((report, bytes)) => {
+                        summary.reports += 1;
+                        summary.facts += facts(&report);
+                        summary.bytes += bytes;
+                        each(report)?;
+                    }
+                    Err(msg) => summary.failures.push(msg),
+                }
+                progress(Progress {
+                    done,
+                    total,
+                    bytes: summary.bytes,
+                });
+            }
+        }
+        Ok(summary)
+    })
 }
 
 #[cfg(test)]
@@ -222,8 +239,9 @@ mod tests {
     #[test]
     fn an_error_from_the_sink_stops_the_run() {
         let dir = tempfile::tempdir().unwrap();
-        for i in 0..3 {
-            std::fs::write(dir.path().join(format!("{i}.txt")), "The NEC met today.").unwrap();
+        // Many windows: the reader thread must stop, not hang, when the sink fails.
+        for i in 0..500 {
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), "The NEC met today.").unwrap();
         }
         let registry = nectar_plugins::registry().unwrap();
         let mut seen = 0;
@@ -239,5 +257,18 @@ mod tests {
         );
         assert_eq!(result, Err("disk full"));
         assert_eq!(seen, 2);
+        let mut progress = 0;
+        let result = read(
+            &[dir.path().to_owned()],
+            &registry,
+            &Options {
+                jobs: 2,
+                ..Options::default()
+            },
+            |_| Err("disk full"),
+            |p| progress = p.done,
+        );
+        assert_eq!(result, Err("disk full"));
+        assert_eq!(progress, 0);
     }
 }
