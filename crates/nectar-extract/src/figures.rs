@@ -55,7 +55,7 @@ static MEMBERSHIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`membership at the end of 2011 was`, `membership is a little over`).
 static MEMBERSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmembership\b[^.;]{0,50}?(?:\b(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|now|reached|totalled|totals|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|fallen[\s\u{a0}]+to|risen[\s\u{a0}]+to|total[\s\u{a0}]+of)\b|:)[\s\u{a0}]*(?:[a-z’'-]+[\s\u{a0}]+){0,3}$",
+        r"(?i)\bmembership\b[^.;]{0,50}?(?:\b(?:is|was|were|stood[\s\u{a0}]+at|stands[\s\u{a0}]+at|now|reached|totalled|totals|fell[\s\u{a0}]+to|rose[\s\u{a0}]+to|fallen[\s\u{a0}]+to|risen[\s\u{a0}]+to|total[\s\u{a0}]+of|gone|went|grown|grew|increased|climbed|dropped|decreased|declined)\b|:)[\s\u{a0}]*(?:[a-z’'-]+[\s\u{a0}]+){0,3}$",
     )
 });
 
@@ -246,5 +246,20 @@ mod tests {
         assert_ne!(metric_of(s, "1.2").as_deref(), Some("membership"));
         let s = "The party has 552,000 members.";
         assert_eq!(metric_of(s, "552,000").as_deref(), Some("membership"));
+    }
+
+    #[test]
+    fn membership_that_went_up_or_down() {
+        for s in [
+            "Membership has gone up to 512,000.",
+            "Membership went down to 498,000 over the summer.",
+            "Membership has grown to 530,000.",
+        ] {
+            let n = s
+                .split(' ')
+                .find(|w| w.starts_with(char::is_numeric))
+                .unwrap_or("");
+            assert_eq!(metric_of(s, n).as_deref(), Some("membership"), "{s}");
+        }
     }
 }

@@ -77,20 +77,15 @@
 //! facts are what [`conformance`](crate::conformance) checks, and `should` lists the other
 //! figures, decisions, later meetings and people.
 //!
-//! # Phrasings left out
+//! # Phrasings once left out
 //!
-//! Only phrasings that nectar reads correctly are used, so a correct nectar passes every
-//! `must` fact. These are left out because nectar misreads them today (each is still in the
-//! code, its number missing from its family's list):
-//!
-//! - `The NEC’s January meeting was held on Friday the 8th`: read as the month only;
-//! - `The meeting ran 10-4.30` (a dashed clock range with a bare hour at either end:
-//!   `10-4.30`, `9.30-4`, `11-4`): no duration (`10.00-4.30` is read);
-//! - `We sat for the best part of six hours`: read as exactly six hours;
-//!
-//! Read since, and back in rotation: `Membership is up to 512,000` (risen to),
-//! `Membership is just shy of 430,000`, `was backed by a vote of 15 to 9`, `was backed 15 to 9
-//! in favour`, and a Blogger author named only in a `Posted by NAME at 3:24 pm` line.
+//! A phrasing nectar misreads is left out of its family's list (its code stays) until nectar
+//! reads it, so that a correct nectar passes every `must` fact. None is left out now. Read
+//! since, and back in rotation: `The NEC’s January meeting was held on Friday the 8th` (once
+//! the month only), `The meeting ran 10-4.30` (a dashed range with a bare hour: no duration),
+//! `We sat for the best part of six hours` (once exact), `Membership is up to 512,000` (risen
+//! to), `Membership is just shy of 430,000`, `was backed by a vote of 15 to 9`, `was backed 15
+//! to 9 in favour`, and a Blogger author named only in a `Posted by NAME at 3:24 pm` line.
 //!
 //! ```
 //! let reports: Vec<_> = nectar_testkit::synth::generate(5, 42).collect();
@@ -480,11 +475,13 @@ fn variant(rng: &mut Rng, variants: &[u32]) -> u32 {
 // The phrasings in use, by number. Those left out are numbers that nectar misreads today
 // (listed in the module's docs): when nectar reads one, put its number back.
 
-/// Meeting sentences of a full NEC (see [`Plan::primary_sentence`]). Left out: 13.
-const PRIMARY_FULL: &[u32] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18];
-/// Duration phrasings (see [`duration`]). Left out: 22, 23.
+/// Meeting sentences of a full NEC (see [`Plan::primary_sentence`]).
+const PRIMARY_FULL: &[u32] = &[
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+];
+/// Duration phrasings (see [`duration`]).
 const DURATIONS: &[u32] = &[
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
 ];
 /// Membership phrasings (see [`Plan::membership`]).
 const MEMBERSHIPS: &[u32] = &[
@@ -798,7 +795,6 @@ impl Plan {
                 10 => format!("At the NEC on {wd} the {nth} of {month}, the agenda was long."),
                 11 => format!("The NEC met in London on {month} {day}, {y}."),
                 12 => format!("The NEC met on {nth} {month} for its regular business."),
-                // Left out: read as the month only.
                 13 => format!("The NEC’s {month} meeting was held on {wd} the {nth}."),
                 14 => format!(
                     "The NEC met on {day}/{}/{y} at the party’s headquarters.",
@@ -957,7 +953,6 @@ impl Plan {
                 let q = format!("membership now stands at {e}");
                 (format!("We heard that {q}."), exact, "exact", q, as_of)
             }
-            // Left out: `up to` is read as an upper bound (under).
             19 => {
                 let q = format!("Membership is up to {e}");
                 (format!("{q}."), exact, "exact", q, as_of)
@@ -966,7 +961,6 @@ impl Plan {
                 let q = format!("Membership: {e}");
                 (format!("{q}."), exact, "exact", q, as_of)
             }
-            // Left out: read as exact.
             21 => {
                 let q = format!("Membership is just shy of {r}");
                 (format!("{q}."), round, "under", q, as_of)
@@ -1242,7 +1236,6 @@ fn duration(rng: &mut Rng) -> (String, Value) {
                     let q = format!("between {sh:02}:{sm:02} and {eh:02}:{em:02}");
                     (q.clone(), format!("We sat {q}."))
                 }
-                // Left out: not read when either end is a bare hour (`10-4.30`).
                 23 => {
                     let q = format!("{}-{}", short(sh, sm), short(eh, em));
                     (
@@ -1307,7 +1300,6 @@ fn duration(rng: &mut Rng) -> (String, Value) {
             let q = format!("a full {w} hours");
             (format!("It took {q}."), hours, "exact", q)
         }
-        // Left out: read as exactly that many hours.
         22 => {
             let q = format!("the best part of {w} hours");
             (format!("We sat for {q}."), hours, "under", q)
@@ -1453,7 +1445,6 @@ fn vote(rng: &mut Rng, subject: &str) -> (String, Value) {
                 q,
             )
         }
-        // Left out: not read.
         15 => {
             let q = format!("by a vote of {win} to {lose}");
             (
@@ -1537,7 +1528,6 @@ fn vote(rng: &mut Rng, subject: &str) -> (String, Value) {
                 q,
             )
         }
-        // Left out: not read (`backed` is no result word).
         _ => {
             let q = format!("{win} to {lose} in favour");
             (
@@ -1699,7 +1689,6 @@ impl Plan {
                 "Letters from {place}, a blog by {a}. Reports from Labour’s national executive and the odd rant about buses."
             ),
             2 => format!("{a}’s blog – news and views from {place} and from Labour’s NEC."),
-            // Left out: the author named only in a `Posted by` line below the post is missed.
             _ => format!("Notes from {place}: Labour, the NEC and the campaign trail."),
         };
         let p = self.published;

@@ -61,6 +61,11 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Verbs of sitting right before a dashed pair of bare hours (`The meeting ran 10-4.30`).
+static SAT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)(?-u:\b)(?:ran|runs|lasted|lasts|sat|sits|met|meets|went%Won)%W$")
+});
+
 /// Words before a time that start a period.
 static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     build(r"(?i)(?-u:\b)(?:from|at|start(?:s|ed|ing)?%Wat|begin(?:s|ning)?%Wat|began%Wat)%W$")
@@ -175,12 +180,16 @@ fn range_from_caps(text: &str, caps: &Captures<'_>) -> Option<ClockRange> {
     if join.as_deref() == Some("and") && cue.as_deref() != Some("between") {
         return None;
     }
+    // "The meeting ran 10-4.30", "we sat 11-4": after a verb of sitting, two bare numbers
+    // joined by a dash are a range of hours whatever their form.
+    let sat =
+        caps.name("cue").is_none() && join.is_none() && has_cue(&SAT_CUE, text, whole.start());
     let marked = |t: &ClockTime| t.explicit() || t.span.len() >= 4;
-    if !marked(&t1) && !marked(&t2) {
+    if !sat && !marked(&t1) && !marked(&t2) {
         return None;
     }
     // Two bare decimals ("1.50-2.50") read as times only when both have minutes.
-    if t1.meridiem == Meridiem::Bare && t2.meridiem == Meridiem::Bare {
+    if !sat && t1.meridiem == Meridiem::Bare && t2.meridiem == Meridiem::Bare {
         let has_minutes = |m: &regex::Match<'_>| m.as_str().contains('.');
         if !has_minutes(&t1m) || !has_minutes(&t2m) {
             return None;

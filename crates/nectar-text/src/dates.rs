@@ -206,9 +206,51 @@ static G: LazyLock<DateGroups> = LazyLock::new(|| {
 /// assert_eq!(&text[found[1].span.start..found[1].span.end], "the July NEC");
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    DATE.captures_iter(text)
+    let mut found: Vec<DateMention> = DATE
+        .captures_iter(text)
         .filter_map(|caps| mention(text, &caps))
-        .collect()
+        .collect();
+    for i in 0..found.len() {
+        let next = found.get(i + 1).map_or(text.len(), |n| n.span.start);
+        day_later(text, &mut found[i], next);
+    }
+    found
+}
+
+/// A day named later in the clause after a month alone, before byte `next`: `The NEC’s
+/// January meeting was held on Friday the 8th` is 8 January (the mention then runs to `8th`).
+static DAY_LATER: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)^(?:%Qs)?[^.;:!?\n]{{0,50}}?(?-u:\b)on%W(?:(?P<wd>{WEEKDAYS})(?-u:\b),?%W)?the%W(?P<d>{DAY})(?:st|nd|rd|th)(?-u:\b)"
+    ))
+});
+
+fn day_later(text: &str, m: &mut DateMention, next: usize) {
+    let (Some(month), None, None, None) = (m.month, m.day, m.end_month, m.relative) else {
+        return;
+    };
+    let Some(caps) = text
+        .get(m.span.end..next)
+        .and_then(|rest| DAY_LATER.captures(rest))
+    else {
+        return;
+    };
+    let (Some(d), Some(whole)) = (caps.name("d"), caps.get(0)) else {
+        return;
+    };
+    let Ok(day) = d.as_str().parse::<u32>() else {
+        return;
+    };
+    if !valid_day(month, day) {
+        return;
+    }
+    let weekday = caps.name("wd").map(|w| w.as_str());
+    if weekday.is_some_and(|w| !capitalised(w)) {
+        return;
+    }
+    m.day = Some(day);
+    m.weekday = weekday.and_then(weekday_from);
+    m.span.end += whole.end();
 }
 
 fn mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
@@ -926,6 +968,27 @@ mod tests {
     }
 
     type Want = (&'static str, Option<i32>, Option<u32>, Option<u32>);
+
+    #[test]
+    fn a_day_later_in_the_clause_completes_a_month() {
+        let (quote, m) = one("The NEC’s January meeting was held on Friday the 8th. Then lunch.");
+        assert_eq!(quote, "January meeting was held on Friday the 8th");
+        assert_eq!(
+            (m.month, m.day, m.weekday),
+            (Some(1), Some(8), Some(Weekday::Fri))
+        );
+        let (_, m) = one("The March NEC met on the 3rd, as planned.");
+        assert_eq!((m.month, m.day), (Some(3), Some(3)));
+        // Not across a sentence, not an invalid day, not another month's day.
+        assert_eq!(one("We met in January. On the 8th we rested.").1.day, None);
+        assert_eq!(
+            one("The February meeting was held on the 30th.").1.day,
+            None
+        );
+        let found = find_dates("In January, and on the 8th of February, we met.");
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].month, found[0].day), (Some(1), None));
+    }
 
     #[test]
     fn finds_full_dates() {

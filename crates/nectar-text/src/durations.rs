@@ -268,6 +268,15 @@ mod tests {
             [("from 10am until 4.30pm", 6.5, Exact)]
         );
         assert_eq!(found("Sessions 9.30-5.30."), [("9.30-5.30", 8.0, Exact)]);
+        // Bare hours after a verb of sitting; not a score elsewhere.
+        assert_eq!(
+            found("The meeting ran 10-4.30, with lunch."),
+            [("10-4.30", 6.5, Exact)]
+        );
+        assert_eq!(found("We sat 11-4."), [("11-4", 5.0, Exact)]);
+        assert_eq!(found("It ran 9.30-4 in the end."), [("9.30-4", 6.5, Exact)]);
+        assert!(found("The vote was 11-4.").is_empty());
+        assert!(found("It was carried 10-4.30 on a recount.").is_empty());
         assert_eq!(
             found("between 10:00 and 16:30"),
             [("between 10:00 and 16:30", 6.5, Exact)]

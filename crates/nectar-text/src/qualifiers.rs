@@ -10,7 +10,7 @@ use crate::lex::{build, floor_boundary, is_hspace};
 /// A qualifier phrase ending at the end of the haystack (then only space before the number).
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?:^|[^a-z0-9\x{2019}'])(?P<q>(?:just|well|slightly|far)%W(?:over|under|below|above|short%Wof|shy%Wof|more%Wthan|less%Wthan|fewer%Wthan)|shy%Wof|more%Wthan|at%Wleast|in%Wexcess%Wof|upwards%Wof|over|above|greater%Wthan|an%Westimated|estimated|around|about|approximately|roughly|some|circa|almost|nearly|fewer%Wthan|less%Wthan|up%Wto|under|below|approx\.|c\.|ca\.|~)%w$",
+        r"(?i)(?:^|[^a-z0-9\x{2019}'])(?P<q>(?:just|well|slightly|far)%W(?:over|under|below|above|short%Wof|shy%Wof|more%Wthan|less%Wthan|fewer%Wthan)|shy%Wof|the%Wb(?:est|etter)%Wpart%Wof|more%Wthan|at%Wleast|in%Wexcess%Wof|upwards%Wof|over|above|greater%Wthan|an%Westimated|estimated|around|about|approximately|roughly|some|circa|almost|nearly|fewer%Wthan|less%Wthan|up%Wto|under|below|approx\.|c\.|ca\.|~)%w$",
     )
 });
 
@@ -29,7 +29,7 @@ static RISEN: LazyLock<Regex> = LazyLock::new(|| {
 /// - `around`, `about`, `approximately`, `roughly`, `some`, `circa`, `c.`, `approx.`,
 ///   `an estimated`, `~` → [`Qualifier::Around`]
 /// - `under`, `below`, `almost`, `nearly`, `fewer than`, `less than`, `just short of`,
-///   `just under`, `up to` → [`Qualifier::Under`]
+///   `just under`, `up to`, `the best part of` → [`Qualifier::Under`]
 ///
 /// Returns `(Qualifier::Exact, None)` when there is none. Pass the offset where the figure
 /// starts, its currency sign included (`over £300,000`: the offset of `£`).
@@ -87,13 +87,12 @@ fn classify(words: &str) -> Qualifier {
     let w = words.to_ascii_lowercase();
     let last = w
         .split(|c: char| !c.is_ascii_alphabetic())
-        .find(|p| !p.is_empty() && !matches!(*p, "just" | "well" | "slightly" | "far"))
+        .find(|p| !p.is_empty() && !matches!(*p, "just" | "well" | "slightly" | "far" | "the"))
         .unwrap_or("");
     match last {
         "over" | "more" | "at" | "in" | "upwards" | "above" | "greater" => Qualifier::Over,
-        "under" | "below" | "short" | "shy" | "less" | "fewer" | "almost" | "nearly" | "up" => {
-            Qualifier::Under
-        }
+        "under" | "below" | "short" | "shy" | "less" | "fewer" | "almost" | "nearly" | "up"
+        | "best" | "better" => Qualifier::Under,
         _ => Qualifier::Around,
     }
 }
@@ -132,6 +131,16 @@ mod tests {
             ("just under 20", Qualifier::Under, "just under"),
             ("up to 20", Qualifier::Under, "up to"),
             ("just shy of 430,000", Qualifier::Under, "just shy of"),
+            (
+                "the best part of 6 hours",
+                Qualifier::Under,
+                "the best part of",
+            ),
+            (
+                "the better part of 7",
+                Qualifier::Under,
+                "the better part of",
+            ),
         ];
         for &(text, want, words) in cases {
             let offset = text
