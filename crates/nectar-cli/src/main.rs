@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use nectar_io::{Limits, write_atomic};
 use nectar_model::{Corpus, MODEL_VERSION, Report};
-use nectar_registry::{ChartDescriptor, ChartError, ExporterDescriptor, Registry};
+use nectar_registry::{ChartData, ChartDescriptor, ChartError, ExporterDescriptor, Registry};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -287,7 +287,7 @@ fn read_each(
     Ok((summary, failed))
 }
 
-/// Reads every input into memory (for `parse` and `chart`).
+/// Reads every input into memory (for `parse`).
 fn read_reports(
     inputs: &[PathBuf],
     args: &ReadArgs,
@@ -365,20 +365,23 @@ fn chart(
         ))
     })?;
     let inputs = inputs_or_sample(inputs)?;
-    let (reports, failed) = read_reports(&inputs, read, registry)?;
-    if reports.is_empty() {
+    let mut data = chart.chart.start();
+    let (summary, failed) = read_each(&inputs, read, registry, |r| {
+        data.add(&r);
+        Ok(())
+    })?;
+    if summary.reports == 0 {
         eprintln!("nectar: no report could be read; nothing written");
         return Err(Failure::Inputs);
     }
-    let svg = chart
-        .chart
-        .render(&reports)
+    let svg = data
+        .render()
         .map_err(|e| Failure::Other(format!("chart {name}: {e}")))?;
     write_atomic(out, svg.as_bytes())
         .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
     eprintln!(
         "nectar: chart {name} of {} reports written to {}",
-        reports.len(),
+        summary.reports,
         out.display()
     );
     if failed { Err(Failure::Inputs) } else { Ok(()) }
@@ -424,18 +427,18 @@ fn outputs(formats: &[String], registry: &Registry) -> Result<Outputs, Failure> 
     Ok(outputs)
 }
 
+/// A chart being drawn: its descriptor and what it has read of the reports so far.
+type Drawing = (&'static ChartDescriptor, Box<dyn ChartData>);
+
 /// Draws every chart into `out/charts/<name>.svg`; returns the files written. A chart with
 /// nothing to draw says so on standard error, writes no file and removes the file an earlier
-/// run drew, so that `charts/` never shows other data than the rest of `out/`.
-fn draw_charts(
-    reports: &[Report],
-    charts: &[&'static ChartDescriptor],
-    out: &Path,
-) -> Result<Vec<PathBuf>, Failure> {
+/// run drew, so that `charts/` never shows other data than the rest of `out/`. Each chart's
+/// data is dropped once it is drawn.
+fn draw_charts(charts: Vec<Drawing>, out: &Path) -> Result<Vec<PathBuf>, Failure> {
     let mut written = Vec::new();
-    for c in charts {
+    for (c, data) in charts {
         let path = out.join(CHARTS).join(format!("{}.svg", c.name));
-        match c.chart.render(reports) {
+        match data.render() {
             Ok(svg) => {
                 write_atomic(&path, svg.as_bytes())
                     .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
@@ -456,13 +459,12 @@ fn draw_charts(
     Ok(written)
 }
 
-/// Feeds reports to every exporter as they come, and keeps what the charts need (meetings,
-/// figures and votes) to draw them at the end. Dropped before [`Writer::finish`], it leaves no
-/// file behind.
+/// Feeds reports to every exporter and every chart as they come, and draws the charts at the
+/// end. Each chart keeps only what it draws, not the reports, so memory does not grow with
+/// them. Dropped before [`Writer::finish`], it leaves no file behind.
 struct Writer {
     sinks: Vec<(&'static str, Box<dyn nectar_registry::ExportSink>)>,
-    charts: Vec<&'static ChartDescriptor>,
-    for_charts: Vec<Report>,
+    charts: Vec<Drawing>,
 }
 
 impl Writer {
@@ -475,11 +477,12 @@ impl Writer {
                 .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
             sinks.push((e.name, sink));
         }
-        Ok(Self {
-            sinks,
-            charts: outputs.charts.clone(),
-            for_charts: Vec::new(),
-        })
+        let charts = outputs
+            .charts
+            .iter()
+            .map(|&c| (c, c.chart.start()))
+            .collect();
+        Ok(Self { sinks, charts })
     }
 
     fn write(&mut self, report: Report) -> Result<(), Failure> {
@@ -487,29 +490,8 @@ impl Writer {
             sink.write_report(&report)
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
         }
-        if !self.charts.is_empty() {
-            // What the charts draw: meetings, figures and votes, without their quotes.
-            let mut slim = Report {
-                people: Vec::new(),
-                comments: Vec::new(),
-                decisions: Vec::new(),
-                agenda_items: Vec::new(),
-                notes: Vec::new(),
-                ..report
-            };
-            for m in &mut slim.meetings {
-                m.evidence.quote = String::new();
-                if let Some(d) = &mut m.duration {
-                    d.evidence.quote = String::new();
-                }
-            }
-            for f in &mut slim.figures {
-                f.evidence.quote = String::new();
-            }
-            for v in &mut slim.votes {
-                v.evidence.quote = String::new();
-            }
-            self.for_charts.push(slim);
+        for (_, data) in &mut self.charts {
+            data.add(&report);
         }
         Ok(())
     }
@@ -522,7 +504,7 @@ impl Writer {
                     .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
             );
         }
-        written.extend(draw_charts(&self.for_charts, &self.charts, out)?);
+        written.extend(draw_charts(self.charts, out)?);
         Ok(written)
     }
 }

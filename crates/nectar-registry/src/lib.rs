@@ -33,21 +33,34 @@
 //! assert_eq!(registry.detect(&doc).unwrap().parser.name, "shouty");
 //! ```
 //!
-//! A chart turns the reports into one SVG picture, or says why there is nothing to draw:
+//! A chart reads the reports one at a time into the little it draws, then turns that into one
+//! SVG picture, or says why there is nothing to draw:
 //!
 //! ```
 //! use nectar_model::Report;
-//! use nectar_registry::{Chart, ChartError, Registry, Svg, register_chart};
+//! use nectar_registry::{Chart, ChartData, ChartError, Registry, Svg, register_chart};
 //!
+//! /// Counts the reports: all it keeps is a number, however many there are.
 //! struct Count;
+//! #[derive(Default)]
+//! struct Counted(usize);
+//!
 //! impl Chart for Count {
-//!     fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-//!         if reports.is_empty() {
+//!     fn start(&self) -> Box<dyn ChartData> {
+//!         Box::new(Counted::default())
+//!     }
+//! }
+//! impl ChartData for Counted {
+//!     fn add(&mut self, _report: &Report) {
+//!         self.0 += 1;
+//!     }
+//!     fn render(&self) -> Result<Svg, ChartError> {
+//!         if self.0 == 0 {
 //!             return Err(ChartError::NothingToDraw("no reports".into()));
 //!         }
 //!         Ok(Svg::new(format!(
 //!             "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>{} reports</title></svg>",
-//!             reports.len()
+//!             self.0
 //!         )))
 //!     }
 //! }
@@ -59,8 +72,12 @@
 //!
 //! let registry = Registry::collect().unwrap();
 //! let chart = registry.chart("count").unwrap();
-//! let err = chart.chart.render(&[]).unwrap_err();
+//! // `nectar build` adds each report as it is read (`data.add(&report)`), then renders.
+//! let data = chart.chart.start();
+//! let err = data.render().unwrap_err();
 //! assert_eq!(err.to_string(), "nothing to draw (no reports)");
+//! // Reports already in memory are drawn in one call.
+//! assert_eq!(chart.chart.render(&[]), Err(err));
 //! ```
 #![deny(missing_docs)]
 
@@ -243,17 +260,50 @@ pub enum ChartError {
 
 /// Draws one picture of the reports as SVG.
 ///
-/// The same reports give the same bytes on every machine and run: no timestamps, no
-/// system fonts, no iteration order of hash maps in the output.
+/// A chart reads the reports one at a time, so that it never holds the corpus:
+/// [`Chart::start`] gives it empty [`ChartData`], each report is [added](ChartData::add) to
+/// that as it is read, and [`ChartData::render`] draws the chart at the end. [`Chart::render`]
+/// does all three for reports already in memory.
+///
+/// The same reports give the same bytes on every machine and run, and in whatever order they
+/// are added: no timestamps, no system fonts, no iteration order of hash maps in the output.
 pub trait Chart: Send + Sync + 'static {
-    /// Draws the chart of these reports, or says why there is nothing to draw
-    /// ([`ChartError::NothingToDraw`]).
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError>;
+    /// Starts a chart of no reports yet.
+    fn start(&self) -> Box<dyn ChartData>;
+
+    /// Draws the chart of these reports (adds each, in order, to [`Chart::start`]'s data and
+    /// renders it), or says why there is nothing to draw ([`ChartError::NothingToDraw`]).
+    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
+        let mut data = self.start();
+        for report in reports {
+            data.add(report);
+        }
+        data.render()
+    }
 }
 
 impl fmt::Debug for dyn Chart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Chart")
+    }
+}
+
+/// What one chart has read of the reports so far: only what it draws (the points, bars or
+/// counts, and what its notes say), never the reports themselves, so that its size does not
+/// grow with the number of reports beyond what the picture shows.
+pub trait ChartData: Send {
+    /// Reads what the chart draws from the next report.
+    fn add(&mut self, report: &Report);
+
+    /// Draws the chart of the reports added so far, or says why there is nothing to draw
+    /// ([`ChartError::NothingToDraw`]). The bytes depend on which reports were added, not on
+    /// their order; rendering again gives the same bytes.
+    fn render(&self) -> Result<Svg, ChartError>;
+}
+
+impl fmt::Debug for dyn ChartData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ChartData")
     }
 }
 
@@ -482,7 +532,13 @@ mod tests {
 
     struct Blank;
     impl Chart for Blank {
-        fn render(&self, _: &[Report]) -> Result<Svg, ChartError> {
+        fn start(&self) -> Box<dyn ChartData> {
+            Box::new(Blank)
+        }
+    }
+    impl ChartData for Blank {
+        fn add(&mut self, _: &Report) {}
+        fn render(&self) -> Result<Svg, ChartError> {
             Err(ChartError::NothingToDraw("nothing here".into()))
         }
     }
@@ -519,7 +575,7 @@ mod tests {
             })
         );
         assert_eq!(
-            Blank.render(&[]).unwrap_err().to_string(),
+            Chart::render(&Blank, &[]).unwrap_err().to_string(),
             "nothing to draw (nothing here)"
         );
     }

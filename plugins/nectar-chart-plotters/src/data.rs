@@ -1,7 +1,9 @@
-//! What the charts read from the reports: dates of figures and votes, and the meetings the
-//! reports hold, each meeting once however many reports mention it. Everything comes out
-//! sorted, so the same reports give the same chart whatever their order.
+//! What the charts read from the reports, one report at a time: dates of figures and votes,
+//! the meetings the reports hold, each meeting once however many reports mention it, and what
+//! the source note says. Everything is kept sorted or counted, so the same reports give the
+//! same chart whatever their order.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
@@ -64,10 +66,48 @@ pub(crate) fn year_position(date: PartialDate) -> f64 {
     f64::from(year) + within / days(year)
 }
 
+/// A number as a map key: ordered by [`f64::total_cmp`], with `-0.0` and `0.0` one key, as
+/// `==` has them. (The charts' numbers are finite: read from text, never NaN.)
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Number(f64);
+
+impl Number {
+    /// The key of `value`.
+    pub(crate) fn new(value: f64) -> Self {
+        Self(if value == 0.0 { 0.0 } else { value })
+    }
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Number {}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Number {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Orders durations (or any value with its qualifier): by value, then qualifier.
+pub(crate) fn by_value(a: &(f64, Qualifier), b: &(f64, Qualifier)) -> Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+}
+
 /// A meeting held, once, with every duration the reports give for it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HeldMeeting {
-    /// When (the earliest reading when several reports date it).
+    /// When (a mention known only to the month or year counts as the meeting of its kind dated
+    /// within it, if the reports hold one).
     pub date: PartialDate,
     /// What kind.
     pub kind: MeetingKind,
@@ -75,84 +115,131 @@ pub(crate) struct HeldMeeting {
     pub durations: Vec<(f64, Qualifier)>,
 }
 
-/// The held meetings in the reports, one each, sorted by date then kind, and how many meeting
-/// mentions were left out: (undated, scheduled).
-///
-/// Two mentions are one meeting when they have the same date and kind; a mention known only to
-/// the month (or year) joins a meeting of the same kind dated within it.
-pub(crate) fn held_meetings(reports: &[Report]) -> (Vec<HeldMeeting>, usize, usize) {
-    let mut undated = 0;
-    let mut scheduled = 0;
-    let mut by_key: BTreeMap<(PartialDate, MeetingKind), Vec<(f64, Qualifier)>> = BTreeMap::new();
-    for m in reports.iter().flat_map(|r| &r.meetings) {
-        if m.status == MeetingStatus::Scheduled {
-            scheduled += 1;
-            continue;
-        }
-        let Some(date) = m.date.as_ref().map(|d| d.date) else {
-            undated += 1;
-            continue;
-        };
-        let durations = by_key.entry((date, m.kind)).or_default();
-        if let Some(d) = &m.duration {
-            durations.push((d.hours, d.qualifier));
-        }
-    }
-    // Fold a month- or year-only mention into a meeting of the same kind dated within it.
-    let keys: Vec<(PartialDate, MeetingKind)> = by_key.keys().copied().collect();
-    for &(date, kind) in &keys {
-        if date.precision() == DatePrecision::Day {
-            continue;
-        }
-        let within = keys.iter().find(|&&(d, k)| {
-            k == kind
-                && d.precision() < date.precision()
-                && d.year() == date.year()
-                && (date.month().is_none() || d.month() == date.month())
-        });
-        if let Some(&target) = within
-            && let Some(durations) = by_key.remove(&(date, kind))
-        {
-            by_key.entry(target).or_default().extend(durations);
-        }
-    }
-    let meetings = by_key
-        .into_iter()
-        .map(|((date, kind), mut durations)| {
-            durations.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            durations.dedup();
-            HeldMeeting {
-                date,
-                kind,
-                durations,
-            }
-        })
-        .collect();
-    (meetings, undated, scheduled)
+/// The meetings the reports hold, read one report at a time: each (date, kind) once, with
+/// the distinct durations reported for it, and how many mentions were left out. What it keeps
+/// grows with the meetings held, not with the reports that mention them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HeldMeetings {
+    /// Whether to keep durations (the meetings chart only counts meetings).
+    with_durations: bool,
+    /// Each held meeting's distinct durations, sorted by [`by_value`].
+    by_key: BTreeMap<(PartialDate, MeetingKind), Vec<(f64, Qualifier)>>,
+    /// Mentions of held meetings without a date.
+    pub undated: usize,
+    /// Mentions of meetings only scheduled.
+    pub scheduled: usize,
 }
 
-/// The source note's first sentence: `Source: 5 reports of NEC meetings (2011–2024), read by
-/// nectar.` (years of the reports' primary meetings, else of their publication).
-pub(crate) fn source(reports: &[Report]) -> String {
-    let nec: Vec<&Report> = reports
-        .iter()
-        .filter(|r| r.kind == ReportKind::NecReport)
-        .collect();
-    let years: Vec<i32> = nec
-        .iter()
-        .filter_map(|r| fact_date(r, None))
-        .map(|d| d.year())
-        .collect();
-    let span = match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a != b => format!(" ({a}–{b})"),
-        (Some(a), _) => format!(" ({a})"),
-        _ => String::new(),
-    };
-    let n = nec.len();
-    format!(
-        "Source: {n} {} of NEC meetings{span}, read by nectar.",
-        if n == 1 { "report" } else { "reports" }
-    )
+impl HeldMeetings {
+    /// No meetings yet; `with_durations` keeps what the reports say of how long each ran.
+    pub(crate) fn new(with_durations: bool) -> Self {
+        Self {
+            with_durations,
+            ..Self::default()
+        }
+    }
+
+    /// Reads the meetings a report mentions.
+    pub(crate) fn add(&mut self, report: &Report) {
+        for m in &report.meetings {
+            if m.status == MeetingStatus::Scheduled {
+                self.scheduled += 1;
+                continue;
+            }
+            let Some(date) = m.date.as_ref().map(|d| d.date) else {
+                self.undated += 1;
+                continue;
+            };
+            let durations = self.by_key.entry((date, m.kind)).or_default();
+            if self.with_durations
+                && let Some(d) = &m.duration
+            {
+                let duration = (d.hours, d.qualifier);
+                if let Err(at) = durations.binary_search_by(|x| by_value(x, &duration)) {
+                    durations.insert(at, duration);
+                }
+            }
+        }
+    }
+
+    /// The held meetings, one each, sorted by date then kind.
+    ///
+    /// Two mentions are one meeting when they have the same date and kind; a mention known only
+    /// to the month (or year) joins a meeting of the same kind dated within it.
+    pub(crate) fn meetings(&self) -> Vec<HeldMeeting> {
+        let mut by_key = self.by_key.clone();
+        // Fold a month- or year-only mention into a meeting of the same kind dated within it.
+        let keys: Vec<(PartialDate, MeetingKind)> = by_key.keys().copied().collect();
+        for &(date, kind) in &keys {
+            if date.precision() == DatePrecision::Day {
+                continue;
+            }
+            let within = keys.iter().find(|&&(d, k)| {
+                k == kind
+                    && d.precision() < date.precision()
+                    && d.year() == date.year()
+                    && (date.month().is_none() || d.month() == date.month())
+            });
+            if let Some(&target) = within
+                && let Some(durations) = by_key.remove(&(date, kind))
+            {
+                by_key.entry(target).or_default().extend(durations);
+            }
+        }
+        by_key
+            .into_iter()
+            .map(|((date, kind), mut durations)| {
+                durations.sort_by(by_value);
+                durations.dedup();
+                HeldMeeting {
+                    date,
+                    kind,
+                    durations,
+                }
+            })
+            .collect()
+    }
+}
+
+/// What the source note says of the reports, read one at a time: how many reports of NEC
+/// meetings, and the years they span.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SourceNote {
+    /// Reports of NEC meetings.
+    reports: usize,
+    /// The first and last year of their primary meetings (else of their publication).
+    years: Option<(i32, i32)>,
+}
+
+impl SourceNote {
+    /// Counts a report.
+    pub(crate) fn add(&mut self, report: &Report) {
+        if report.kind != ReportKind::NecReport {
+            return;
+        }
+        self.reports += 1;
+        if let Some(year) = fact_date(report, None).map(|d| d.year()) {
+            self.years = Some(match self.years {
+                Some((first, last)) => (first.min(year), last.max(year)),
+                None => (year, year),
+            });
+        }
+    }
+
+    /// The note's first sentence: `Source: 5 reports of NEC meetings (2011–2024), read by
+    /// nectar.`
+    pub(crate) fn text(&self) -> String {
+        let span = match self.years {
+            Some((a, b)) if a != b => format!(" ({a}–{b})"),
+            Some((a, _)) => format!(" ({a})"),
+            None => String::new(),
+        };
+        let n = self.reports;
+        format!(
+            "Source: {n} {} of NEC meetings{span}, read by nectar.",
+            if n == 1 { "report" } else { "reports" }
+        )
+    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! `durations`: how long meetings ran, over time.
 
 use nectar_model::{MeetingKind, Qualifier, Report};
-use nectar_registry::{Chart, ChartError, Svg};
+use nectar_registry::{Chart, ChartData, ChartError, Svg};
 
-use crate::data::{held_meetings, source};
+use crate::data::{HeldMeetings, SourceNote};
 use crate::draw::{
     HEIGHT, Page, Swatch, day_month_year, listing, number, plural, qualified, qualifier_legend,
     span_of_dates,
@@ -39,9 +39,32 @@ fn hours(value: f64) -> String {
     format!("{} h", number(value))
 }
 
+/// What the chart keeps of the reports: the meetings held, with the durations given for each.
+#[derive(Debug, Clone)]
+struct DurationsData {
+    /// Each held meeting once, with its distinct durations.
+    held: HeldMeetings,
+    /// What the source note says of the reports.
+    source: SourceNote,
+}
+
 impl Chart for Durations {
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-        let (meetings, _, _) = held_meetings(reports);
+    fn start(&self) -> Box<dyn ChartData> {
+        Box::new(DurationsData {
+            held: HeldMeetings::new(true),
+            source: SourceNote::default(),
+        })
+    }
+}
+
+impl ChartData for DurationsData {
+    fn add(&mut self, report: &Report) {
+        self.held.add(report);
+        self.source.add(report);
+    }
+
+    fn render(&self) -> Result<Svg, ChartError> {
+        let meetings = self.held.meetings();
         let mut points = Vec::new();
         let mut kinds = Vec::new();
         for m in &meetings {
@@ -97,7 +120,7 @@ impl Chart for Durations {
              gives for a meeting of the NEC or one of its committees (\"over seven hours\": over); \
              a meeting counts once however many reports mention it, and where they give \
              different durations, each is shown.",
-            source(reports),
+            self.source.text(),
         )];
         let page = Page {
             name: "durations",

@@ -13,10 +13,17 @@
 //! for qualifiers, the placing of labels so that none overlaps even at a thousand points,
 //! and the `<title>` and `<desc>` of every SVG.
 //!
+//! Each chart reads the reports one at a time
+//! ([`Chart::start`](nectar_registry::Chart::start), then
+//! [`ChartData::add`](nectar_registry::ChartData::add) for each) and keeps only what it
+//! draws: each membership figure once by date and value, each meeting once by date and kind
+//! (with its durations for `durations`), each counted vote once, and counts for the notes. So
+//! `nectar build` draws them from any number of reports without holding the reports.
+//!
 //! The output is hermetic: plotters is built without `ttf`, so no system font is read and
 //! text is written as `<text>` elements in the `sans-serif` family; the data is sorted and
 //! nothing depends on the time or the machine, so the same reports give byte-identical SVG
-//! everywhere. When the reports hold nothing a chart shows, it says so with
+//! everywhere, in whatever order they are read. When the reports hold nothing a chart shows, it says so with
 //! [`ChartError::NothingToDraw`](nectar_registry::ChartError::NothingToDraw) instead of drawing an empty chart.
 //!
 //! ```
@@ -38,6 +45,11 @@
 //! let svg = nectar_chart_plotters::Membership.render(&[report.clone()]).unwrap();
 //! assert!(svg.as_str().contains("<title id=\"membership-title\">"));
 //! assert!(svg.as_str().contains("560,000"));
+//!
+//! // The same, a report at a time, as `nectar build` draws it.
+//! let mut data = nectar_chart_plotters::Membership.start();
+//! data.add(&report);
+//! assert_eq!(data.render(), Ok(svg));
 //!
 //! // The report has no votes: the votes chart says so rather than drawing nothing.
 //! let err = nectar_chart_plotters::Votes.render(&[report]).unwrap_err();

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use nectar_model::{MeetingKind, Report};
-use nectar_registry::{Chart, ChartError, Svg};
+use nectar_registry::{Chart, ChartData, ChartError, Svg};
 use plotters::prelude::*;
 
-use crate::data::{held_meetings, source};
+use crate::data::{HeldMeetings, SourceNote};
 use crate::draw::{
     Axis, Frame, HEIGHT, Labels, Page, SMALL_PX, Swatch, axes, failed, label_area, palette, plural,
     text_width, value_label, value_ticks, year_label, year_ticks,
@@ -60,9 +60,33 @@ fn group(kind: MeetingKind) -> usize {
         .unwrap_or(GROUPS.len() - 1)
 }
 
+/// What the chart keeps of the reports: the meetings held, without their durations.
+#[derive(Debug, Clone)]
+struct MeetingsData {
+    /// Each held meeting once, and the mentions left out.
+    held: HeldMeetings,
+    /// What the source note says of the reports.
+    source: SourceNote,
+}
+
 impl Chart for Meetings {
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-        let (meetings, undated, scheduled) = held_meetings(reports);
+    fn start(&self) -> Box<dyn ChartData> {
+        Box::new(MeetingsData {
+            held: HeldMeetings::new(false),
+            source: SourceNote::default(),
+        })
+    }
+}
+
+impl ChartData for MeetingsData {
+    fn add(&mut self, report: &Report) {
+        self.held.add(report);
+        self.source.add(report);
+    }
+
+    fn render(&self) -> Result<Svg, ChartError> {
+        let meetings = self.held.meetings();
+        let (undated, scheduled) = (self.held.undated, self.held.scheduled);
         let mut years: BTreeMap<i32, [usize; GROUPS.len()]> = BTreeMap::new();
         for m in &meetings {
             years.entry(m.date.year()).or_default()[group(m.kind)] += 1;
@@ -121,7 +145,7 @@ impl Chart for Meetings {
             "{} A meeting counts once however many \
              reports mention it (one date and kind is one meeting); a year counts only the \
              meetings the reports mention, not every meeting held.",
-            source(reports),
+            self.source.text(),
         )];
         if !left_out.is_empty() {
             notes.push(format!("Not counted: {}.", left_out.join("; ")));

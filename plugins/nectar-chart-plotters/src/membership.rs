@@ -1,11 +1,11 @@
 //! `membership`: Labour's membership as reported to the NEC, over time.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use nectar_model::{Qualifier, Report, Unit};
-use nectar_registry::{Chart, ChartError, Svg};
+use nectar_model::{PartialDate, Qualifier, Report, Unit};
+use nectar_registry::{Chart, ChartData, ChartError, Svg};
 
-use crate::data::{figure_date, source, year_position};
+use crate::data::{Number, SourceNote, by_value, figure_date, year_position};
 use crate::draw::{
     HEIGHT, Page, Swatch, listing, month_year, number, palette, plural, qualified,
     qualifier_legend, span_of_dates, value_label,
@@ -23,57 +23,19 @@ pub struct Membership;
 /// The chart's title.
 pub const TITLE: &str = "Labour membership as reported to the NEC";
 
-/// What the reports hold for the chart.
-struct Figures {
-    /// One per (date, value), sorted; the most exact qualifier any report gives it.
-    points: Vec<TimePoint>,
+/// What the chart keeps of the reports: each point once, and counts for the notes.
+#[derive(Debug, Clone, Default)]
+struct MembershipData {
+    /// One per (date, value): the value and the most exact qualifier any report gives it.
+    points: BTreeMap<(PartialDate, Number), (f64, Qualifier)>,
     /// How many reports give the points.
     reports: usize,
     /// Membership figures quoted in readers' comments (not drawn).
     from_comments: usize,
     /// Membership figures without a date (not drawn).
     undated: usize,
-}
-
-fn figures(reports: &[Report]) -> Figures {
-    let mut found = Vec::new();
-    let mut sources = BTreeSet::new();
-    let (mut from_comments, mut undated) = (0, 0);
-    for report in reports {
-        for f in &report.figures {
-            if f.metric != "membership" || f.unit != Unit::Count {
-                continue;
-            }
-            if f.from_comment {
-                from_comments += 1;
-                continue;
-            }
-            let Some(date) = figure_date(report, f) else {
-                undated += 1;
-                continue;
-            };
-            sources.insert(report.report_id.as_str());
-            found.push((date, f.value, f.qualifier));
-        }
-    }
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-    // Qualifiers sort exact first, so the first of a (date, value) is the most exact.
-    found.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-    let points = found
-        .into_iter()
-        .map(|(date, value, qualifier)| TimePoint {
-            date,
-            value,
-            qualifier,
-            label: qualified(qualifier, &number(value)),
-        })
-        .collect();
-    Figures {
-        points,
-        reports: sources.len(),
-        from_comments,
-        undated,
-    }
+    /// What the source note says of the reports.
+    source: SourceNote,
 }
 
 /// The line: through each date's figure, or the mean of its figures where reports differ.
@@ -95,12 +57,56 @@ fn line(points: &[TimePoint]) -> Vec<(f64, f64)> {
 }
 
 impl Chart for Membership {
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-        let found = figures(reports);
-        let points = &found.points;
+    fn start(&self) -> Box<dyn ChartData> {
+        Box::new(MembershipData::default())
+    }
+}
+
+impl ChartData for MembershipData {
+    fn add(&mut self, report: &Report) {
+        self.source.add(report);
+        let mut gives = false;
+        for f in &report.figures {
+            if f.metric != "membership" || f.unit != Unit::Count {
+                continue;
+            }
+            if f.from_comment {
+                self.from_comments += 1;
+                continue;
+            }
+            let Some(date) = figure_date(report, f) else {
+                self.undated += 1;
+                continue;
+            };
+            gives = true;
+            // Qualifiers sort exact first, so the least of a (date, value) is the most exact.
+            let point = (f.value, f.qualifier);
+            self.points
+                .entry((date, Number::new(f.value)))
+                .and_modify(|p| {
+                    if by_value(&point, p).is_lt() {
+                        *p = point;
+                    }
+                })
+                .or_insert(point);
+        }
+        self.reports += usize::from(gives);
+    }
+
+    fn render(&self) -> Result<Svg, ChartError> {
+        let points: Vec<TimePoint> = self
+            .points
+            .iter()
+            .map(|(&(date, _), &(value, qualifier))| TimePoint {
+                date,
+                value,
+                qualifier,
+                label: qualified(qualifier, &number(value)),
+            })
+            .collect();
         if points.is_empty() {
             return Err(ChartError::NothingToDraw(
-                match (found.from_comments, found.undated) {
+                match (self.from_comments, self.undated) {
                     (0, 0) => "no membership figures in the reports".to_owned(),
                     (0, _) => "no membership figure in the reports has a date".to_owned(),
                     (n, _) => format!(
@@ -115,10 +121,10 @@ impl Chart for Membership {
         let desc = format!(
             "Labour Party membership as reported to the NEC: {} from {}, {}: {}.{}",
             plural(points.len(), "figure", "figures"),
-            plural(found.reports, "report", "reports"),
+            plural(self.reports, "report", "reports"),
             span_of_dates(points.iter().map(|p| p.date)),
-            listing(points, |p| p.value, describe),
-            if found.from_comments > 0 {
+            listing(&points, |p| p.value, describe),
+            if self.from_comments > 0 {
                 " Figures quoted in readers' comments are not shown."
             } else {
                 ""
@@ -134,7 +140,7 @@ impl Chart for Membership {
         .filter(|q| points.iter().any(|p| p.qualifier == *q))
         .map(|q| (Swatch::Marker(q), qualifier_legend(q).to_owned()))
         .collect();
-        let line = line(points);
+        let line = line(&points);
         if line.len() > 1 {
             legend.push((
                 Swatch::Line(palette::GREY),
@@ -145,19 +151,19 @@ impl Chart for Membership {
             "{} Each point is a membership figure a \
              report states in its own text, at the date it describes; where reports give \
              different figures for one date, each is shown.",
-            source(reports),
+            self.source.text(),
         )];
         let mut left_out = Vec::new();
-        if found.from_comments > 0 {
+        if self.from_comments > 0 {
             left_out.push(format!(
                 "{} quoted in readers' comments below the reports",
-                plural(found.from_comments, "figure", "figures")
+                plural(self.from_comments, "figure", "figures")
             ));
         }
-        if found.undated > 0 {
+        if self.undated > 0 {
             left_out.push(format!(
                 "{} without a date",
-                plural(found.undated, "figure", "figures")
+                plural(self.undated, "figure", "figures")
             ));
         }
         if !left_out.is_empty() {
@@ -172,6 +178,6 @@ impl Chart for Membership {
             desc,
             height: HEIGHT,
         };
-        page.render(|root, area| timeline::draw(root, area, points, &line, &value_label))
+        page.render(|root, area| timeline::draw(root, area, &points, &line, &value_label))
     }
 }

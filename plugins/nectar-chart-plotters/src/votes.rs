@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use nectar_model::{PartialDate, Report, VoteResult};
-use nectar_registry::{Chart, ChartError, Svg};
+use nectar_registry::{Chart, ChartData, ChartError, Svg};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::data::{source, vote_date};
+use crate::data::{SourceNote, vote_date};
 use crate::draw::{
     Axis, Frame, LABEL_PX, Page, SMALL_PX, Swatch, axes, day_month_year, failed, fit, font,
     listing, number, palette, plural, span_of_dates, text_width, value_label, value_ticks,
@@ -80,12 +80,51 @@ impl Row {
     }
 }
 
-/// Every counted vote once, in order.
-fn rows(reports: &[Report]) -> Vec<Row> {
-    // A vote that several reports give is one vote: for each row, keep the most times any one
-    // report gives it (two votes of a meeting may well have the same counts).
-    let mut most: BTreeMap<Row, usize> = BTreeMap::new();
-    for report in reports {
+/// What the chart keeps of the reports: each counted vote once, and what the source note
+/// says.
+#[derive(Debug, Clone, Default)]
+struct VotesData {
+    /// Each vote's row, and the most times any one report gives it (two votes of a meeting may
+    /// well have the same counts; a vote that several reports give is one vote).
+    most: BTreeMap<Row, usize>,
+    /// What the source note says of the reports.
+    source: SourceNote,
+}
+
+impl VotesData {
+    /// Every counted vote once, in order.
+    fn rows(&self) -> Vec<&Row> {
+        self.most
+            .iter()
+            .flat_map(|(row, &n)| std::iter::repeat_n(row, n))
+            .collect()
+    }
+}
+
+/// The rows' pitch in pixels: 26 each, shrinking so that the plot stays under 780 pixels.
+fn pitch(n: usize) -> f64 {
+    (780.0 / n as f64).min(26.0)
+}
+
+const FOR: RGBColor = palette::BLUE;
+const AGAINST: RGBColor = palette::VERMILLION;
+const ABSTAIN: RGBColor = RGBColor(0xBB, 0xBB, 0xBB);
+
+/// Where the plot starts: the label column (date, then subject) is left of it.
+const PLOT_LEFT: i32 = 392;
+const SUBJECT_LEFT: i32 = 24 + 92;
+/// Room right of the plot for `carried`, `fell`.
+const RIGHT: i32 = 170;
+
+impl Chart for Votes {
+    fn start(&self) -> Box<dyn ChartData> {
+        Box::new(VotesData::default())
+    }
+}
+
+impl ChartData for VotesData {
+    fn add(&mut self, report: &Report) {
+        self.source.add(report);
         let mut here: BTreeMap<Row, usize> = BTreeMap::new();
         for v in &report.votes {
             let c = v.counts;
@@ -110,33 +149,13 @@ fn rows(reports: &[Report]) -> Vec<Row> {
             *here.entry(row).or_default() += 1;
         }
         for (row, n) in here {
-            let m = most.entry(row).or_default();
-            *m = (*m).max(n);
+            let most = self.most.entry(row).or_default();
+            *most = (*most).max(n);
         }
     }
-    most.into_iter()
-        .flat_map(|(row, n)| std::iter::repeat_n(row, n))
-        .collect()
-}
 
-/// The rows' pitch in pixels: 26 each, shrinking so that the plot stays under 780 pixels.
-fn pitch(n: usize) -> f64 {
-    (780.0 / n as f64).min(26.0)
-}
-
-const FOR: RGBColor = palette::BLUE;
-const AGAINST: RGBColor = palette::VERMILLION;
-const ABSTAIN: RGBColor = RGBColor(0xBB, 0xBB, 0xBB);
-
-/// Where the plot starts: the label column (date, then subject) is left of it.
-const PLOT_LEFT: i32 = 392;
-const SUBJECT_LEFT: i32 = 24 + 92;
-/// Room right of the plot for `carried`, `fell`.
-const RIGHT: i32 = 170;
-
-impl Chart for Votes {
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-        let rows = rows(reports);
+    fn render(&self) -> Result<Svg, ChartError> {
+        let rows = self.rows();
         if rows.is_empty() {
             return Err(ChartError::NothingToDraw(
                 "no counted votes in the reports".to_owned(),
@@ -161,7 +180,7 @@ impl Chart for Votes {
                 )
             })
             .unwrap_or_default();
-        let describe = |r: &Row| {
+        let describe = |r: &&Row| {
             let subject = r
                 .subject
                 .as_deref()
@@ -189,7 +208,7 @@ impl Chart for Votes {
         let mut notes = vec![format!(
             "{} Counts as the reports give them; a vote that several reports give is shown \
              once; a count a report leaves out is left out of its bar.",
-            source(reports)
+            self.source.text()
         )];
         if every > 1 {
             notes.push(format!(
@@ -221,7 +240,7 @@ impl Chart for Votes {
         };
         let plot_height = (pitch * n as f64).round() as u32;
         page.height = page.chrome_height() + plot_height;
-        let most = rows.iter().map(Row::total).max().unwrap_or(1);
+        let most = rows.iter().map(|r| r.total()).max().unwrap_or(1);
         let x_ticks = value_ticks(f64::from(most), 9, true);
         page.render(|root, area| {
             let frame = Frame {

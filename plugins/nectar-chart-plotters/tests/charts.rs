@@ -370,6 +370,34 @@ fn the_same_figure_from_two_reports_is_one_point() {
 }
 
 #[test]
+fn the_order_of_the_reports_does_not_matter() {
+    let mut reports = read_dir(&nectar_testkit::sample_corpus_dir());
+    reports.extend(made_up(60));
+    // Another report giving what one gives, less exactly: the point shows once, exact.
+    let mut again = reports[reports.len() - 1].clone();
+    again.report_id = "generic-test-again".into();
+    again.figures[0].qualifier = Qualifier::Around;
+    again.meetings[0].duration.as_mut().unwrap().qualifier = Qualifier::Over;
+    reports.push(again);
+    for name in CHARTS {
+        let (svg, _) = render(name, &reports);
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(chart(name).render(&reversed), Ok(svg.clone()), "{name}");
+        let mut rotated = reports.clone();
+        rotated.rotate_left(reports.len() / 3);
+        assert_eq!(chart(name).render(&rotated), Ok(svg.clone()), "{name}");
+        // A report at a time, as `nectar build` draws them; rendering twice gives the same.
+        let mut data = chart(name).start();
+        for r in &reports {
+            data.add(r);
+        }
+        assert_eq!(data.render(), Ok(svg.clone()), "{name}");
+        assert_eq!(data.render(), Ok(svg), "{name} again");
+    }
+}
+
+#[test]
 fn nothing_to_draw_says_what_is_missing() {
     let empty = vec![report(0)];
     for (name, message) in [
