@@ -1,30 +1,45 @@
-//! Throughput of every registered exporter (json, ndjson, csv, arrow, parquet, ...) on a large
-//! synthetic corpus: the seeds and the sample corpus, parsed once, then copied under fresh
-//! report IDs to `REPORTS` reports. Measured per table row (`Throughput::Elements`) and per byte
-//! written (`Throughput::Bytes`); each iteration writes into a fresh temporary directory,
-//! renames included (the files are flushed to disk, as `nectar build` does).
+//! Throughput of every registered exporter (json, ndjson, csv, arrow, parquet, ...) on two
+//! corpora of parsed reports:
 //!
-//! `cargo bench -p nectar-benches --bench export` (see `README.md`).
+//! - `copies_5k`: the seeds and the sample corpus, parsed once, then copied under fresh report
+//!   IDs to `REPORTS` reports;
+//! - `synth_1k`: the 1,000 synthetic reports of `corpora.rs` (seed 7), parsed once.
+//!
+//! One benchmark per corpus and exporter, `CORPUS/export/EXPORTER`, in bytes written
+//! (`Throughput::Bytes`); the number of table rows is printed before, for rows per second.
+//! Each iteration writes into a fresh temporary directory, renames included (the files are
+//! flushed to disk, as `nectar build` does).
+//!
+//! `cargo bench -p nectar-benches --bench export [-- FILTER]` (see `README.md`).
 
 use std::path::Path;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use nectar_model::Report;
+use criterion::{Criterion, Throughput};
+use nectar_model::{Document, Report};
 use nectar_registry::{ExporterDescriptor, Registry};
 
-/// How many reports the synthetic corpus has.
+#[path = "corpora.rs"]
+mod corpora;
+
+use corpora::{Corpus, Selection};
+
+/// How many reports the corpus of copies has.
 const REPORTS: usize = 5_000;
+
+fn parse(registry: &Registry, doc: &Document) -> Report {
+    let detection = registry.detect(doc).expect("a parser");
+    detection.parser.parser.parse(doc).expect("parses")
+}
 
 fn parsed(registry: &Registry, dirs: &[std::path::PathBuf]) -> Vec<Report> {
     nectar_io::discover(dirs)
         .into_iter()
         .map(|file| {
-            let file = file.unwrap_or_else(|e| panic!("{e}"));
-            let doc = nectar_io::read_document(&file.path, &file.display, &Default::default())
-                .unwrap_or_else(|e| panic!("{e}"));
-            let detection = registry.detect(&doc).expect("a parser");
-            detection.parser.parser.parse(&doc).expect("parses")
+            parse(
+                registry,
+                &corpora::read(&file.unwrap_or_else(|e| panic!("{e}"))),
+            )
         })
         .collect()
 }
@@ -87,41 +102,73 @@ fn rows(reports: &[Report]) -> u64 {
         .sum()
 }
 
-fn benches(c: &mut Criterion) {
-    let registry = nectar_plugins::registry().expect("registry");
-    let mut dirs = vec![nectar_testkit::sample_corpus_dir()];
-    dirs.extend(nectar_testkit::seeds_dir());
-    let base = parsed(&registry, &dirs);
-    let reports = synthetic(&base, REPORTS);
-    let rows = rows(&reports);
-    println!(
-        "synthetic corpus: {} reports, {rows} table rows",
-        reports.len()
-    );
-    for e in registry.exporters() {
-        let probe = tempfile::tempdir().expect("temp dir");
-        let bytes = export(e, &reports, probe.path());
-        println!("{}: {bytes} bytes written", e.name);
-        for (unit, throughput) in [
-            ("rows", Throughput::Elements(rows)),
-            ("bytes", Throughput::Bytes(bytes)),
-        ] {
-            let mut group = c.benchmark_group(format!("export/{}", e.name));
+/// Measures every exporter on `reports`, in bytes written; `corpus` configures the sampling
+/// (`None`: 10 samples over 4 s, for the copies). Prints the table rows, for rows per second.
+fn bench_exporters(
+    c: &mut Criterion,
+    registry: &Registry,
+    name: &str,
+    corpus: Option<&Corpus>,
+    reports: &[Report],
+) {
+    let rows = rows(reports);
+    println!("{name}: {} reports, {rows} table rows", reports.len());
+    let mut group = c.benchmark_group(name);
+    match corpus {
+        Some(corpus) => corpus.configure(&mut group),
+        None => {
             group
                 .sample_size(10)
-                .warm_up_time(Duration::from_secs(1))
-                .measurement_time(Duration::from_secs(8))
-                .throughput(throughput);
-            group.bench_function(unit, |b| {
-                b.iter(|| {
-                    let dir = tempfile::tempdir().expect("temp dir");
-                    export(e, &reports, dir.path())
-                })
-            });
-            group.finish();
+                .warm_up_time(Duration::from_millis(500))
+                .measurement_time(Duration::from_secs(4));
         }
+    }
+    for e in registry.exporters() {
+        let probe = tempfile::tempdir().expect("temp dir");
+        let bytes = export(e, reports, probe.path());
+        println!("{name}: {}: {bytes} bytes written", e.name);
+        group.throughput(Throughput::Bytes(bytes));
+        group.bench_function(format!("export/{}", e.name), |b| {
+            b.iter(|| {
+                let dir = tempfile::tempdir().expect("temp dir");
+                export(e, reports, dir.path())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let registry = nectar_plugins::registry().expect("registry");
+    let selection = Selection::from_args();
+    let wanted = |corpus: &str| {
+        selection.selects_any(
+            registry
+                .exporters()
+                .iter()
+                .map(|e| format!("{corpus}/export/{}", e.name)),
+        )
+    };
+    if wanted("copies_5k") {
+        let mut dirs = vec![nectar_testkit::sample_corpus_dir()];
+        dirs.extend(nectar_testkit::seeds_dir());
+        let base = parsed(&registry, &dirs);
+        let reports = synthetic(&base, REPORTS);
+        bench_exporters(c, &registry, "copies_5k", None, &reports);
+    }
+    if wanted("synth_1k") {
+        let corpus = Corpus::build("synth_1k").expect("a synthetic corpus");
+        let reports: Vec<Report> = corpus
+            .documents()
+            .iter()
+            .map(|doc| parse(&registry, doc))
+            .collect();
+        bench_exporters(c, &registry, "synth_1k", Some(&corpus), &reports);
     }
 }
 
-criterion_group!(export_benches, benches);
-criterion_main!(export_benches);
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c);
+    c.final_summary();
+}
