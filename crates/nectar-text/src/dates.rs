@@ -7,7 +7,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
 use regex::{Captures, Regex};
 
-use crate::lex::{build, char_at, prev_char, prev_word};
+use crate::lex::{Sparse, build, char_at, kind, lower, prev_char, prev_word};
+use crate::scan::Scan;
 use crate::segment::sentence_around;
 
 /// The tense of a clause: whether a date in it lies before or after the time of writing.
@@ -91,7 +92,7 @@ const DAY: &str = "3[01]|[12][0-9]|0?[1-9]";
 const ORD: &str = r"(?:st|nd|rd|th)?(?-u:\b)";
 const YEAR: &str = r"(?:1[89]|20)[0-9]{2}";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<Sparse> = LazyLock::new(|| {
     let iso = format!(
         r"(?P<iso>(?-u:\b)(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01]))"
     );
@@ -104,8 +105,92 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let md = format!(
         r"(?P<md>(?-u:\b)(?:(?P<md_cue>in|the|since|until|till|by|of|from|early|late|mid|next|last|this|during|before|after)(?:%W|%D))?(?:(?P<md_wd>{WEEKDAYS})(?-u:\b)\.?,?%W)?(?P<md_m>{MONTHS})(?-u:\b)\.?(?:(?:%W(?:and|&|to)%W|%w%D%w)(?P<md_m2>{MONTHS})(?-u:\b)\.?(?:,%w|%W)(?P<md_y2>{YEAR})(?-u:\b)|(?:%W(?P<md_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&)%W)(?P<md_de>{DAY}){ORD})?)?(?:(?:,%w|%W)(?P<md_y>{YEAR})(?-u:\b))?)(?P<md_post>(?:%Qs)?%W(?:NEC|meetings?|elections?)(?-u:\b))?)"
     );
-    build(&format!("(?i){iso}|{num}|{rel}|{dm}|{md}"))
+    // Every date holds a digit, a month, a weekday or a relative word, at most one word
+    // (`in`, `the`, `last`, ...) after its start.
+    Sparse::new(
+        &format!("(?i){iso}|{num}|{rel}|{dm}|{md}"),
+        1,
+        kind::DIGIT | kind::MONTH | kind::WEEKDAY | kind::RELATIVE,
+        date_start,
+    )
 });
+
+/// Whether a date may start at `w`: a digit, a month, a weekday, a relative word, or a word
+/// before a month (`in`, `the`, `early`, ...) or a relative one (`last`, `this`, `next`).
+fn date_start(w: &[u8]) -> bool {
+    if w.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    lower(w, &mut buf).is_some_and(|w| {
+        matches!(
+            w,
+            b"january"
+                | b"february"
+                | b"march"
+                | b"april"
+                | b"may"
+                | b"june"
+                | b"july"
+                | b"august"
+                | b"september"
+                | b"october"
+                | b"november"
+                | b"december"
+                | b"sept"
+                | b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+                | b"monday"
+                | b"tuesday"
+                | b"wednesday"
+                | b"thursday"
+                | b"friday"
+                | b"saturday"
+                | b"sunday"
+                | b"tues"
+                | b"weds"
+                | b"thurs"
+                | b"thur"
+                | b"mon"
+                | b"tue"
+                | b"wed"
+                | b"thu"
+                | b"fri"
+                | b"sat"
+                | b"sun"
+                | b"today"
+                | b"tonight"
+                | b"yesterday"
+                | b"tomorrow"
+                | b"in"
+                | b"the"
+                | b"since"
+                | b"until"
+                | b"till"
+                | b"by"
+                | b"of"
+                | b"from"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"next"
+                | b"last"
+                | b"this"
+                | b"during"
+                | b"before"
+                | b"after"
+        )
+    })
+}
 
 /// The indices of [`DATE`]'s named groups, looked up once (by index is faster than by name).
 struct DateGroups {
@@ -142,7 +227,8 @@ struct DateGroups {
 
 static G: LazyLock<DateGroups> = LazyLock::new(|| {
     let index = |name: &str| {
-        DATE.capture_names()
+        DATE.regex()
+            .capture_names()
             .position(|n| n == Some(name))
             .expect("every group is named in the pattern")
     };
@@ -206,8 +292,14 @@ static G: LazyLock<DateGroups> = LazyLock::new(|| {
 /// assert_eq!(&text[found[1].span.start..found[1].span.end], "the July NEC");
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    mentions_in(&Scan::new(text))
+}
+
+/// [`find_dates`] on a [`Scan`], sharing its anchor words.
+pub(crate) fn mentions_in(scan: &Scan<'_>) -> Vec<DateMention> {
+    let text = scan.text();
     let mut found: Vec<DateMention> = DATE
-        .captures_iter(text)
+        .captures_iter(text, scan.words())
         .filter_map(|caps| mention(text, &caps))
         .collect();
     for i in 0..found.len() {
@@ -959,6 +1051,11 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_sparse_finds_what_the_plain_regex_finds() {
+        crate::lex::check_sparse(&DATE);
+    }
 
     fn one(text: &str) -> (String, DateMention) {
         let found = find_dates(text);

@@ -1,6 +1,7 @@
-//! Small helpers shared by the scanners: tolerant regex building and UTF-8 safe byte walking.
+//! Small helpers shared by the scanners: tolerant regex building, UTF-8 safe byte walking,
+//! and [`Sparse`] patterns searched only around the words that can be part of a match.
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 /// Horizontal space as published: ASCII space and tab, the carriage return of CRLF, and the
 /// no-break and thin spaces that sit inside numbers and dates.
@@ -28,6 +29,438 @@ pub(crate) fn build(template: &str) -> Regex {
         .replace("%Q", r"['\x{2019}]")
         .replace(r"\b", r"(?-u:\b)");
     Regex::new(&pattern).expect("the built-in patterns are valid regexes")
+}
+
+/// The kinds of anchor words, bits of [`Word::kinds`].
+pub(crate) mod kind {
+    /// A run of word bytes that starts with a digit.
+    pub(crate) const DIGIT: u16 = 1;
+    /// A count in words: `zero`, `none`, `nil`, `one` to `ninety`.
+    pub(crate) const COUNT: u16 = 1 << 1;
+    /// `unanimous`, `unanimously`, `nem`, `narrowly`, `show`.
+    pub(crate) const VOTE: u16 = 1 << 2;
+    /// A month name or abbreviation.
+    pub(crate) const MONTH: u16 = 1 << 3;
+    /// A weekday name or abbreviation.
+    pub(crate) const WEEKDAY: u16 = 1 << 4;
+    /// `today`, `tonight`, `yesterday`, `tomorrow`, and the words after `last`, `this` and
+    /// `next` in a relative date (`night`, `morning`, `afternoon`, `evening`, `week`, `month`).
+    pub(crate) const RELATIVE: u16 = 1 << 5;
+    /// `noon`, `midday`, `midnight`.
+    pub(crate) const CLOCK: u16 = 1 << 6;
+}
+
+/// An anchor word of a text: a maximal run of ASCII word bytes of one of the [`kind`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Where the run starts.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// Its [`kind`]s.
+    pub kinds: u16,
+}
+
+/// The anchor words of `text`, in order; `None` when the text holds `ſ` or `K`, which
+/// `(?i)` folds to `s` and `k`, so that [`Sparse`] patterns must read it whole.
+pub(crate) fn anchor_words(text: &str) -> Option<Vec<Word>> {
+    let b = text.as_bytes();
+    // Both end in a byte rare in text: 'ſ' is C5 BF, 'K' is E2 84 AA.
+    if memchr::memchr2_iter(0xBF, 0xAA, b).any(|i| {
+        b[..=i].ends_with("\u{17f}".as_bytes()) || b[..=i].ends_with("\u{212a}".as_bytes())
+    }) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for_each_word_start(b, |s| {
+        let kinds = word_kinds(b, s);
+        if kinds != 0 {
+            out.push(Word {
+                start: s,
+                end: word_run_end(b, s),
+                kinds,
+            });
+        }
+    });
+    Some(out)
+}
+
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (8 bytes of text) set where the byte is an ASCII word
+/// byte (`[0-9A-Za-z_]`).
+fn word_mask(x: u64) -> u64 {
+    let t = x & !HIGHS;
+    // Per byte (below 0x80): the high bit of v + (0x80 - lo) says v >= lo, of
+    // v + (0x7f - hi) says v > hi; no sum carries into the next byte.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGHS
+    };
+    let digit = in_range(t, b'0', b'9');
+    let letter = in_range(t | (ONES * 0x20), b'a', b'z');
+    let under = !((t ^ (ONES * u64::from(b'_'))) + ONES * 0x7f) & HIGHS;
+    (digit | letter | under) & !x
+}
+
+/// Calls `f` with the start of every run of ASCII word bytes in `b`, in order, reading
+/// eight bytes at a time.
+fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
+    let mut prev_word = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let x = match b.get(i..i + 8) {
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+            }
+            _ => {
+                let mut chunk = [0u8; 8];
+                chunk[..b.len() - i].copy_from_slice(&b[i..]);
+                u64::from_le_bytes(chunk)
+            }
+        };
+        let w = word_mask(x);
+        let mut starts = w & !((w << 8) | prev_word);
+        while starts != 0 {
+            f(i + starts.trailing_zeros() as usize / 8);
+            starts &= starts - 1;
+        }
+        prev_word = w >> 56;
+        i += 8;
+    }
+}
+
+/// The hashes ([`prefix_hash`]) of the first three letters of every anchor word, as a bit
+/// set: most words are told apart from the anchors with one lookup.
+static PREFIXES: [u64; 1024] = prefixes();
+
+const fn prefixes() -> [u64; 1024] {
+    let mut set = [0u64; 1024];
+    let mut i = 0;
+    while i < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[i].as_bytes();
+        let k = prefix_hash([w[0], w[1], w[2]]);
+        set[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    set
+}
+
+/// A 16-bit hash of three bytes, ASCII letters lowercased.
+const fn prefix_hash(p: [u8; 3]) -> usize {
+    let v = u32::from_le_bytes([p[0] | 0x20, p[1] | 0x20, p[2] | 0x20, 0]);
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Every anchor word in letters (see [`word_kinds`]).
+const ANCHOR_WORDS: &[&str] = &[
+    "zero",
+    "none",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "unanimous",
+    "unanimously",
+    "nem",
+    "narrowly",
+    "show",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tues",
+    "weds",
+    "thurs",
+    "thur",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "month",
+    "noon",
+    "midday",
+    "midnight",
+];
+
+/// Whether the three bytes at `start` may be the first three letters of an anchor word.
+fn anchor_prefix(b: &[u8], start: usize) -> bool {
+    let Some(&[x, y, z]) = b.get(start..start + 3) else {
+        return false;
+    };
+    let k = prefix_hash([x, y, z]);
+    PREFIXES[k / 64] & (1 << (k % 64)) != 0
+}
+
+/// The [`kind`]s of the word run that starts at `start`.
+fn word_kinds(b: &[u8], start: usize) -> u16 {
+    if b[start].is_ascii_digit() {
+        return kind::DIGIT;
+    }
+    if !anchor_prefix(b, start) {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(&b[start..word_run_end(b, start)], &mut buf) else {
+        return 0;
+    };
+    match w {
+        b"zero" | b"none" | b"nil" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six"
+        | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve" | b"thirteen"
+        | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen" | b"nineteen"
+        | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
+        | b"ninety" => kind::COUNT,
+        b"unanimous" | b"unanimously" | b"nem" | b"narrowly" | b"show" => kind::VOTE,
+        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august"
+        | b"september" | b"october" | b"november" | b"december" | b"sept" | b"jan" | b"feb"
+        | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec" => {
+            kind::MONTH
+        }
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
+        | b"sunday" | b"tues" | b"weds" | b"thurs" | b"thur" | b"mon" | b"tue" | b"wed"
+        | b"thu" | b"fri" | b"sat" | b"sun" => kind::WEEKDAY,
+        b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"night" | b"morning"
+        | b"afternoon" | b"evening" | b"week" | b"month" => kind::RELATIVE,
+        b"noon" | b"midday" | b"midnight" => kind::CLOCK,
+        _ => 0,
+    }
+}
+
+/// A built-in pattern searched only from the words where a match can start.
+///
+/// A whole-text regex search reads every byte with the lazy DFA (a few hundred MB/s). Yet
+/// every match of the patterns here starts at an ASCII word (a `(?-u:\b)` then a letter or
+/// digit) and holds an anchor word (of the kinds in `kinds`) at most `back` words after its
+/// start. [`Sparse::captures_iter`] goes through the text's anchor words ([`anchor_words`]),
+/// and at each tries the pattern anchored at the `back` words before it that may start a
+/// match and at the anchor itself, leftmost first; it yields exactly the matches of
+/// `Regex::captures_iter` on the whole text.
+#[derive(Debug)]
+pub(crate) struct Sparse {
+    /// The pattern, for the captures of a match found.
+    re: Regex,
+    /// The pattern anchored at the start of the haystack, to try one start.
+    anchored: Regex,
+    /// How many words before its first anchor a match may start.
+    back: usize,
+    /// The kinds of anchor words.
+    kinds: u16,
+    /// Whether a match may start at a word (as written).
+    start: fn(&[u8]) -> bool,
+}
+
+impl Sparse {
+    /// Compiles `template` (see [`build`]). Every match of it must start at an ASCII word
+    /// boundary followed by a word byte, at a word for which `start` holds, and its first
+    /// anchor word (of `kinds`) must come at most `back` words later.
+    pub(crate) fn new(template: &str, back: usize, kinds: u16, start: fn(&[u8]) -> bool) -> Self {
+        Self {
+            re: build(template),
+            anchored: build(&format!("^(?:{template})")),
+            back,
+            kinds,
+            start,
+        }
+    }
+
+    /// The pattern itself.
+    pub(crate) fn regex(&self) -> &Regex {
+        &self.re
+    }
+
+    /// The matches of the pattern in `text`, as `Regex::captures_iter(text)`, given the
+    /// text's [`anchor_words`].
+    pub(crate) fn captures_iter<'r, 't>(
+        &'r self,
+        text: &'t str,
+        words: Option<&'r [Word]>,
+    ) -> SparseMatches<'r, 't> {
+        SparseMatches {
+            sparse: self,
+            text,
+            plain: words.is_none().then(|| self.re.captures_iter(text)),
+            words: words.unwrap_or_default(),
+            next_word: 0,
+            lower: 0,
+            starts: Vec::new(),
+        }
+    }
+
+    /// The match that starts exactly at `at` (a word start), with its captures.
+    fn captures_from<'t>(&self, text: &'t str, at: usize) -> Option<Captures<'t>> {
+        let m = self.anchored.find(text.get(at..)?)?;
+        // Cut the haystack before a non-word byte: `\b` reads the same there as at its end.
+        let b = text.as_bytes();
+        let hi = word_run_end(b, at + m.end());
+        let caps = self.re.captures_at(&text[..hi], at)?;
+        debug_assert_eq!(caps.get(0).map(|m| m.start()), Some(at));
+        Some(caps)
+    }
+
+    /// The starts to try for the anchor word at `at`: the words before it that may start a
+    /// match, not before `lower`, then the anchor itself, in order.
+    fn starts(&self, b: &[u8], at: usize, lower: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let mut j = at;
+        for _ in 0..self.back {
+            while j > lower && !is_word_byte(b[j - 1]) {
+                j -= 1;
+            }
+            let end = j;
+            while j > 0 && is_word_byte(b[j - 1]) {
+                j -= 1;
+            }
+            if j < lower || j == end {
+                break;
+            }
+            if (self.start)(&b[j..end]) {
+                out.push(j);
+            }
+        }
+        out.reverse();
+        if (self.start)(&b[at..word_run_end(b, at)]) {
+            out.push(at);
+        }
+    }
+}
+
+/// The iterator of [`Sparse::captures_iter`].
+#[derive(Debug)]
+pub(crate) struct SparseMatches<'r, 't> {
+    sparse: &'r Sparse,
+    text: &'t str,
+    /// The plain whole-text search, for the rare text that needs it.
+    plain: Option<regex::CaptureMatches<'r, 't>>,
+    /// The anchor words not yet looked at.
+    words: &'r [Word],
+    /// No anchor before this is looked at: the end of the last match.
+    next_word: usize,
+    /// No match starts before this: the end of the last match, or just after the last
+    /// anchor (a match whose first anchor is a later word starts after it).
+    lower: usize,
+    /// The starts to try for an anchor (kept to reuse its allocation).
+    starts: Vec<usize>,
+}
+
+impl<'t> Iterator for SparseMatches<'_, 't> {
+    type Item = Captures<'t>;
+
+    fn next(&mut self) -> Option<Captures<'t>> {
+        if let Some(plain) = &mut self.plain {
+            return plain.next();
+        }
+        let b = self.text.as_bytes();
+        while let Some((w, rest)) = self.words.split_first() {
+            self.words = rest;
+            if w.kinds & self.sparse.kinds == 0 || w.start < self.next_word {
+                continue;
+            }
+            let mut starts = std::mem::take(&mut self.starts);
+            self.sparse.starts(b, w.start, self.lower, &mut starts);
+            let found = starts
+                .iter()
+                .find_map(|&at| self.sparse.captures_from(self.text, at));
+            self.starts = starts;
+            if let Some(caps) = found {
+                let end = caps
+                    .get(0)
+                    .map_or(w.start + 1, |m| m.end().max(w.start + 1));
+                self.next_word = end;
+                self.lower = end;
+                return Some(caps);
+            }
+            self.lower = w.start + 1;
+        }
+        None
+    }
+}
+
+/// Whether `c` is an ASCII word byte (`[0-9A-Za-z_]`, what `(?-u:\b)` looks at).
+pub(crate) fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The end of the run of ASCII word bytes that starts at `i`.
+fn word_run_end(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && is_word_byte(b[j]) {
+        j += 1;
+    }
+    j
+}
+
+/// `w` in ASCII lowercase, in `buf`; `None` if longer than `buf`.
+pub(crate) fn lower<'b>(w: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..w.len())?;
+    for (o, c) in out.iter_mut().zip(w) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Whether `c` is horizontal space (see [`H`]).
@@ -172,9 +605,167 @@ pub(crate) fn overlaps_any(zones: &[nectar_model::Span], span: nectar_model::Spa
     zones.get(i).is_some_and(|z| z.start < span.end)
 }
 
+/// Checks that `sparse` finds what its plain regex finds, on tricky texts and on texts put
+/// together at random from pieces of dates, times and votes.
+#[cfg(test)]
+pub(crate) fn check_sparse(sparse: &Sparse) {
+    const PIECES: &[&str] = &[
+        " ",
+        " ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "\u{a0}",
+        "-",
+        "–",
+        ",",
+        ".",
+        ":",
+        "’s",
+        "'",
+        "_",
+        "é",
+        "B",
+        "x",
+        "by",
+        "to",
+        "a",
+        "vote",
+        "votes",
+        "of",
+        "13",
+        "10",
+        "2",
+        "2020",
+        "29th",
+        "9.30",
+        "am",
+        "pm",
+        "16:30",
+        "noon",
+        "from",
+        "between",
+        "and",
+        "until",
+        "in",
+        "favour",
+        "for",
+        "against",
+        "abstentions",
+        "with",
+        "carried",
+        "unanimously",
+        "nem",
+        "con",
+        "narrowly",
+        "defeated",
+        "on",
+        "show",
+        "hands",
+        "twenty",
+        "one",
+        "nine",
+        "none",
+        "the",
+        "last",
+        "this",
+        "next",
+        "week",
+        "night",
+        "today",
+        "Tuesday",
+        "Tues",
+        "March",
+        "May",
+        "Sept",
+        "September",
+        "mid",
+        "early",
+        "NEC",
+        "meeting",
+        "ſix",
+        "\u{212a}",
+        "/",
+        "09",
+        "ran",
+        "1.5",
+    ];
+    let mut texts: Vec<String> = [
+        "",
+        "by 13 to 10, with 2 abstentions. It was carried unanimously; nem. con.",
+        "on a show of hands, 8 to 17. by a vote of 20 to 3",
+        "Tuesday 29th September, the July NEC, 24-25 January 2016, last week, mid-July",
+        "from 10am until 4.30pm, 9.30-5.30, between 10:00 and 16:30, B12pm x9am",
+        "ſix votes to 3",
+        "13-10 13-10-2020 2020-09-29 29/09/2020",
+    ]
+    .map(String::from)
+    .into();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..3000 {
+        let len = 1 + next(24);
+        texts.push((0..len).map(|_| PIECES[next(PIECES.len())]).collect());
+    }
+    let spans = |caps: Captures<'_>| -> Vec<Option<(usize, usize)>> {
+        caps.iter()
+            .map(|m| m.map(|m| (m.start(), m.end())))
+            .collect()
+    };
+    for text in &texts {
+        let words = anchor_words(text);
+        let fast: Vec<_> = sparse
+            .captures_iter(text, words.as_deref())
+            .map(spans)
+            .collect();
+        let plain: Vec<_> = sparse.regex().captures_iter(text).map(spans).collect();
+        assert_eq!(fast, plain, "{text:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_starts_and_anchors() {
+        let text = "One _x9 B12 é13 Twenty\u{a0}march\r\nnoon’s MIDDAY 2020-09";
+        let mut starts = Vec::new();
+        for_each_word_start(text.as_bytes(), |s| starts.push(s));
+        let want: Vec<usize> = [
+            "One", "_x9", "B12", "13", "Twenty", "march", "noon", "s", "MIDDAY", "2020", "09",
+        ]
+        .iter()
+        .map(|w| text.find(w).unwrap_or(usize::MAX))
+        .collect();
+        assert_eq!(starts, want);
+        let words: Vec<(&str, u16)> = anchor_words(text)
+            .unwrap_or_default()
+            .iter()
+            .map(|w| (&text[w.start..w.end], w.kinds))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("One", kind::COUNT),
+                ("13", kind::DIGIT),
+                ("Twenty", kind::COUNT),
+                ("march", kind::MONTH),
+                ("noon", kind::CLOCK),
+                ("MIDDAY", kind::CLOCK),
+                ("2020", kind::DIGIT),
+                ("09", kind::DIGIT),
+            ]
+        );
+        assert_eq!(anchor_words("ſix"), None);
+        assert_eq!(anchor_words("5 \u{212a}"), None);
+        assert!(anchor_words("café ÿ ª").is_some());
+    }
 
     #[test]
     fn gap_allows_one_line_break() {

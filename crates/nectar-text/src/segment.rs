@@ -24,7 +24,14 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut common = Candidates::new(|h| memchr::memchr2(b'\n', b'.', h));
+    let mut rare = Candidates::new(|h| memchr::memchr3(b'!', b'?', 0xE2, h));
     while i < b.len() {
+        // Jump to the next byte that may end a sentence.
+        i = common.next(b, i).min(rare.next(b, i));
+        if i >= b.len() {
+            break;
+        }
         match b[i] {
             b'\n' => {
                 let j = skip_hspace(text, i + 1);
@@ -64,6 +71,34 @@ pub fn sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, b.len(), &mut out);
     out
+}
+
+/// The hits of a byte search, found one at a time and kept: each search runs once per hit,
+/// not once per hit of another search.
+struct Candidates<F> {
+    search: F,
+    /// The last hit found (the haystack's length: none left; `usize::MAX`: not searched).
+    hit: usize,
+}
+
+impl<F: Fn(&[u8]) -> Option<usize>> Candidates<F> {
+    fn new(search: F) -> Self {
+        Self {
+            search,
+            hit: usize::MAX,
+        }
+    }
+
+    /// The first hit at or after `i`, or `b.len()` if there is none.
+    fn next(&mut self, b: &[u8], i: usize) -> usize {
+        if self.hit == usize::MAX || self.hit < i {
+            self.hit = b
+                .get(i..)
+                .and_then(|h| (self.search)(h))
+                .map_or(b.len(), |k| i + k);
+        }
+        self.hit
+    }
 }
 
 /// Line spans, without their terminators (`\n` or `\r\n`), including empty lines. A final
