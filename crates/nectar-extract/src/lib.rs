@@ -29,6 +29,7 @@
 
 mod decisions;
 mod figures;
+mod gate;
 pub mod layout;
 mod meetings;
 mod page;
@@ -37,6 +38,7 @@ pub mod people;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use gate::WordGated;
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
     MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
@@ -176,19 +178,42 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
-static NEC: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
-static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
-        .expect("valid regex")
+static NEC: LazyLock<WordGated> = LazyLock::new(|| {
+    WordGated::new(
+        r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b",
+        &["nec", "national"],
+    )
 });
-static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
-        .expect("valid regex")
+static MEETING_TALK: LazyLock<WordGated> = LazyLock::new(|| {
+    WordGated::new(
+        r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b",
+        &[
+            "meeting", "met", "away", "agenda", "was", "we", "report", "gave",
+        ],
+    )
 });
-static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
-        .expect("valid regex")
+static OTHER_BODY: LazyLock<WordGated> = LazyLock::new(|| {
+    WordGated::new(
+        r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b",
+        &[
+            "clp",
+            "branch",
+            "constituency",
+            "ward",
+            "regional",
+            "district",
+            "council",
+            "union",
+            "trade",
+            "minutes",
+        ],
+    )
+});
+static ELECTION_STORY: LazyLock<WordGated> = LazyLock::new(|| {
+    WordGated::new(
+        r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)",
+        &["nec", "national", "result"],
+    )
 });
 
 static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,10 +225,10 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
 fn classify(head: &str, body: &str) -> ReportKind {
-    let nec = NEC.find_iter(body).count();
-    let talk = MEETING_TALK.find_iter(body).count();
-    let other = OTHER_BODY.find_iter(body).count();
-    let election = ELECTION_STORY.find_iter(body).count();
+    let nec = NEC.count(body);
+    let talk = MEETING_TALK.count(body);
+    let other = OTHER_BODY.count(body);
+    let election = ELECTION_STORY.count(body);
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
         || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
     if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)

@@ -1,0 +1,166 @@
+//! Cheap necessary conditions that let an expensive regex run only where it can match.
+//!
+//! Many patterns are case-insensitive alternations of words behind `\b`; the regex crate finds
+//! no literal prefilter for them and runs its lazy DFA over every byte. A [`WordGated`] regex
+//! knows the words every match starts with: one ASCII case-insensitive Aho-Corasick pass finds
+//! them, and the regex runs anchored only at those that start a word. The matches are exactly
+//! the ones a plain leftmost-first, non-overlapping scan of the whole text finds.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::{Anchored, Input, Match, meta};
+
+/// Characters outside ASCII that a case-insensitive regex matches to ASCII letters (`ſ` to
+/// `s`, the Kelvin sign to `k`). An ASCII case-insensitive word search misses them, so a text
+/// that holds one is scanned in full.
+const NON_ASCII_FOLDS: [&str; 2] = ["\u{17f}", "\u{212a}"];
+
+/// Whether `b` is an ASCII word byte, as `(?-u:\b)` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `hay` holds a character that folds to an ASCII letter ([`NON_ASCII_FOLDS`]).
+fn has_non_ascii_fold(hay: &str) -> bool {
+    NON_ASCII_FOLDS
+        .iter()
+        .any(|c| memchr::memmem::find(hay.as_bytes(), c.as_bytes()).is_some())
+}
+
+/// A regex whose every match starts, at an ASCII word boundary, with one of a few words (ASCII
+/// case-insensitively): searches run the regex only where such a word starts.
+///
+/// The caller vouches for the words (a pattern that begins with `\b(?:meeting|met|...)` starts
+/// every match with one of them); the pattern must not match the empty string. `\b` in the
+/// pattern means an ASCII word boundary, as with [`crate::regex`].
+#[derive(Debug)]
+pub(crate) struct WordGated {
+    regex: meta::Regex,
+    words: AhoCorasick,
+}
+
+impl WordGated {
+    /// Compiles `pattern` (with `\b` as an ASCII boundary) gated by `words`.
+    ///
+    /// # Panics
+    /// If the pattern is invalid or can match the empty string, or a word is empty or not
+    /// ASCII letters: these are programming errors in a static pattern.
+    pub(crate) fn new(pattern: &str, words: &[&str]) -> Self {
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+        let hir = regex_automata::util::syntax::parse(&pattern).expect("valid regex");
+        assert!(
+            hir.properties().minimum_len().is_some_and(|n| n > 0),
+            "a gated pattern must not match the empty string: {pattern}"
+        );
+        assert!(
+            words
+                .iter()
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())),
+            "gate words must be ASCII letters"
+        );
+        let words = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("valid words");
+        let regex = meta::Regex::new(&pattern).expect("valid regex");
+        WordGated { regex, words }
+    }
+
+    /// The leftmost-first match that starts at or after `from`.
+    fn find_from(&self, hay: &str, from: usize, full: bool) -> Option<Match> {
+        if full {
+            return self.regex.search(&Input::new(hay).range(from..));
+        }
+        let bytes = hay.as_bytes();
+        let mut at = from;
+        while let Some(w) = self.words.find(aho_corasick::Input::new(hay).range(at..)) {
+            let c = w.start();
+            if c == 0 || !is_word_byte(bytes[c - 1]) {
+                let input = Input::new(hay).range(c..).anchored(Anchored::Yes);
+                if let Some(m) = self.regex.search(&input) {
+                    return Some(m);
+                }
+            }
+            at = c + 1;
+        }
+        None
+    }
+
+    /// The matches in `hay`, as `Regex::find_iter` finds them.
+    pub(crate) fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
+        let full = has_non_ascii_fold(hay);
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let m = self.find_from(hay, at, full)?;
+            // Matches are never empty, so the next search starts past this one.
+            at = m.end();
+            Some(m)
+        })
+    }
+
+    /// How many matches `hay` holds.
+    pub(crate) fn count(&self, hay: &str) -> usize {
+        self.find_iter(hay).count()
+    }
+
+    /// Whether `hay` holds a match.
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        self.find_iter(hay).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(pattern: &str, words: &[&str], hay: &str) {
+        let gated = WordGated::new(pattern, words);
+        let plain = crate::regex(pattern).expect("valid regex");
+        let want: Vec<(usize, usize)> =
+            plain.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        let got: Vec<(usize, usize)> = gated.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(got, want, "{pattern} on {hay:?}");
+    }
+
+    #[test]
+    fn gated_matches_equal_a_full_scan() {
+        let p = r"(?i)\b(?:meeting|met|we[\s\u{a0}]+agreed|was)\b";
+        let w = ["meeting", "met", "we", "was"];
+        for hay in [
+            "",
+            "We met. The MEETING was long; we agreed.",
+            "answer: we\u{a0}agreed, wasn't it? metre meetings met",
+            "_met met_ 1met é met’s",
+            "wewe agreed we  agreed",
+        ] {
+            both(p, &w, hay);
+        }
+    }
+
+    #[test]
+    fn non_ascii_folds_fall_back_to_a_full_scan() {
+        // `(?i)s` matches `ſ` and `(?i)k` the Kelvin sign: the word search cannot see them.
+        both(r"(?i)\bwas\b", &["was"], "it waſ so, it was");
+        both(r"(?i)\bkept\b", &["kept"], "\u{212a}ept and kept");
+    }
+
+    #[test]
+    fn only_s_and_k_fold_from_outside_ascii() {
+        let ascii_letter = regex::Regex::new("(?i)^[a-z]$").expect("valid regex");
+        let folds: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| ascii_letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        let listed: Vec<char> = NON_ASCII_FOLDS
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        assert_eq!(folds, listed);
+    }
+
+    #[test]
+    #[should_panic(expected = "empty string")]
+    fn empty_matches_are_refused() {
+        WordGated::new(r"(?i)\b(?:met)?", &["met"]);
+    }
+}
