@@ -2,8 +2,8 @@
 //!
 //! Many patterns are case-insensitive alternations of words behind `\b`; the regex crate finds
 //! no literal prefilter for them and runs its lazy DFA over every byte. A [`WordGated`] regex
-//! knows the words every match starts with: one ASCII case-insensitive Aho-Corasick pass finds
-//! them, and the regex runs anchored only at those that start a word. The matches are exactly
+//! knows the words every match starts with: one Aho-Corasick pass over a lowercased copy
+//! ([`Folded`]) finds them, and the regex runs anchored only at those that start a word. The matches are exactly
 //! the ones a plain leftmost-first, non-overlapping scan of the whole text finds.
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -26,6 +26,37 @@ fn has_non_ascii_fold(hay: &str) -> bool {
         .any(|c| memchr::memmem::find(hay.as_bytes(), c.as_bytes()).is_some())
 }
 
+/// A text with its ASCII-lowercased copy, made once and shared by the gated searches over it.
+#[derive(Debug)]
+pub(crate) struct Folded<'a> {
+    text: &'a str,
+    /// The text with ASCII letters lowercased: the same bytes at the same places otherwise.
+    lower: String,
+    /// Whether the word search cannot be trusted ([`NON_ASCII_FOLDS`]): scan in full.
+    full: bool,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `text` once for any number of gated searches.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Folded {
+            text,
+            lower: text.to_ascii_lowercase(),
+            full: has_non_ascii_fold(text),
+        }
+    }
+
+    /// The text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The text with ASCII letters lowercased (same length, same character boundaries).
+    pub(crate) fn lower(&self) -> &str {
+        &self.lower
+    }
+}
+
 /// A regex whose every match starts, at an ASCII word boundary, with one of a few words (ASCII
 /// case-insensitively): searches run the regex only where such a word starts.
 ///
@@ -35,6 +66,7 @@ fn has_non_ascii_fold(hay: &str) -> bool {
 #[derive(Debug)]
 pub(crate) struct WordGated {
     regex: meta::Regex,
+    /// The words, lowercase, found in a [`Folded`] text's lowercase copy.
     words: AhoCorasick,
 }
 
@@ -58,25 +90,24 @@ impl WordGated {
             "gate words must be ASCII letters"
         );
         let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
-            .build(words)
+            .build(words.iter().map(|w| w.to_ascii_lowercase()))
             .expect("valid words");
         let regex = meta::Regex::new(&pattern).expect("valid regex");
         WordGated { regex, words }
     }
 
     /// The leftmost-first match that starts at or after `from`.
-    fn find_from(&self, hay: &str, from: usize, full: bool) -> Option<Match> {
-        if full {
-            return self.regex.search(&Input::new(hay).range(from..));
+    fn find_from(&self, f: &Folded<'_>, from: usize) -> Option<Match> {
+        if f.full {
+            return self.regex.search(&Input::new(f.text).range(from..));
         }
-        let bytes = hay.as_bytes();
+        let lower = f.lower.as_bytes();
         let mut at = from;
-        while let Some(w) = self.words.find(aho_corasick::Input::new(hay).range(at..)) {
+        while let Some(w) = self.words.find(aho_corasick::Input::new(lower).range(at..)) {
             let c = w.start();
-            if c == 0 || !is_word_byte(bytes[c - 1]) {
-                let input = Input::new(hay).range(c..).anchored(Anchored::Yes);
+            if c == 0 || !is_word_byte(lower[c - 1]) {
+                let input = Input::new(f.text).range(c..).anchored(Anchored::Yes);
                 if let Some(m) = self.regex.search(&input) {
                     return Some(m);
                 }
@@ -86,26 +117,25 @@ impl WordGated {
         None
     }
 
-    /// The matches in `hay`, as `Regex::find_iter` finds them.
-    pub(crate) fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
-        let full = has_non_ascii_fold(hay);
+    /// The matches in a folded text, as `Regex::find_iter` finds them.
+    pub(crate) fn find_iter<'h>(&'h self, f: &'h Folded<'h>) -> impl Iterator<Item = Match> + 'h {
         let mut at = 0;
         std::iter::from_fn(move || {
-            let m = self.find_from(hay, at, full)?;
+            let m = self.find_from(f, at)?;
             // Matches are never empty, so the next search starts past this one.
             at = m.end();
             Some(m)
         })
     }
 
-    /// How many matches `hay` holds.
-    pub(crate) fn count(&self, hay: &str) -> usize {
-        self.find_iter(hay).count()
+    /// How many matches a folded text holds.
+    pub(crate) fn count(&self, f: &Folded<'_>) -> usize {
+        self.find_iter(f).count()
     }
 
-    /// Whether `hay` holds a match.
+    /// Whether `hay` holds a match (folding it for this one search).
     pub(crate) fn is_match(&self, hay: &str) -> bool {
-        self.find_iter(hay).next().is_some()
+        self.find_iter(&Folded::new(hay)).next().is_some()
     }
 }
 
@@ -118,7 +148,11 @@ mod tests {
         let plain = crate::regex(pattern).expect("valid regex");
         let want: Vec<(usize, usize)> =
             plain.find_iter(hay).map(|m| (m.start(), m.end())).collect();
-        let got: Vec<(usize, usize)> = gated.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        let folded = Folded::new(hay);
+        let got: Vec<(usize, usize)> = gated
+            .find_iter(&folded)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         assert_eq!(got, want, "{pattern} on {hay:?}");
     }
 

@@ -38,7 +38,7 @@ pub mod people;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use gate::WordGated;
+use gate::{Folded, WordGated};
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
     MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
@@ -224,7 +224,7 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
-fn classify(head: &str, body: &str) -> ReportKind {
+fn classify(head: &str, body: &Folded<'_>) -> ReportKind {
     let nec = NEC.count(body);
     let talk = MEETING_TALK.count(body);
     let other = OTHER_BODY.count(body);
@@ -250,6 +250,8 @@ struct Reader<'a> {
     body: Span,
     /// The body's scans (dates, numbers, sentences, ...), made once and shared.
     scan: Scan<'a>,
+    /// The body with its lowercase copy, for the gated searches.
+    folded: Folded<'a>,
     sentences: Vec<Span>,
 }
 
@@ -439,7 +441,8 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         Some(t) => format!("{}\n{}", t.value, layout::head(text, 400)),
         None => layout::head(text, 400).to_owned(),
     };
-    let kind = classify(&head, body_text);
+    let folded = Folded::new(body_text);
+    let kind = classify(&head, &folded);
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
     let scan = Scan::new(body_text);
@@ -456,6 +459,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
             .collect(),
         scan,
+        folded,
     };
 
     let mut report = Report {
@@ -666,7 +670,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
-    for (s, d) in decisions::in_sentences(text, body, &reader.sentences) {
+    for (s, d) in decisions::in_sentences(text, &reader.folded, body, &reader.sentences) {
         report.decisions.push(Decision {
             decision_id: String::new(),
             meeting_id: meeting_id.clone(),
@@ -700,7 +704,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .filter(|b| b.kind == layout::BlockKind::Heading)
         .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span))
         .collect();
-    for (heading, span) in decisions::report_items(text, body) {
+    for (heading, span) in decisions::report_items(&reader.folded, body) {
         let key = heading.to_lowercase();
         if !items
             .iter()
@@ -926,6 +930,7 @@ mod tests {
     #[test]
     fn classifies_other_bodies() {
         let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
+        let classify = |head, body| classify(head, &Folded::new(body));
         assert_eq!(classify(nec, nec), ReportKind::NecReport);
         let head = "Minutes of the meeting of the Executive Committee";
         let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";
