@@ -6,7 +6,7 @@
 //! ([`Folded`]) finds them, and the regex runs anchored only at those that start a word. The matches are exactly
 //! the ones a plain leftmost-first, non-overlapping scan of the whole text finds.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, packed};
 use regex_automata::{Anchored, Input, Match, meta};
 
 /// Characters outside ASCII that a case-insensitive regex matches to ASCII letters (`ſ` to
@@ -57,6 +57,43 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// A search for a few lowercase words: the packed (Teddy) searcher where the CPU has one, which
+/// stays fast with two or three words that start with common letters; else Aho-Corasick.
+#[derive(Debug)]
+enum Words {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Words {
+    fn new(words: &[&str]) -> Self {
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let packed = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&lower)
+            .build();
+        match packed {
+            Some(searcher) => Words::Packed(searcher),
+            None => Words::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&lower)
+                    .expect("valid words"),
+            ),
+        }
+    }
+
+    /// Where the leftmost word at or after `at` starts.
+    fn find(&self, hay: &[u8], at: usize) -> Option<usize> {
+        let m = match self {
+            Words::Packed(s) => s.find_in(hay, aho_corasick::Span::from(at..hay.len())),
+            Words::Automaton(ac) => ac.find(aho_corasick::Input::new(hay).range(at..)),
+        };
+        m.map(|m| m.start())
+    }
+}
+
 /// A regex whose every match starts, at an ASCII word boundary, with one of a few words (ASCII
 /// case-insensitively): searches run the regex only where such a word starts.
 ///
@@ -67,7 +104,7 @@ impl<'a> Folded<'a> {
 pub(crate) struct WordGated {
     regex: meta::Regex,
     /// The words, lowercase, found in a [`Folded`] text's lowercase copy.
-    words: AhoCorasick,
+    words: Words,
 }
 
 impl WordGated {
@@ -89,10 +126,7 @@ impl WordGated {
                 .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())),
             "gate words must be ASCII letters"
         );
-        let words = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(words.iter().map(|w| w.to_ascii_lowercase()))
-            .expect("valid words");
+        let words = Words::new(words);
         let regex = meta::Regex::new(&pattern).expect("valid regex");
         WordGated { regex, words }
     }
@@ -104,8 +138,7 @@ impl WordGated {
         }
         let lower = f.lower.as_bytes();
         let mut at = from;
-        while let Some(w) = self.words.find(aho_corasick::Input::new(lower).range(at..)) {
-            let c = w.start();
+        while let Some(c) = self.words.find(lower, at) {
             if c == 0 || !is_word_byte(lower[c - 1]) {
                 let input = Input::new(f.text).range(c..).anchored(Anchored::Yes);
                 if let Some(m) = self.regex.search(&input) {
@@ -168,6 +201,22 @@ mod tests {
             "wewe agreed we  agreed",
         ] {
             both(p, &w, hay);
+        }
+    }
+
+    #[test]
+    fn both_word_searchers_find_the_leftmost_word() {
+        let words = ["nec", "national", "net"];
+        let packed = Words::new(&words);
+        let automaton = Words::Automaton(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(words)
+                .expect("valid words"),
+        );
+        let hay = b"the national executive: nec, a net, the nectar";
+        for at in 0..hay.len() {
+            assert_eq!(packed.find(hay, at), automaton.find(hay, at), "at {at}");
         }
     }
 

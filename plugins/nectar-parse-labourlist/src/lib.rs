@@ -37,7 +37,7 @@ const SIGNATURES: &[&str] = &["More from LabourList", "LabourList", "labourlist.
 impl SourceParser for LabourList {
     fn detect(&self, doc: &Document) -> f32 {
         let mut score = layout::signature_confidence(&doc.text, SIGNATURES);
-        if doc.text.contains("More from LabourList") {
+        if layout::contains(&doc.text, "More from LabourList") {
             score += 0.3;
         }
         score.min(1.0)
