@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{DecisionOutcome, Span};
 use regex::Regex;
 
-use crate::gate::{Folded, WordGated};
+use crate::gate::{Folded, WordGated, Words};
 
 struct Rule {
     outcome: DecisionOutcome,
@@ -92,8 +92,9 @@ const VERB_RULES: &[(&str, u8)] = &[
 ];
 
 /// The verb stems, found in a lowercase copy of the text (as fast as a case-sensitive search).
-static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(VERB_RULES.iter().map(|(stem, _)| stem)).expect("valid patterns")
+static VERBS: LazyLock<Words> = LazyLock::new(|| {
+    let stems: Vec<&str> = VERB_RULES.iter().map(|(stem, _)| *stem).collect();
+    Words::new(&stems)
 });
 
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,7 +126,11 @@ pub(crate) fn in_sentences(
     let slice = folded.lower();
     let mut masks = vec![0u8; sentences.len()];
     let mut i = 0;
-    for m in VERBS.find_overlapping_iter(slice) {
+    // Every place a stem starts, in order: no stem holds another, so one stem at most starts
+    // at each place and a search from just past the last start finds the next.
+    let mut from = 0;
+    while let Some(m) = VERBS.find(slice.as_bytes(), from) {
+        from = m.start() + 1;
         let at = span.start + m.start();
         while i < sentences.len() && sentences[i].end <= at {
             i += 1;
@@ -229,6 +234,15 @@ mod tests {
             .into_iter()
             .map(|(_, f)| f.outcome)
             .collect()
+    }
+
+    #[test]
+    fn no_verb_stem_holds_another() {
+        for (a, _) in VERB_RULES {
+            for (b, _) in VERB_RULES {
+                assert!(a == b || !a.contains(b), "{a} holds {b}");
+            }
+        }
     }
 
     #[test]

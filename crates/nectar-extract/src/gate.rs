@@ -60,13 +60,14 @@ impl<'a> Folded<'a> {
 /// A search for a few lowercase words: the packed (Teddy) searcher where the CPU has one, which
 /// stays fast with two or three words that start with common letters; else Aho-Corasick.
 #[derive(Debug)]
-enum Words {
+pub(crate) enum Words {
     Packed(packed::Searcher),
     Automaton(AhoCorasick),
 }
 
 impl Words {
-    fn new(words: &[&str]) -> Self {
+    /// A search for `words`, lowercased (to search a [`Folded`] text's lowercase copy).
+    pub(crate) fn new(words: &[&str]) -> Self {
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         let packed = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostFirst)
@@ -84,13 +85,12 @@ impl Words {
         }
     }
 
-    /// Where the leftmost word at or after `at` starts.
-    fn find(&self, hay: &[u8], at: usize) -> Option<usize> {
-        let m = match self {
+    /// The leftmost word at or after `at` (the first listed where several start there).
+    pub(crate) fn find(&self, hay: &[u8], at: usize) -> Option<aho_corasick::Match> {
+        match self {
             Words::Packed(s) => s.find_in(hay, aho_corasick::Span::from(at..hay.len())),
             Words::Automaton(ac) => ac.find(aho_corasick::Input::new(hay).range(at..)),
-        };
-        m.map(|m| m.start())
+        }
     }
 }
 
@@ -138,7 +138,7 @@ impl WordGated {
         }
         let lower = f.lower.as_bytes();
         let mut at = from;
-        while let Some(c) = self.words.find(lower, at) {
+        while let Some(c) = self.words.find(lower, at).map(|w| w.start()) {
             if c == 0 || !is_word_byte(lower[c - 1]) {
                 let input = Input::new(f.text).range(c..).anchored(Anchored::Yes);
                 if let Some(m) = self.regex.search(&input) {
