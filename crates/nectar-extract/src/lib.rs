@@ -47,6 +47,7 @@ use nectar_model::{
 };
 use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
+use regex_automata::meta;
 
 pub use layout::Layout;
 use meetings::{Dated, MeetingMention, Period};
@@ -63,6 +64,26 @@ fn evidence(text: &str, span: Span) -> Evidence {
 /// the slow engines). Boundaries around letters behave the same.
 pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+/// Compiles a pattern, with `\b` as in [`regex`], for short texts only: without the lazy DFA
+/// (and the reverse automaton it needs), which for big Unicode classes repeated many times costs
+/// more to compile than the pattern ever saves in searches.
+///
+/// # Panics
+/// If the pattern is invalid: a programming error in a static pattern.
+pub(crate) fn small_regex(pattern: &str) -> meta::Regex {
+    meta::Builder::new()
+        .configure(meta::Config::new().hybrid(false).dfa(false))
+        .build(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .expect("valid regex")
+}
+
+/// The presenter a sentence names ([`PRESENTER`]'s first group).
+fn presenter_in(sentence: &str) -> Option<String> {
+    let mut caps = PRESENTER.create_captures();
+    PRESENTER.captures(sentence, &mut caps);
+    caps.get_group(1).map(|g| sentence[g.range()].to_owned())
 }
 
 /// The last `n` bytes of `s` (or fewer, to start on a character boundary).
@@ -239,9 +260,12 @@ fn classify(head: &str, body: &Folded<'_>) -> ReportKind {
     }
 }
 
-static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
-        .expect("valid regex")
+/// Who gave a report (`Keir Starmer gave the Leader’s report`), read in the few sentences that
+/// name an agenda item: built without the lazy DFA, which would double its compile time.
+static PRESENTER: LazyLock<meta::Regex> = LazyLock::new(|| {
+    small_regex(
+        r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b",
+    )
 });
 
 /// Everything read from the text, in one place while the report is assembled.
@@ -719,9 +743,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .enumerate()
         .map(|(i, (heading, span))| {
             let sentence = reader.sentence_of(span.start);
-            let presenter = PRESENTER
-                .captures(&text[sentence.start..sentence.end])
-                .map(|c| c[1].to_owned());
+            let presenter = presenter_in(&text[sentence.start..sentence.end]);
             AgendaItem {
                 meeting_id: meeting_id.clone(),
                 ordinal: i as u32 + 1,
