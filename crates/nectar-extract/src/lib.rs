@@ -79,8 +79,19 @@ pub(crate) fn small_regex(pattern: &str) -> meta::Regex {
         .expect("valid regex")
 }
 
-/// The presenter a sentence names ([`PRESENTER`]'s first group).
+/// The verbs one of which [`PRESENTER`] needs, as it needs `report`.
+const PRESENTER_VERBS: [&str; 5] = ["gave", "delivered", "presented", "introduced", "moved"];
+
+/// The presenter a sentence names ([`PRESENTER`]'s first group), looked for only in a sentence
+/// that holds `report` and one of [`PRESENTER_VERBS`].
 fn presenter_in(sentence: &str) -> Option<String> {
+    if !layout::contains(sentence, "report")
+        || !PRESENTER_VERBS
+            .iter()
+            .any(|v| layout::contains(sentence, v))
+    {
+        return None;
+    }
     let mut caps = PRESENTER.create_captures();
     PRESENTER.captures(sentence, &mut caps);
     caps.get_group(1).map(|g| sentence[g.range()].to_owned())
