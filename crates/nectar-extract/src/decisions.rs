@@ -4,12 +4,14 @@ use std::sync::LazyLock;
 
 use nectar_model::{DecisionOutcome, Span};
 use regex::Regex;
+use regex_automata::meta;
 
 use crate::gate::{Folded, WordGated, Words};
 
 struct Rule {
     outcome: DecisionOutcome,
-    pattern: Regex,
+    /// Run on one sentence at a time: no prefilter ([`crate::short_regex`]).
+    pattern: meta::Regex,
 }
 
 const S: &str = r"[\s\u{a0}]+";
@@ -17,7 +19,7 @@ const S: &str = r"[\s\u{a0}]+";
 fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
     Rule {
         outcome,
-        pattern: crate::regex(&pattern.replace("_", S)).expect("valid regex"),
+        pattern: crate::short_regex(&pattern.replace("_", S)),
     }
 }
 

@@ -114,8 +114,8 @@ impl WordGated {
     /// If the pattern is invalid or can match the empty string, or a word is empty or not
     /// ASCII letters: these are programming errors in a static pattern.
     pub(crate) fn new(pattern: &str, words: &[&str]) -> Self {
-        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-        let hir = regex_automata::util::syntax::parse(&pattern).expect("valid regex");
+        let hir = regex_automata::util::syntax::parse(&pattern.replace(r"\b", r"(?-u:\b)"))
+            .expect("valid regex");
         assert!(
             hir.properties().minimum_len().is_some_and(|n| n > 0),
             "a gated pattern must not match the empty string: {pattern}"
@@ -127,7 +127,8 @@ impl WordGated {
             "gate words must be ASCII letters"
         );
         let words = Words::new(words);
-        let regex = meta::Regex::new(&pattern).expect("valid regex");
+        // Searches are anchored where a word starts: a prefilter would never run.
+        let regex = crate::short_regex(pattern);
         WordGated { regex, words }
     }
 
