@@ -3,7 +3,6 @@
 use std::sync::LazyLock;
 
 use nectar_model::{DecisionOutcome, Span};
-use regex::Regex;
 use regex_automata::meta;
 
 use crate::gate::{Folded, WordGated, Words};
@@ -99,12 +98,13 @@ static VERBS: LazyLock<Words> = LazyLock::new(|| {
     Words::new(&stems)
 });
 
-static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
-        .expect("valid regex")
+static UNANIMOUS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b",
+    )
 });
-static NARROW: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
+static NARROW: LazyLock<meta::Regex> =
+    LazyLock::new(|| crate::short_regex(r"(?i)\bnarrow(?:ly)?\b"));
 
 /// A decision found in a sentence.
 #[derive(Debug, Clone)]

@@ -266,9 +266,10 @@ static ELECTION_STORY: LazyLock<WordGated> = LazyLock::new(|| {
     )
 });
 
-static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
-        .expect("valid regex")
+static OTHER_HEAD: LazyLock<meta::Regex> = LazyLock::new(|| {
+    short_regex(
+        r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b",
+    )
 });
 
 /// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
@@ -331,14 +332,16 @@ fn holding(sentences: &[Span], at: usize) -> Option<Span> {
     Some(sentences[i]).filter(|s| at < s.end)
 }
 
-static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b")
-        .expect("valid regex")
+static FUTURE_CLAUSE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    short_regex(
+        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b",
+    )
 });
 
-static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
-        .expect("valid regex")
+static LOOKS_AHEAD: LazyLock<meta::Regex> = LazyLock::new(|| {
+    short_regex(
+        r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$",
+    )
 });
 
 /// Date mentions in `span`, resolved against `anchor`, as absolute spans.

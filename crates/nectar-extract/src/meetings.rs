@@ -6,7 +6,6 @@ use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
 use nectar_text::{DateMention, Tense};
 use std::ops::Range;
 
-use regex::Regex;
 use regex_automata::{Anchored, Input, meta};
 
 /// A date in the body that names a meeting.
@@ -36,13 +35,14 @@ struct Cue {
 fn cue(kind: MeetingKind, pattern: &str) -> Cue {
     Cue {
         kind,
-        pattern: CuePattern::Regex(crate::regex(pattern).expect("valid regex")),
+        pattern: CuePattern::Regex(crate::short_regex(pattern)),
     }
 }
 
 /// A cue's pattern: a regex, or a [`NearCue`].
 enum CuePattern {
-    Regex(Regex),
+    /// Run on windows of a hundred-odd bytes: no prefilter ([`crate::short_regex`]).
+    Regex(meta::Regex),
     Near(NearCue),
 }
 
@@ -63,7 +63,7 @@ const NEAR: usize = 30;
 /// result: thirty copies of Unicode `\w` cost more to compile than every other cue together.
 struct NearCue {
     /// `(?i)\bWORD\b`.
-    word: Regex,
+    word: meta::Regex,
     /// `(?i)\b(?:meeting|nec|session)\b`, searched anchored.
     meeting: meta::Regex,
 }
@@ -71,7 +71,7 @@ struct NearCue {
 impl NearCue {
     fn new(word: &str) -> Self {
         NearCue {
-            word: crate::regex(&format!(r"(?i)\b{word}\b")).expect("valid regex"),
+            word: crate::short_regex(&format!(r"(?i)\b{word}\b")),
             meeting: meta::Regex::new(r"(?i)(?-u:\b)(?:meeting|nec|session)(?-u:\b)")
                 .expect("valid regex"),
         }
@@ -103,7 +103,7 @@ impl NearCue {
     fn find_iter(&self, hay: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut at = 0;
-        while let Some(w) = self.word.find_at(hay, at) {
+        while let Some(w) = self.word.search(&Input::new(hay).range(at..)) {
             match self.end_after(hay, w.end()) {
                 Some(end) => {
                     out.push(w.start()..end);
@@ -155,19 +155,22 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     ]
 });
 
-static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
-        .expect("valid regex")
+static NOT_A_MEETING_DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$",
+    )
 });
 
-static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
-        .expect("valid regex")
+static NEXT_MEETING: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$",
+    )
 });
 
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
-        .expect("valid regex")
+static FUTURE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b",
+    )
 });
 
 /// Whether a kind is a meeting of the full NEC (rather than a committee's).
@@ -461,7 +464,7 @@ mod tests {
 
     #[test]
     fn the_gap_holds_what_the_regex_class_holds() {
-        let class = Regex::new(r"(?i)^[\s\u{a0}\w]$").expect("valid regex");
+        let class = regex::Regex::new(r"(?i)^[\s\u{a0}\w]$").expect("valid regex");
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let s = c.encode_utf8(&mut [0; 4]).to_owned();
             assert_eq!(NearCue::gap_char(c), class.is_match(&s), "{c:?}");
