@@ -167,9 +167,14 @@ impl WordGated {
         self.find_iter(f).count()
     }
 
+    /// Whether a folded text holds a match.
+    pub(crate) fn is_match_in(&self, f: &Folded<'_>) -> bool {
+        self.find_iter(f).next().is_some()
+    }
+
     /// Whether `hay` holds a match (folding it for this one search).
     pub(crate) fn is_match(&self, hay: &str) -> bool {
-        self.find_iter(&Folded::new(hay)).next().is_some()
+        self.is_match_in(&Folded::new(hay))
     }
 }
 

@@ -276,18 +276,31 @@ static OTHER_HEAD: LazyLock<meta::Regex> = LazyLock::new(|| {
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
 fn classify(head: &str, body: &Folded<'_>) -> ReportKind {
-    let nec = NEC.count(body);
-    let talk = MEETING_TALK.count(body);
-    let other = OTHER_BODY.count(body);
-    let election = ELECTION_STORY.count(body);
+    if is_nec_report(head, body) {
+        ReportKind::NecReport
+    } else {
+        ReportKind::NotNecReport
+    }
+}
+
+/// [`classify`]'s test, each search run only as far as the answer needs: the meeting talk is
+/// counted only when the election talk could outweigh it.
+fn is_nec_report(head: &str, body: &Folded<'_>) -> bool {
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
         || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
-    if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)
-    {
-        ReportKind::NotNecReport
-    } else {
-        ReportKind::NecReport
+    if other_head {
+        return false;
     }
+    let nec = NEC.count(body);
+    if nec == 0 || !MEETING_TALK.is_match_in(body) {
+        return false;
+    }
+    let other = OTHER_BODY.find_iter(body).take(nec + 1).count();
+    if other > nec {
+        return false;
+    }
+    let election = ELECTION_STORY.count(body);
+    election < 2 || election * 2 < MEETING_TALK.count(body)
 }
 
 /// Who gave a report (`Keir Starmer gave the Leader’s report`), read in the few sentences that
