@@ -3,11 +3,14 @@
 use std::sync::LazyLock;
 
 use nectar_model::{DecisionOutcome, Span};
-use regex::Regex;
+use regex_automata::meta;
+
+use crate::gate::{Folded, WordGated, Words};
 
 struct Rule {
     outcome: DecisionOutcome,
-    pattern: Regex,
+    /// Run on one sentence at a time: no prefilter ([`crate::short_regex`]).
+    pattern: meta::Regex,
 }
 
 const S: &str = r"[\s\u{a0}]+";
@@ -15,7 +18,7 @@ const S: &str = r"[\s\u{a0}]+";
 fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
     Rule {
         outcome,
-        pattern: crate::regex(&pattern.replace("_", S)).expect("valid regex"),
+        pattern: crate::short_regex(&pattern.replace("_", S)),
     }
 }
 
@@ -89,19 +92,19 @@ const VERB_RULES: &[(&str, u8)] = &[
     ("notes", 1 << 6),
 ];
 
-static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(VERB_RULES.iter().map(|(stem, _)| stem))
-        .expect("valid patterns")
+/// The verb stems, found in a lowercase copy of the text (as fast as a case-sensitive search).
+static VERBS: LazyLock<Words> = LazyLock::new(|| {
+    let stems: Vec<&str> = VERB_RULES.iter().map(|(stem, _)| *stem).collect();
+    Words::new(&stems)
 });
 
-static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
-        .expect("valid regex")
+static UNANIMOUS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b",
+    )
 });
-static NARROW: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
+static NARROW: LazyLock<meta::Regex> =
+    LazyLock::new(|| crate::short_regex(r"(?i)\bnarrow(?:ly)?\b"));
 
 /// A decision found in a sentence.
 #[derive(Debug, Clone)]
@@ -113,13 +116,23 @@ pub(crate) struct Found {
 }
 
 /// The decisions stated in each of `sentences` (sorted, disjoint spans of `text` within
-/// `span`), with the sentence they are stated in. One pass over `span` finds the verb stems;
-/// only sentences that hold one are read, and only with the rules their stems can start.
-pub(crate) fn in_sentences(text: &str, span: Span, sentences: &[Span]) -> Vec<(Span, Found)> {
-    let slice = &text[span.start..span.end];
+/// `span`, whose text `folded` holds), with the sentence they are stated in. One pass over
+/// `span` finds the verb stems; only sentences that hold one are read, and only with the rules
+/// their stems can start.
+pub(crate) fn in_sentences(
+    text: &str,
+    folded: &Folded<'_>,
+    span: Span,
+    sentences: &[Span],
+) -> Vec<(Span, Found)> {
+    let slice = folded.lower();
     let mut masks = vec![0u8; sentences.len()];
     let mut i = 0;
-    for m in VERBS.find_overlapping_iter(slice) {
+    // Every place a stem starts, in order: no stem holds another, so one stem at most starts
+    // at each place and a search from just past the last start finds the next.
+    let mut from = 0;
+    while let Some(m) = VERBS.find(slice.as_bytes(), from) {
+        from = m.start() + 1;
         let at = span.start + m.start();
         while i < sentences.len() && sentences[i].end <= at {
             i += 1;
@@ -168,17 +181,39 @@ fn in_sentence(text: &str, sentence: Span, mask: u8) -> Vec<Found> {
     found
 }
 
-static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
-        .expect("valid regex")
+static REPORT_ITEM: LazyLock<WordGated> = LazyLock::new(|| {
+    WordGated::new(
+        r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b",
+        &[
+            "deputy",
+            "leader",
+            "general",
+            "treasurer",
+            "chair",
+            "membership",
+            "finance",
+            "campaign",
+            "election",
+            "organisation",
+            "equalities",
+            "disputes",
+            "compliance",
+            "policy",
+            "women",
+            "young",
+            "eplp",
+        ],
+    )
 });
 
-/// An agenda item named in running text (`the Leader's report`, `the membership report`).
-pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
+/// An agenda item named in running text (`the Leader's report`, `the membership report`) in
+/// `span`, whose text `folded` holds.
+pub(crate) fn report_items(folded: &Folded<'_>, span: Span) -> Vec<(String, Span)> {
+    let slice = folded.text();
     REPORT_ITEM
-        .find_iter(&text[span.start..span.end])
+        .find_iter(folded)
         .map(|m| {
-            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            let words: Vec<&str> = slice[m.range()].split_whitespace().collect();
             let mut heading = words.join(" ");
             if let Some(first) = heading.get(..1) {
                 heading = first.to_uppercase() + &heading[1..];
@@ -197,10 +232,19 @@ mod tests {
 
     fn outcomes(text: &str) -> Vec<DecisionOutcome> {
         let all = Span::new(0, text.len());
-        in_sentences(text, all, &[all])
+        in_sentences(text, &Folded::new(text), all, &[all])
             .into_iter()
             .map(|(_, f)| f.outcome)
             .collect()
+    }
+
+    #[test]
+    fn no_verb_stem_holds_another() {
+        for (a, _) in VERB_RULES {
+            for (b, _) in VERB_RULES {
+                assert!(a == b || !a.contains(b), "{a} holds {b}");
+            }
+        }
     }
 
     #[test]
@@ -213,6 +257,17 @@ mod tests {
             outcomes("There was a vote by 13 to 10 to defer the paper."),
             [DecisionOutcome::Deferred]
         );
+    }
+
+    #[test]
+    fn report_items_are_named_in_running_text() {
+        let text =
+            "Keir gave the Leader’s report, then the GENERAL SECRETARY report; no chairs report.";
+        let items: Vec<String> = report_items(&Folded::new(text), Span::new(0, text.len()))
+            .into_iter()
+            .map(|(h, _)| h)
+            .collect();
+        assert_eq!(items, ["Leader's report", "GENERAL SECRETARY report"]);
     }
 
     #[test]

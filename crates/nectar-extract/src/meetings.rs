@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
 use nectar_text::{DateMention, Tense};
-use regex::Regex;
+use std::ops::Range;
+
+use regex_automata::{Anchored, Input, meta};
 
 /// A date in the body that names a meeting.
 #[derive(Debug, Clone)]
@@ -27,13 +29,90 @@ pub(crate) struct Dated {
 
 struct Cue {
     kind: MeetingKind,
-    pattern: Regex,
+    pattern: CuePattern,
 }
 
 fn cue(kind: MeetingKind, pattern: &str) -> Cue {
     Cue {
         kind,
-        pattern: crate::regex(pattern).expect("valid regex"),
+        pattern: CuePattern::Regex(crate::short_regex(pattern)),
+    }
+}
+
+/// A cue's pattern: a regex, or a [`NearCue`].
+enum CuePattern {
+    /// Run on windows of a hundred-odd bytes: no prefilter ([`crate::short_regex`]).
+    Regex(meta::Regex),
+    Near(NearCue),
+}
+
+impl CuePattern {
+    /// The matches in `hay`, as `Regex::find_iter` finds them.
+    fn find_iter(&self, hay: &str) -> Vec<Range<usize>> {
+        match self {
+            CuePattern::Regex(re) => re.find_iter(hay).map(|m| m.range()).collect(),
+            CuePattern::Near(near) => near.find_iter(hay),
+        }
+    }
+}
+
+/// How many characters may stand between a [`NearCue`]'s word and its meeting word.
+const NEAR: usize = 30;
+
+/// `(?i)\bWORD\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b`, matched by hand with the same
+/// result: thirty copies of Unicode `\w` cost more to compile than every other cue together.
+struct NearCue {
+    /// `(?i)\bWORD\b`.
+    word: meta::Regex,
+    /// `(?i)\b(?:meeting|nec|session)\b`, searched anchored.
+    meeting: meta::Regex,
+}
+
+impl NearCue {
+    fn new(word: &str) -> Self {
+        NearCue {
+            word: crate::short_regex(&format!(r"(?i)\b{word}\b")),
+            meeting: meta::Regex::new(r"(?i)(?-u:\b)(?:meeting|nec|session)(?-u:\b)")
+                .expect("valid regex"),
+        }
+    }
+
+    /// Whether the gap may hold `c` (`[\s\u{a0}\w]`, case-insensitively).
+    fn gap_char(c: char) -> bool {
+        c.is_whitespace() || regex_syntax::is_word_character(c)
+    }
+
+    /// Where a match whose word ends at `from` ends: the greedy gap gives back characters
+    /// one by one until a meeting word follows it.
+    fn end_after(&self, hay: &str, from: usize) -> Option<usize> {
+        let mut ends = vec![from];
+        for (i, c) in hay[from..].char_indices().take(NEAR) {
+            if !Self::gap_char(c) {
+                break;
+            }
+            ends.push(from + i + c.len_utf8());
+        }
+        ends.iter().rev().find_map(|&at| {
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            self.meeting.search(&input).map(|m| m.end())
+        })
+    }
+
+    /// The matches in `hay`, leftmost-first and non-overlapping. No match starts inside the
+    /// word of a failed one: the cue words (`special`, `emergency`) cannot overlap themselves.
+    fn find_iter(&self, hay: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(w) = self.word.search(&Input::new(hay).range(at..)) {
+            match self.end_after(hay, w.end()) {
+                Some(end) => {
+                    out.push(w.start()..end);
+                    at = end;
+                }
+                None => at = w.end(),
+            }
+        }
+        out
     }
 }
 
@@ -41,14 +120,14 @@ fn cue(kind: MeetingKind, pattern: &str) -> Cue {
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     vec![
         cue(MeetingKind::AwayDay, r"(?i)\baway[\s\u{a0}-]?day\b"),
-        cue(
-            MeetingKind::Special,
-            r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
-        ),
-        cue(
-            MeetingKind::Emergency,
-            r"(?i)\bemergency\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
-        ),
+        Cue {
+            kind: MeetingKind::Special,
+            pattern: CuePattern::Near(NearCue::new("special")),
+        },
+        Cue {
+            kind: MeetingKind::Emergency,
+            pattern: CuePattern::Near(NearCue::new("emergency")),
+        },
         cue(MeetingKind::Training, r"(?i)\btraining\b"),
         cue(
             MeetingKind::OrganisationCommittee,
@@ -76,19 +155,22 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     ]
 });
 
-static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
-        .expect("valid regex")
+static NOT_A_MEETING_DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$",
+    )
 });
 
-static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
-        .expect("valid regex")
+static NEXT_MEETING: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$",
+    )
 });
 
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
-        .expect("valid regex")
+static FUTURE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
+        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b",
+    )
 });
 
 /// Whether a kind is a meeting of the full NEC (rather than a committee's).
@@ -104,19 +186,22 @@ pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
 fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     for cue in CUES.iter() {
         // "National Executive Committee" is the NEC itself, not another committee.
-        let m = cue.pattern.find_iter(window).find(|m| {
+        let m = cue.pattern.find_iter(window).into_iter().find(|m| {
             cue.kind != MeetingKind::OtherCommittee
-                || !m.as_str().to_lowercase().contains("national executive")
+                || !window[m.clone()]
+                    .to_lowercase()
+                    .contains("national executive")
         });
         if let Some(m) = m {
+            let found = &window[m.clone()];
             let mut kinds = vec![cue.kind];
-            let lower = m.as_str().to_lowercase();
+            let lower = found.to_lowercase();
             if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
                 kinds.push(MeetingKind::DisputesPanel);
             }
             let body = (cue.kind == MeetingKind::OtherCommittee)
-                .then(|| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-            return Some((kinds, Span::new(m.start(), m.end()), body));
+                .then(|| found.split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some((kinds, Span::new(m.start, m.end), body));
         }
     }
     None
@@ -129,14 +214,16 @@ fn kinds_beside(
     max_start: usize,
 ) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     for cue in CUES.iter() {
-        let m = cue.pattern.find_iter(window).find(|m| {
-            m.start() <= max_start
+        let m = cue.pattern.find_iter(window).into_iter().find(|m| {
+            m.start <= max_start
                 && (cue.kind != MeetingKind::OtherCommittee
-                    || !m.as_str().to_lowercase().contains("national executive"))
+                    || !window[m.clone()]
+                        .to_lowercase()
+                        .contains("national executive"))
         });
         if let Some(m) = m {
-            return kinds_in(&window[m.start()..])
-                .map(|(k, s, b)| (k, Span::new(m.start() + s.start, m.start() + s.end), b));
+            return kinds_in(&window[m.start..])
+                .map(|(k, s, b)| (k, Span::new(m.start + s.start, m.start + s.end), b));
         }
     }
     None
@@ -369,4 +456,48 @@ pub(crate) fn primary(
                 .iter()
                 .position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_holds_what_the_regex_class_holds() {
+        let class = regex::Regex::new(r"(?i)^[\s\u{a0}\w]$").expect("valid regex");
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut [0; 4]).to_owned();
+            assert_eq!(NearCue::gap_char(c), class.is_match(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn near_cues_match_as_the_regex_does() {
+        let re = crate::regex(r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b")
+            .expect("valid regex");
+        let near = NearCue::new("special");
+        for hay in [
+            "a special meeting",
+            "A SPECIAL NEC and a special session of the meeting",
+            "special special meeting, special of the very long gap of words here nec",
+            "special meetings meeting",
+            "ſpecial NEC; special\u{a0}é nec_ special nec2 nec",
+            "specials meeting special—meeting special Nec",
+            "special 1 2 3 4 5 6 7 8 9 10 11 12 13 14 meeting nec",
+            "special               \n\t  meeting",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .chain((25..36).map(|n| {
+            format!(
+                "special{}meeting",
+                " x".repeat(n / 2) + &" ".repeat(n % 2 + 1)
+            )
+        }))
+        .chain((27..33).map(|n| format!("special{}nec", "é".repeat(n))))
+        {
+            let want: Vec<Range<usize>> = re.find_iter(&hay).map(|m| m.range()).collect();
+            assert_eq!(near.find_iter(&hay), want, "{hay:?}");
+        }
+    }
 }

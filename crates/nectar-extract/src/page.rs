@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use nectar_model::{PartialDate, Span};
 use regex::Regex;
+use regex_automata::meta;
 
 use crate::layout::{
     Layout, Line, bar_comments, bullet_comments, byline_authors, cut_trailer, facebook_comments,
@@ -23,8 +24,8 @@ fn re(p: &str) -> Regex {
     crate::regex(p).expect("valid regex")
 }
 
-static BANNER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static BANNER: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::short_regex(
         r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|\bcookies?\b|^skip[\s\u{a0}]+to[\s\u{a0}]+(?:main[\s\u{a0}]+)?content|^[-=_*]{3,}|forwarded[\s\u{a0}]+message|original[\s\u{a0}]+message",
     )
 });
