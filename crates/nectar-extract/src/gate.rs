@@ -20,7 +20,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Whether `hay` holds a character that folds to an ASCII letter ([`NON_ASCII_FOLDS`]).
-fn has_non_ascii_fold(hay: &str) -> bool {
+pub(crate) fn has_non_ascii_fold(hay: &str) -> bool {
     NON_ASCII_FOLDS
         .iter()
         .any(|c| memchr::memmem::find(hay.as_bytes(), c.as_bytes()).is_some())

@@ -274,6 +274,59 @@ static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
 
 const CONNECTORS: &[&str] = &["and", "&", "of", "on", "the", "for", "to", "with"];
 
+/// The role words of [`ROLE_WORDS`] as plain strings (`socialist` for `socialist societies`;
+/// `rep` and `chair` cover `representative` and `vice-chair`). A role needs one of them, so a
+/// text without any (matched ASCII case-insensitively, anywhere) holds no role: see
+/// [`may_hold_role`].
+const ROLE_STEMS: &[&str] = &[
+    "leader",
+    "secretary",
+    "chair",
+    "director",
+    "coordinator",
+    "co-ordinator",
+    "rep",
+    "treasurer",
+    "officer",
+    "manager",
+    "minister",
+    "mayor",
+    "organiser",
+    "head",
+    "president",
+    "whip",
+    "spokesperson",
+    "commissioner",
+    "convenor",
+    "deputy",
+    "socialist",
+    "community",
+    "unison",
+    "unite",
+    "gmb",
+    "usdaw",
+    "cwu",
+    "aslef",
+    "tssa",
+    "bfawu",
+    "musicians",
+    "ucatt",
+    "ctu",
+];
+
+static ROLE_STEM: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(ROLE_STEMS)
+        .expect("valid patterns")
+});
+
+/// Whether `s` can hold a role: one of [`ROLE_STEMS`], or a character that a
+/// case-insensitive regex folds to an ASCII letter (then the regexes decide).
+fn may_hold_role(s: &str) -> bool {
+    ROLE_STEM.is_match(s) || crate::gate::has_non_ascii_fold(s)
+}
+
 static HAS_ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"(?i)\b{ROLE_WORDS}\b")).expect("valid regex"));
 
@@ -571,10 +624,16 @@ fn followed_by_capital(rest: &str) -> bool {
 /// `NAME (ROLE)`) or before it (`ROLE NAME`, `ROLE, NAME`).
 fn role_near(text: &str, at: Span) -> Option<String> {
     let after = crate::head_of(&text[at.end..], 80);
-    if let Some(c) = ROLE_AFTER.captures(after) {
+    if may_hold_role(after)
+        && let Some(c) = ROLE_AFTER.captures(after)
+    {
         return Some(clean(&c[1]));
     }
     let before = crate::tail_of(&text[..at.start], 70);
+    // Every candidate must hold a role word ([`HAS_ROLE_WORD`]).
+    if !may_hold_role(before) {
+        return None;
+    }
     let candidates = [&*ROLE_BEFORE, &*ROLE_AFTER_THE]
         .into_iter()
         .filter_map(|re| re.captures(before).map(|c| c[1].trim().to_owned()));
