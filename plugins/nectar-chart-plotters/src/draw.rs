@@ -630,13 +630,48 @@ impl Rect {
     }
 }
 
+/// Boxes filed by the square cells of a grid they touch, so that asking whether a box
+/// overlaps any of them looks only at the boxes near it (a chart of 100,000 points places
+/// labels among 100,000 markers). The answers are those of checking every box.
+#[derive(Debug, Default)]
+struct RectSet {
+    cells: std::collections::HashMap<(i32, i32), Vec<Rect>>,
+}
+
+impl RectSet {
+    /// The side of a cell, in pixels.
+    const CELL: i32 = 32;
+
+    /// The cells a box touches, its edges included: two boxes that overlap share one.
+    fn cells_of(r: &Rect) -> impl Iterator<Item = (i32, i32)> {
+        let span =
+            |a: i32, b: i32| a.min(b).div_euclid(Self::CELL)..=a.max(b).div_euclid(Self::CELL);
+        let ys = span(r.y0, r.y1);
+        span(r.x0, r.x1).flat_map(move |cx| ys.clone().map(move |cy| (cx, cy)))
+    }
+
+    fn push(&mut self, r: Rect) {
+        for cell in Self::cells_of(&r) {
+            self.cells.entry(cell).or_default().push(r);
+        }
+    }
+
+    fn overlaps_any(&self, r: &Rect) -> bool {
+        Self::cells_of(r).any(|cell| {
+            self.cells
+                .get(&cell)
+                .is_some_and(|rs| rs.iter().any(|t| t.overlaps(r)))
+        })
+    }
+}
+
 /// Places labels so that none overlaps another or leaves the plot: a label that does not fit
 /// is left out. Put the labels that matter most first.
 #[derive(Debug)]
 pub(crate) struct Labels {
     bounds: Rect,
-    taken: Vec<Rect>,
-    markers: Vec<Rect>,
+    taken: RectSet,
+    markers: RectSet,
 }
 
 impl Labels {
@@ -650,8 +685,8 @@ impl Labels {
                 x1: xs.end,
                 y1: ys.end,
             },
-            taken: Vec::new(),
-            markers: Vec::new(),
+            taken: RectSet::default(),
+            markers: RectSet::default(),
         }
     }
 
@@ -701,8 +736,8 @@ impl Labels {
         for &cover in passes {
             let free = places.into_iter().find(|r| {
                 r.inside(&self.bounds)
-                    && !self.taken.iter().any(|t| t.overlaps(r))
-                    && (cover || !self.markers.iter().any(|t| t.overlaps(r)))
+                    && !self.taken.overlaps_any(r)
+                    && (cover || !self.markers.overlaps_any(r))
             });
             if let Some(r) = free {
                 self.taken.push(r);
