@@ -515,19 +515,32 @@ const NOT_NAMES: &[&str] = &[
     "When",
 ];
 
+/// A name found in the text, before names are merged.
+struct Found {
+    /// The person in [`PEOPLE`], if the name is in the table.
+    who: Option<usize>,
+    /// Where.
+    at: Span,
+    /// The name.
+    name: String,
+    /// The role near it, where it has been read already ([`role_near`]).
+    role: Option<Option<String>>,
+}
+
 /// Finds the people a span of text names, one mention each, with roles.
 pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<PersonMention> {
     let slice = &text[span.start..span.end];
-    let mut found: Vec<(Option<usize>, Span, String)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let (ac, owners) = &*FULL;
     for m in ac.find_iter(slice) {
         if word_bounded(slice, m.start(), m.end()) {
             let who = owners[m.pattern().as_usize()];
-            found.push((
-                Some(who),
-                Span::new(span.start + m.start(), span.start + m.end()),
-                PEOPLE[who].name.to_owned(),
-            ));
+            found.push(Found {
+                who: Some(who),
+                at: Span::new(span.start + m.start(), span.start + m.end()),
+                name: PEOPLE[who].name.to_owned(),
+                role: None,
+            });
         }
     }
     // First names alone, for people who held a role on the report's date.
@@ -550,8 +563,13 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         hits.sort_unstable();
         for (i, at, end) in hits {
             let abs = Span::new(span.start + at, span.start + end);
-            if !found.iter().any(|(_, s, _)| s.contains(abs)) {
-                found.push((Some(i), abs, PEOPLE[i].name.to_owned()));
+            if !found.iter().any(|f| f.at.contains(abs)) {
+                found.push(Found {
+                    who: Some(i),
+                    at: abs,
+                    name: PEOPLE[i].name.to_owned(),
+                    role: None,
+                });
             }
         }
     }
@@ -560,7 +578,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         let abs = Span::new(span.start + m.start(), span.start + m.end());
         if found
             .iter()
-            .any(|(_, s, _)| s.start < abs.end && abs.start < s.end)
+            .any(|f| f.at.start < abs.end && abs.start < f.at.end)
         {
             continue;
         }
@@ -571,26 +589,34 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         {
             continue;
         }
-        if role_near(text, abs).is_some() {
-            found.push((
-                None,
-                abs,
-                m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-            ));
+        let role = role_near(text, abs);
+        if role.is_some() {
+            found.push(Found {
+                who: None,
+                at: abs,
+                name: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                role: Some(role),
+            });
         }
     }
-    found.sort_by_key(|(_, s, _)| s.start);
+    found.sort_by_key(|f| f.at.start);
     let mut out: Vec<PersonMention> = Vec::new();
-    for (who, at, name) in found {
-        let role = role_near(text, at);
+    for Found {
+        who,
+        at,
+        name,
+        role: read,
+    } in found
+    {
+        let role = || read.unwrap_or_else(|| role_near(text, at));
         if let Some(existing) = out.iter_mut().find(|p| p.name == name) {
-            if existing.role.is_none() && role.is_some() {
-                existing.role = role;
+            if existing.role.is_none() {
+                existing.role = role();
             }
             continue;
         }
         let person = who.map(|i| &PEOPLE[i]);
-        let role = role.or_else(|| {
+        let role = role().or_else(|| {
             person
                 .and_then(|p| on.and_then(|d| p.role_on(d)))
                 .map(str::to_owned)
