@@ -9,21 +9,9 @@
 use aho_corasick::{AhoCorasick, MatchKind, packed};
 use regex_automata::{Anchored, Input, Match, meta};
 
-/// Characters outside ASCII that a case-insensitive regex matches to ASCII letters (`ſ` to
-/// `s`, the Kelvin sign to `k`). An ASCII case-insensitive word search misses them, so a text
-/// that holds one is scanned in full.
-const NON_ASCII_FOLDS: [&str; 2] = ["\u{17f}", "\u{212a}"];
-
 /// Whether `b` is an ASCII word byte, as `(?-u:\b)` sees it.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `hay` holds a character that folds to an ASCII letter ([`NON_ASCII_FOLDS`]).
-pub(crate) fn has_non_ascii_fold(hay: &str) -> bool {
-    NON_ASCII_FOLDS
-        .iter()
-        .any(|c| memchr::memmem::find(hay.as_bytes(), c.as_bytes()).is_some())
 }
 
 /// A text with its ASCII-lowercased copy, made once and shared by the gated searches over it.
@@ -32,7 +20,7 @@ pub(crate) struct Folded<'a> {
     text: &'a str,
     /// The text with ASCII letters lowercased: the same bytes at the same places otherwise.
     lower: String,
-    /// Whether the word search cannot be trusted ([`NON_ASCII_FOLDS`]): scan in full.
+    /// Whether the word search cannot be trusted ([`nectar_text::has_non_ascii_fold`]): scan in full.
     full: bool,
 }
 
@@ -42,7 +30,7 @@ impl<'a> Folded<'a> {
         Folded {
             text,
             lower: text.to_ascii_lowercase(),
-            full: has_non_ascii_fold(text),
+            full: nectar_text::has_non_ascii_fold(text),
         }
     }
 
@@ -114,7 +102,7 @@ impl WordGated {
     /// If the pattern is invalid or can match the empty string, or a word is empty or not
     /// ASCII letters: these are programming errors in a static pattern.
     pub(crate) fn new(pattern: &str, words: &[&str]) -> Self {
-        let hir = regex_automata::util::syntax::parse(&pattern.replace(r"\b", r"(?-u:\b)"))
+        let hir = regex_automata::util::syntax::parse(&crate::ascii_boundaries(pattern))
             .expect("valid regex");
         assert!(
             hir.properties().minimum_len().is_some_and(|n| n > 0),
@@ -231,20 +219,6 @@ mod tests {
         // `(?i)s` matches `ſ` and `(?i)k` the Kelvin sign: the word search cannot see them.
         both(r"(?i)\bwas\b", &["was"], "it waſ so, it was");
         both(r"(?i)\bkept\b", &["kept"], "\u{212a}ept and kept");
-    }
-
-    #[test]
-    fn only_s_and_k_fold_from_outside_ascii() {
-        let ascii_letter = regex::Regex::new("(?i)^[a-z]$").expect("valid regex");
-        let folds: Vec<char> = (0x80..=0x10ffff)
-            .filter_map(char::from_u32)
-            .filter(|c| ascii_letter.is_match(c.encode_utf8(&mut [0; 4])))
-            .collect();
-        let listed: Vec<char> = NON_ASCII_FOLDS
-            .iter()
-            .filter_map(|s| s.chars().next())
-            .collect();
-        assert_eq!(folds, listed);
     }
 
     #[test]

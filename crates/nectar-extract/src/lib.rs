@@ -63,7 +63,12 @@ fn evidence(text: &str, span: Span) -> Evidence {
 /// lazy DFA can run on any text (a Unicode `\b` sends every search on text with smart quotes to
 /// the slow engines). Boundaries around letters behave the same.
 pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+    Regex::new(&ascii_boundaries(pattern))
+}
+
+/// `pattern` with every `\b` made an ASCII word boundary, `(?-u:\b)` (see [`regex`]).
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Compiles a pattern, with `\b` as in [`regex`], for short texts only: without the lazy DFA
@@ -80,7 +85,7 @@ pub(crate) fn small_regex(pattern: &str) -> meta::Regex {
                 .dfa(false)
                 .auto_prefilter(false),
         )
-        .build(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .build(&ascii_boundaries(pattern))
         .expect("valid regex")
 }
 
@@ -96,7 +101,7 @@ const PRESENTER_VERBS: [&str; 5] = ["gave", "delivered", "presented", "introduce
 pub(crate) fn short_regex(pattern: &str) -> meta::Regex {
     meta::Builder::new()
         .configure(meta::Config::new().auto_prefilter(false))
-        .build(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .build(&ascii_boundaries(pattern))
         .expect("valid regex")
 }
 

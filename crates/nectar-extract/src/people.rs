@@ -324,7 +324,7 @@ static ROLE_STEM: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Whether `s` can hold a role: one of [`ROLE_STEMS`], or a character that a
 /// case-insensitive regex folds to an ASCII letter (then the regexes decide).
 fn may_hold_role(s: &str) -> bool {
-    ROLE_STEM.is_match(s) || crate::gate::has_non_ascii_fold(s)
+    ROLE_STEM.is_match(s) || nectar_text::has_non_ascii_fold(s)
 }
 
 static HAS_ROLE_WORD: LazyLock<Regex> =

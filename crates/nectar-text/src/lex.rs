@@ -61,16 +61,30 @@ pub(crate) struct Word {
     pub kinds: u16,
 }
 
+/// Whether `text` holds a character outside ASCII that a case-insensitive regex matches to
+/// an ASCII letter: `ſ` (to `s`) or the Kelvin sign `K` (to `k`), the only two. A search that
+/// looks for words ASCII case-insensitively misses them, so a text that holds one must be
+/// read whole by the regex it stands in for.
+///
+/// ```
+/// assert!(nectar_text::has_non_ascii_fold("ſix votes"));
+/// assert!(!nectar_text::has_non_ascii_fold("six votes – café"));
+/// ```
+pub fn has_non_ascii_fold(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Both end in a byte rare in text: 'ſ' is C5 BF, 'K' is E2 84 AA.
+    memchr::memchr2_iter(0xBF, 0xAA, b).any(|i| {
+        b[..=i].ends_with("\u{17f}".as_bytes()) || b[..=i].ends_with("\u{212a}".as_bytes())
+    })
+}
+
 /// The anchor words of `text`, in order; `None` when the text holds `ſ` or `K`, which
 /// `(?i)` folds to `s` and `k`, so that [`Sparse`] patterns must read it whole.
 pub(crate) fn anchor_words(text: &str) -> Option<Vec<Word>> {
-    let b = text.as_bytes();
-    // Both end in a byte rare in text: 'ſ' is C5 BF, 'K' is E2 84 AA.
-    if memchr::memchr2_iter(0xBF, 0xAA, b).any(|i| {
-        b[..=i].ends_with("\u{17f}".as_bytes()) || b[..=i].ends_with("\u{212a}".as_bytes())
-    }) {
+    if has_non_ascii_fold(text) {
         return None;
     }
+    let b = text.as_bytes();
     let mut out = Vec::new();
     for_each_word_start(b, |s| {
         let kinds = word_kinds(b, s);
@@ -731,6 +745,21 @@ pub(crate) fn check_sparse(sparse: &Sparse) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_s_and_k_fold_from_outside_ascii() {
+        let ascii_letter = Regex::new("(?i)^[a-z]$").expect("valid regex");
+        let folds: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| ascii_letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folds, ['\u{17f}', '\u{212a}']);
+        // And the check sees exactly those, wherever they stand.
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_non_ascii_fold(&text), folds.contains(&c), "{c:?}");
+        }
+    }
 
     #[test]
     fn word_starts_and_anchors() {
