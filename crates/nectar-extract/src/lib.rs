@@ -71,24 +71,6 @@ pub(crate) fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// Compiles a pattern, with `\b` as in [`regex`], for short texts only: without the lazy DFA
-/// (and the reverse automaton it needs), which for big Unicode classes repeated many times costs
-/// more to compile than the pattern ever saves in searches.
-///
-/// # Panics
-/// If the pattern is invalid: a programming error in a static pattern.
-pub(crate) fn small_regex(pattern: &str) -> meta::Regex {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .hybrid(false)
-                .dfa(false)
-                .auto_prefilter(false),
-        )
-        .build(&ascii_boundaries(pattern))
-        .expect("valid regex")
-}
-
 /// The verbs one of which [`PRESENTER`] needs, as it needs `report`.
 const PRESENTER_VERBS: [&str; 5] = ["gave", "delivered", "presented", "introduced", "moved"];
 
@@ -311,7 +293,7 @@ fn is_nec_report(head: &str, body: &Folded<'_>) -> bool {
 /// Who gave a report (`Keir Starmer gave the Leader’s report`), read in the few sentences that
 /// name an agenda item: built without the lazy DFA, which would double its compile time.
 static PRESENTER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    small_regex(
+    short_regex(
         r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b",
     )
 });

@@ -6,6 +6,7 @@ use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
 use nectar_text::{DateMention, Tense};
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use regex_automata::{Anchored, Input, meta};
 
 /// A date in the body that names a meeting.
@@ -30,13 +31,52 @@ pub(crate) struct Dated {
 struct Cue {
     kind: MeetingKind,
     pattern: CuePattern,
+    /// Words one of which every match holds (ASCII case aside): a window without any of
+    /// them is not searched ([`possible_cues`]).
+    needs: &'static [&'static str],
 }
 
-fn cue(kind: MeetingKind, pattern: &str) -> Cue {
+fn cue(kind: MeetingKind, pattern: &str, needs: &'static [&'static str]) -> Cue {
     Cue {
         kind,
         pattern: CuePattern::Regex(crate::short_regex(pattern)),
+        needs,
     }
+}
+
+/// Every cue's [`Cue::needs`] words, each with the cues that need it (bit `i` for
+/// `CUES[i]`).
+static CUE_WORDS: LazyLock<(AhoCorasick, Vec<u32>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut cues: Vec<u32> = Vec::new();
+    for (i, cue) in CUES.iter().enumerate() {
+        for &w in cue.needs {
+            match words.iter().position(|&x| x == w) {
+                Some(k) => cues[k] |= 1 << i,
+                None => {
+                    words.push(w);
+                    cues.push(1 << i);
+                }
+            }
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("valid patterns");
+    (ac, cues)
+});
+
+/// The cues that may match in `window` (bit `i` for `CUES[i]`): those with one of their
+/// [`Cue::needs`] words in it. A window a case-insensitive regex may read differently from
+/// ASCII (`ſ`, the Kelvin sign) may match any.
+fn possible_cues(window: &str) -> u32 {
+    if nectar_text::has_non_ascii_fold(window) {
+        return u32::MAX;
+    }
+    let (ac, cues) = &*CUE_WORDS;
+    ac.find_overlapping_iter(window)
+        .fold(0, |mask, m| mask | cues[m.pattern().as_usize()])
 }
 
 /// A cue's pattern: a regex, or a [`NearCue`].
@@ -119,39 +159,54 @@ impl NearCue {
 /// Cue phrases in priority order: the first that matches gives the kind.
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     vec![
-        cue(MeetingKind::AwayDay, r"(?i)\baway[\s\u{a0}-]?day\b"),
+        cue(
+            MeetingKind::AwayDay,
+            r"(?i)\baway[\s\u{a0}-]?day\b",
+            &["away"],
+        ),
         Cue {
             kind: MeetingKind::Special,
             pattern: CuePattern::Near(NearCue::new("special")),
+            needs: &["special"],
         },
         Cue {
             kind: MeetingKind::Emergency,
             pattern: CuePattern::Near(NearCue::new("emergency")),
+            needs: &["emergency"],
         },
-        cue(MeetingKind::Training, r"(?i)\btraining\b"),
+        cue(MeetingKind::Training, r"(?i)\btraining\b", &["training"]),
         cue(
             MeetingKind::OrganisationCommittee,
             r"(?i)\borg(?:anis|aniz)?(?:ation(?:al)?)?[\s\u{a0}]+(?:(?:and|&)[\s\u{a0}]+disputes[\s\u{a0}]+)?(?:sub-?)?committees?\b|\borg[\s\u{a0}]+com\b",
+            &["org"],
         ),
         cue(
             MeetingKind::EqualitiesCommittee,
             r"(?i)\bequalit(?:y|ies)[\s\u{a0}]+(?:sub-?)?committee\b|\bnec[\s\u{a0}]+equalities\b|\bequalities[\s\u{a0}]+meeting",
+            &["equalit"],
         ),
         cue(
             MeetingKind::DisputesPanel,
             r"(?i)\bdisputes?[\s\u{a0}]+(?:sub-?)?(?:panels?|committees?|hearings?)\b",
+            &["dispute"],
         ),
         cue(
             MeetingKind::OtherCommittee,
             r"\b(?:[A-Z][\p{L}&’']+[\s\u{a0}]+){1,4}(?:Committee|Panel|Board|Working[\s\u{a0}]+Group|Sub-committee)\b",
+            &["committee", "panel", "board", "working"],
         ),
         cue(
             MeetingKind::Full,
             r"(?i)\b(?:full[\s\u{a0}]+)?nec\b[\s\u{a0}]*(?:meeting|met|session)?|\bnational[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?\b|\bmeeting[\s\u{a0}]+of[\s\u{a0}]+the[\s\u{a0}]+(?:full[\s\u{a0}]+)?(?:nec|national)",
+            &["nec", "national", "meeting"],
         ),
         // In an NEC report, "the November meeting" is a meeting of the NEC.
-        cue(MeetingKind::Full, r"(?i)\bmeetings?\b"),
-        cue(MeetingKind::Unknown, r"(?i)\b(?:met|meet|session)\b"),
+        cue(MeetingKind::Full, r"(?i)\bmeetings?\b", &["meeting"]),
+        cue(
+            MeetingKind::Unknown,
+            r"(?i)\b(?:met|meet|session)\b",
+            &["met", "meet", "session"],
+        ),
     ]
 });
 
@@ -184,27 +239,36 @@ pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
 /// The meeting kinds that the cue words in `window` name, most specific first, with the span
 /// (relative to `window`) of the cue that decided and the committee's name where it is one.
 fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
-    for cue in CUES.iter() {
-        // "National Executive Committee" is the NEC itself, not another committee.
-        let m = cue.pattern.find_iter(window).into_iter().find(|m| {
-            cue.kind != MeetingKind::OtherCommittee
-                || !window[m.clone()]
-                    .to_lowercase()
-                    .contains("national executive")
-        });
-        if let Some(m) = m {
-            let found = &window[m.clone()];
-            let mut kinds = vec![cue.kind];
-            let lower = found.to_lowercase();
-            if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
-                kinds.push(MeetingKind::DisputesPanel);
-            }
-            let body = (cue.kind == MeetingKind::OtherCommittee)
-                .then(|| found.split_whitespace().collect::<Vec<_>>().join(" "));
-            return Some((kinds, Span::new(m.start, m.end), body));
-        }
+    let (i, m) = first_cue(window, usize::MAX, possible_cues(window))?;
+    let cue = &CUES[i];
+    let found = &window[m.clone()];
+    let mut kinds = vec![cue.kind];
+    let lower = found.to_lowercase();
+    if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
+        kinds.push(MeetingKind::DisputesPanel);
     }
-    None
+    let body = (cue.kind == MeetingKind::OtherCommittee)
+        .then(|| found.split_whitespace().collect::<Vec<_>>().join(" "));
+    Some((kinds, Span::new(m.start, m.end), body))
+}
+
+/// The first of the cues in `possible` (bit `i` for `CUES[i]`), in priority order, with a
+/// match in `window` that starts within `max_start` bytes, and its first such match.
+fn first_cue(window: &str, max_start: usize, possible: u32) -> Option<(usize, Range<usize>)> {
+    CUES.iter()
+        .enumerate()
+        .filter(|(i, _)| possible & (1 << i) != 0)
+        .find_map(|(i, cue)| {
+            // "National Executive Committee" is the NEC itself, not another committee.
+            let m = cue.pattern.find_iter(window).into_iter().find(|m| {
+                m.start <= max_start
+                    && (cue.kind != MeetingKind::OtherCommittee
+                        || !window[m.clone()]
+                            .to_lowercase()
+                            .contains("national executive"))
+            });
+            m.map(|m| (i, m))
+        })
 }
 
 /// Like [`kinds_in`], but only a cue that starts within `max_start` bytes of the window's start:
@@ -213,20 +277,9 @@ fn kinds_beside(
     window: &str,
     max_start: usize,
 ) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
-    for cue in CUES.iter() {
-        let m = cue.pattern.find_iter(window).into_iter().find(|m| {
-            m.start <= max_start
-                && (cue.kind != MeetingKind::OtherCommittee
-                    || !window[m.clone()]
-                        .to_lowercase()
-                        .contains("national executive"))
-        });
-        if let Some(m) = m {
-            return kinds_in(&window[m.start..])
-                .map(|(k, s, b)| (k, Span::new(m.start + s.start, m.start + s.end), b));
-        }
-    }
-    None
+    let (_, m) = first_cue(window, max_start, possible_cues(window))?;
+    kinds_in(&window[m.start..])
+        .map(|(k, s, b)| (k, Span::new(m.start + s.start, m.start + s.end), b))
 }
 
 /// The meeting kind a phrase names, if any (`NEC away day report` names an away day).
@@ -461,6 +514,103 @@ pub(crate) fn primary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cue_words_gate_no_cue_away() {
+        const PIECES: &[&str] = &[
+            " ",
+            "\u{a0}",
+            "-",
+            ", ",
+            ". ",
+            "the ",
+            "The ",
+            "away",
+            "Away",
+            "day",
+            "special",
+            "emergency",
+            "training",
+            "org",
+            "Organisation",
+            "organisational",
+            "com",
+            "and",
+            "&",
+            "disputes",
+            "dispute",
+            "sub-",
+            "committee",
+            "Committee",
+            "Sub-committee",
+            "panel",
+            "Panel",
+            "Board",
+            "Working",
+            "Group",
+            "equality",
+            "equalities",
+            "NEC",
+            "nec",
+            "full",
+            "national",
+            "National",
+            "executive",
+            "Executive",
+            "meeting",
+            "meetings",
+            "met",
+            "meet",
+            "session",
+            "of",
+            "July",
+            "Jo",
+            "Smith",
+            "x",
+            "\u{17f}ession",
+            "\u{212a}",
+            "é",
+            "10th",
+            "necessary",
+            "Disputes",
+            "away day",
+            "special meeting",
+            "Special NEC",
+            "emergency meeting",
+            "org committee",
+            "Organisation Committee",
+            "organisation and disputes sub-committee",
+            "NEC equalities",
+            "equalities committee",
+            "disputes panel",
+            "Dispute hearings",
+            "Finance Committee",
+            "Rules Working Group",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = vec![0; CUES.len()];
+        for _ in 0..20_000 {
+            let window: String = (0..1 + next(14))
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect();
+            for max_start in [usize::MAX, 6] {
+                let all = first_cue(&window, max_start, u32::MAX);
+                let gated = first_cue(&window, max_start, possible_cues(&window));
+                assert_eq!(gated, all, "{window:?}");
+                if let Some((i, _)) = all {
+                    found[i] += 1;
+                }
+            }
+        }
+        // Every cue was the one found, often.
+        assert!(found.iter().all(|&n| n > 100), "{found:?}");
+    }
 
     #[test]
     fn the_gap_holds_what_the_regex_class_holds() {

@@ -99,16 +99,22 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             }
             from = end;
         } else {
-            from = cand.end();
+            // Only past the first word: a later one (`a` of `half a dozen`) may start a
+            // number. (A match that starts with `ſ`, read as `s`, is one word.)
+            let first = ascii_word_end(b, i);
+            from = if first > i { first } else { cand.end() };
         }
     }
     out
 }
 
-/// Where a number may start: a digit, or a word that can begin a number in words.
+/// Where a number may start: a digit, or a word that can begin a number in words. `a` and
+/// `half` begin one only before a scale or `dozen` (`a dozen`, `half a million`), so they are
+/// candidates only there, as [`words_at`] separates words: `a` is too common a word to try
+/// each one.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lex::build(
-        r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)(?-u:\b)",
+        r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:half(?:[-\x{2010}\x{2011}]|%W))?a(?:[-\x{2010}\x{2011}]|%W)(?:hundred|thousand|million|billion|dozen))(?-u:\b)",
     )
 });
 
@@ -741,6 +747,128 @@ fn pronoun_one(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_numbers`] as it was first written: every `a` and `half` a candidate.
+    fn find_numbers_trying_every_a(text: &str) -> Vec<NumberMatch> {
+        static EVERY_A: LazyLock<Regex> = LazyLock::new(|| {
+            crate::lex::build(
+                r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)(?-u:\b)",
+            )
+        });
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(cand) = EVERY_A.find_at(text, from) {
+            let i = cand.start();
+            if b[i].is_ascii_digit() {
+                if !starts_word(text, i) {
+                    from = skip_token(b, i);
+                    continue;
+                }
+                match digits_at(text, i) {
+                    Digits::Number(end, value) => {
+                        out.push(NumberMatch {
+                            span: Span::new(i, end),
+                            value,
+                            in_words: false,
+                        });
+                        from = end;
+                    }
+                    Digits::Reject(skip) => from = skip.max(i + 1),
+                }
+            } else if starts_word(text, i)
+                && let Some((end, value)) = words_at(text, i)
+            {
+                if !pronoun_one(text, i, end) {
+                    out.push(NumberMatch {
+                        span: Span::new(i, end),
+                        value,
+                        in_words: true,
+                    });
+                }
+                from = end;
+            } else {
+                from = cand.end();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_and_half_are_tried_only_where_they_can_begin_a_number() {
+        const PIECES: &[&str] = &[
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\u{a0}",
+            "-",
+            "\u{2010}",
+            "\u{2013}",
+            ",",
+            ".",
+            "'",
+            "’",
+            "_",
+            "é",
+            "x",
+            "a",
+            "A",
+            "half",
+            "Half",
+            "an",
+            "and",
+            "dozen",
+            "Dozen",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "quarter",
+            "one",
+            "six",
+            "twenty",
+            "2",
+            "512,000",
+            "1.5",
+            "A4",
+            "no-",
+            "No-",
+            "\u{17f}ix",
+            "\u{212a}",
+            "of",
+            "a dozen",
+            "half a million",
+            "a hundred and six",
+            "a half",
+            "half-a-dozen",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut in_words = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(16))
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect();
+            let found = find_numbers(&text);
+            assert_eq!(found, find_numbers_trying_every_a(&text), "{text:?}");
+            in_words += found
+                .iter()
+                .filter(|n| {
+                    n.in_words
+                        && n.value >= 12.0
+                        && text[n.span.start..].starts_with(['a', 'A', 'h', 'H'])
+                })
+                .count();
+        }
+        // Numbers that start with `a` or `half` were found, often.
+        assert!(in_words > 500, "{in_words}");
+    }
 
     #[test]
     fn parses_numbers() {
