@@ -14,9 +14,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::data::{SourceNote, vote_date};
 use crate::draw::{
-    Axis, Frame, LABEL_PX, Page, SMALL_PX, Swatch, axes, day_month_year, failed, fit, font,
-    extremes, listing, number, palette, plural, span_of_dates, text_width, value_label,
-    value_ticks,
+    Axis, Frame, LABEL_PX, Page, SMALL_PX, Swatch, axes, day_month_year, extremes, failed, fit,
+    font, listing, number, palette, plural, span_of_dates, text_width, value_label, value_ticks,
 };
 
 /// The counts of each counted vote as a bar: for, then against, then abstaining, one row a
@@ -147,7 +146,10 @@ impl Tally {
             VoteResult::Unknown => {}
         }
         if let Some(date) = row.date {
-            self.dates = Some(self.dates.map_or((date, date), |(a, b)| (a.min(date), b.max(date))));
+            self.dates = Some(
+                self.dates
+                    .map_or((date, date), |(a, b)| (a.min(date), b.max(date))),
+            );
         }
         keep(&mut self.first, row, |r, k| r < k);
         keep(&mut self.last, row, |r, k| r > k);
@@ -368,7 +370,10 @@ impl ChartData for VotesData {
         let mut subtitle =
             "Votes for, against and abstaining in each counted vote, by meeting date".to_owned();
         if n < all {
-            desc.push_str(&format!(" The chart draws the latest {}.", number(n as f64)));
+            desc.push_str(&format!(
+                " The chart draws the latest {}.",
+                number(n as f64)
+            ));
             notes.push(format!(
                 "The latest {} of {} counted votes are drawn (undated votes last), so that \
                  each is a bar of at least {MIN_PITCH} pixels; the description counts them all.",
@@ -496,5 +501,72 @@ impl ChartData for VotesData {
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Vote `i`: one of 40 subjects on one of 400 days, with counts and a result from `i`.
+    fn row(i: u64) -> Row {
+        let day = u32::try_from(i % 400).unwrap_or(0);
+        let date = PartialDate::ymd(2010 + i32::try_from(day / 28).unwrap_or(0), 1, 1 + day % 28);
+        Row {
+            undated: date.is_none(),
+            date,
+            subject: Some(format!("subject {}", i % 40)),
+            yes: Some(u32::try_from(i % 23).unwrap_or(0)),
+            no: (i % 11 != 0).then_some(u32::try_from(i % 17).unwrap_or(0)),
+            abstain: None,
+            result: [VoteResult::Pass, VoteResult::Fail, VoteResult::Unknown][(i % 3) as usize],
+        }
+    }
+
+    /// 5,000 distinct votes in a scrambled order, some given up to three times by one report
+    /// and again by others: what is kept stays within the rows drawn, and the rows drawn are
+    /// the latest of all, in any order.
+    #[test]
+    fn keeps_no_more_rows_than_it_draws() {
+        let times = |i: u64| 1 + (i % 7 == 0) as usize + (i % 13 == 0) as usize;
+        let order = |k: u64| (k * 7919) % 5000;
+        let mut data = VotesData::default();
+        let mut reversed = VotesData::default();
+        for k in 0..5000 {
+            let i = order(k);
+            data.count(row(i), times(i));
+            data.count(row(i), 1);
+            assert!(data.latest.rows.len() <= MOST_ROWS);
+            assert!(data.latest.bars < MOST_ROWS + 3);
+            let j = order(4999 - k);
+            reversed.count(row(j), 1);
+            reversed.count(row(j), times(j));
+        }
+        let mut every: Vec<(Row, usize)> = (0..5000).map(|i| (row(i), times(i))).collect();
+        every.sort();
+        every.dedup_by(|a, b| {
+            a.0 == b.0 && {
+                b.1 = b.1.max(a.1);
+                true
+            }
+        });
+        let all: Vec<&Row> = every
+            .iter()
+            .flat_map(|(r, n)| std::iter::repeat_n(r, *n))
+            .collect();
+        assert_eq!(data.tally.votes, all.len());
+        assert_eq!(data.latest.drawn(), all[all.len() - MOST_ROWS..]);
+        assert_eq!(reversed.latest.drawn(), data.latest.drawn());
+        let carried = all.iter().filter(|r| r.result == VoteResult::Pass).count();
+        assert_eq!(data.tally.carried, carried);
+        assert_eq!(data.tally.first.as_ref(), all.first().copied());
+        assert_eq!(data.tally.last.as_ref(), all.last().copied());
+        let closest = all
+            .iter()
+            .filter(|r| r.yes.is_some() && r.no.is_some())
+            .min_by_key(|r| (r.yes.unwrap_or(0).abs_diff(r.no.unwrap_or(0)), r.date))
+            .copied();
+        assert_eq!(data.tally.closest.as_ref(), closest);
+        assert_eq!(reversed.words(&[]), data.words(&[]));
     }
 }

@@ -319,11 +319,146 @@ fn a_thousand_votes_label_one_row_in_several() {
         .filter(|t| t.starts_with("refer motion"))
         .count();
     assert!((20..=100).contains(&subjects), "{subjects} rows labelled");
+    // 390 rows are drawn (2 pixels each), the latest; see the next test.
     assert!(
-        has_text(&parsed, "1,000 votes: one in "),
+        has_text(&parsed, "390 votes: one in 7 labelled"),
         "{:?}",
         parsed.texts
     );
+}
+
+/// `n` made-up reports whose votes vary in result too: every third fell, every fifth has no
+/// result.
+fn made_up_votes(n: usize) -> Vec<Report> {
+    let mut reports = made_up(n);
+    for (i, r) in reports.iter_mut().enumerate() {
+        r.votes[0].result = match i % 15 {
+            0 => VoteResult::Unknown,
+            k if k % 3 == 0 => VoteResult::Fail,
+            k if k % 5 == 0 => VoteResult::Unknown,
+            _ => VoteResult::Pass,
+        };
+    }
+    reports
+}
+
+#[test]
+fn more_votes_than_fit_draw_the_latest_and_count_them_all() {
+    let n = 2000;
+    let reports = made_up_votes(n);
+    let (svg, parsed) = render("votes", &reports);
+    // Every number the words state is of all 2,000 votes.
+    let count = |result: VoteResult| {
+        reports
+            .iter()
+            .filter(|r| r.votes[0].result == result)
+            .count()
+    };
+    let (carried, fell) = (count(VoteResult::Pass), count(VoteResult::Fail));
+    assert!(carried > 0 && fell > 0 && carried + fell < n);
+    assert!(
+        parsed.desc.starts_with(&format!(
+            "The counts of 2,000 counted votes at NEC meetings, Feb 1998 to May 2047: \
+             {carried} carried, {fell} fell."
+        )),
+        "{}",
+        parsed.desc
+    );
+    // The closest: the least gap between for and against, of equals the earliest.
+    let closest = reports
+        .iter()
+        .min_by_key(|r| {
+            let c = r.votes[0].counts;
+            let date = r.meetings[0].date.as_ref().unwrap().date;
+            (c.yes.unwrap().abs_diff(c.no.unwrap()), date)
+        })
+        .unwrap();
+    let c = closest.votes[0].counts;
+    let on = closest.meetings[0].date.as_ref().unwrap().date;
+    assert!(
+        parsed.desc.contains(&format!(
+            "The closest: {} to {} on {}.",
+            c.yes.unwrap(),
+            c.no.unwrap(),
+            on.first_day().format("%-d %b %Y")
+        )),
+        "{}",
+        parsed.desc
+    );
+    // First and last are the first and last of all, not of those drawn.
+    assert!(parsed.desc.contains("first 15 Feb 1998, refer motion 0 "));
+    assert!(parsed.desc.contains("last 20 May 2047, refer motion 1999 "));
+    assert!(parsed.desc.ends_with("The chart draws the latest 390."));
+    // 390 bars, the latest.
+    let bars = svg
+        .as_str()
+        .lines()
+        .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#0072B2\""))
+        .count();
+    assert_eq!(bars, 390 + 1, "the bars and the legend's swatch");
+    assert!(has_text(
+        &parsed,
+        "The latest 390 of 2,000 counted votes are drawn"
+    ));
+    // The first drawn is labelled; the one before it is not drawn (nor named in the words).
+    assert!(
+        has_text(&parsed, "refer motion 1610 "),
+        "{:?}",
+        parsed.texts
+    );
+    assert!(
+        !svg.as_str().contains("refer motion 1609 "),
+        "not among the latest"
+    );
+}
+
+#[test]
+fn a_vote_given_again_beyond_the_drawn_rows_counts_once() {
+    let mut reports = made_up_votes(1000);
+    // Another report giving an early vote, long out of the drawn rows: still one vote.
+    let mut again = reports[3].clone();
+    again.report_id = "generic-test-again".into();
+    reports.push(again.clone());
+    let (_, parsed) = render("votes", &reports);
+    assert!(
+        parsed.desc.starts_with("The counts of 1,000 counted votes"),
+        "{}",
+        parsed.desc
+    );
+    // A report giving it twice: two votes with the same counts at one meeting.
+    let vote = again.votes[0].clone();
+    again.votes.push(vote);
+    reports.push(again);
+    let (_, parsed) = render("votes", &reports);
+    assert!(
+        parsed.desc.starts_with("The counts of 1,001 counted votes"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn the_order_of_many_votes_does_not_matter() {
+    let mut reports = made_up_votes(1500);
+    // Some given twice by one report, some by two reports.
+    for i in (0..1500).step_by(7) {
+        let vote = reports[i].votes[0].clone();
+        reports[i].votes.push(vote);
+    }
+    let again: Vec<Report> = reports[1200..1300].to_vec();
+    reports.extend(again);
+    let (svg, _) = render("votes", &reports);
+    let mut reversed = reports.clone();
+    reversed.reverse();
+    assert_eq!(chart("votes").render(&reversed), Ok(svg.clone()));
+    let mut rotated = reports.clone();
+    rotated.rotate_left(reports.len() / 3);
+    assert_eq!(chart("votes").render(&rotated), Ok(svg.clone()));
+    let mut data = chart("votes").start();
+    for r in reports.iter().rev() {
+        data.add(r);
+    }
+    assert_eq!(data.render(), Ok(svg));
 }
 
 #[test]
