@@ -517,7 +517,7 @@ mod tests {
             date,
             subject: Some(format!("subject {}", i % 40)),
             yes: Some(u32::try_from(i % 23).unwrap_or(0)),
-            no: (i % 11 != 0).then_some(u32::try_from(i % 17).unwrap_or(0)),
+            no: (!i.is_multiple_of(11)).then_some(u32::try_from(i % 17).unwrap_or(0)),
             abstain: None,
             result: [VoteResult::Pass, VoteResult::Fail, VoteResult::Unknown][(i % 3) as usize],
         }
@@ -528,7 +528,8 @@ mod tests {
     /// the latest of all, in any order.
     #[test]
     fn keeps_no_more_rows_than_it_draws() {
-        let times = |i: u64| 1 + (i % 7 == 0) as usize + (i % 13 == 0) as usize;
+        let times =
+            |i: u64| 1 + usize::from(i.is_multiple_of(7)) + usize::from(i.is_multiple_of(13));
         let order = |k: u64| (k * 7919) % 5000;
         let mut data = VotesData::default();
         let mut reversed = VotesData::default();

@@ -588,3 +588,136 @@ fn no_font_library_in_the_dependency_tree() {
         assert!(!packages.contains(&banned), "{banned} is in Cargo.lock");
     }
 }
+
+/// `n` reports of one full meeting on 29 Sep 2020, each giving a different membership figure
+/// (200,000 + 1,000 i; about, for every third) and duration (2 + i / 10 hours; over, for
+/// every third).
+fn one_day(n: usize) -> Vec<Report> {
+    let date = PartialDate::ymd(2020, 9, 29).unwrap();
+    let mut reports = made_up(n);
+    for (i, r) in reports.iter_mut().enumerate() {
+        let qualifier = if i % 3 == 1 {
+            Qualifier::Around
+        } else {
+            Qualifier::Exact
+        };
+        let m = &mut r.meetings[0];
+        m.date = Some(DateReading::stated(date));
+        m.kind = MeetingKind::Full;
+        let d = m.duration.as_mut().unwrap();
+        d.hours = 2.0 + i as f64 / 10.0;
+        d.qualifier = if i % 3 == 1 {
+            Qualifier::Over
+        } else {
+            Qualifier::Exact
+        };
+        let f = &mut r.figures[0];
+        f.as_of = Some(date);
+        f.value = 200_000.0 + 1000.0 * i as f64;
+        f.qualifier = qualifier;
+    }
+    reports
+}
+
+/// The markers on a time chart: filled circles and polygons, less the legend's.
+fn markers(svg: &Svg, legend: usize) -> usize {
+    let filled = svg
+        .as_str()
+        .lines()
+        .filter(|l| {
+            (l.starts_with("<circle") && !l.contains("fill=\"none\"")) || l.starts_with("<polygon")
+        })
+        .count();
+    filled - legend
+}
+
+#[test]
+fn a_date_given_up_to_four_figures_shows_each() {
+    let (svg, parsed) = render("membership", &one_day(4));
+    assert_eq!(markers(&svg, 2), 4);
+    assert!(
+        parsed.desc.contains(
+            "4 figures from 4 reports, Sep 2020: 200,000 (Sep 2020), about 201,000 (Sep 2020), \
+             202,000 (Sep 2020), 203,000 (Sep 2020)."
+        ),
+        "{}",
+        parsed.desc
+    );
+    assert!(!parsed.desc.contains("more than 4"), "{}", parsed.desc);
+    let (svg, parsed) = render("durations", &one_day(4));
+    assert_eq!(markers(&svg, 2), 4);
+    assert!(!parsed.desc.contains("more than 4"), "{}", parsed.desc);
+}
+
+#[test]
+fn a_date_given_many_figures_shows_the_lowest_and_highest() {
+    for n in [5, 300] {
+        let reports = one_day(n);
+        let (svg, parsed) = render("membership", &reports);
+        let highest = thousands(200_000.0 + 1000.0 * (n - 1) as f64);
+        let about = if (n - 1) % 3 == 1 { "about " } else { "" };
+        // The legend shows a marker for each qualifier drawn.
+        let legend = if about.is_empty() { 1 } else { 2 };
+        assert_eq!(markers(&svg, legend), 2, "{n}");
+        assert!(
+            parsed.desc.contains(&format!(
+                "2 figures from {n} reports, Sep 2020: 200,000 (Sep 2020), {about}{highest} \
+                 (Sep 2020). For 1 date given more than 4 different figures ({n} figures in \
+                 all), only the lowest and the highest are shown, and the line goes through \
+                 the mean of all."
+            )),
+            "{}",
+            parsed.desc
+        );
+        assert!(has_text(&parsed, "200,000") && has_text(&parsed, &highest));
+        assert!(
+            !svg.as_str().contains("202,000"),
+            "a figure between is not drawn"
+        );
+        assert!(has_text(
+            &parsed,
+            "For 1 date given more than 4 different figures"
+        ));
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(chart("membership").render(&reversed), Ok(svg), "{n}");
+
+        let (svg, parsed) = render("durations", &reports);
+        assert_eq!(markers(&svg, legend), 2, "{n}");
+        assert!(
+            parsed.desc.contains(&format!(
+                "For 1 meeting given more than 4 different durations ({n} mentions in all), \
+                 only the shortest and the longest are shown."
+            )),
+            "{}",
+            parsed.desc
+        );
+        assert!(
+            parsed.desc.contains("2 durations of 1 meeting"),
+            "{}",
+            parsed.desc
+        );
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(chart("durations").render(&reversed), Ok(svg), "{n}");
+    }
+}
+
+#[test]
+fn a_marker_on_the_pixel_of_the_same_marker_is_drawn_once() {
+    let mut reports = made_up(2);
+    reports[1].figures[0].as_of = reports[0].figures[0].as_of;
+    reports[1].figures[0].qualifier = reports[0].figures[0].qualifier;
+    reports[1].figures[0].value = reports[0].figures[0].value + 1.0;
+    let (svg, parsed) = render("membership", &reports);
+    assert!(
+        parsed.desc.contains("2 figures from 2 reports"),
+        "{}",
+        parsed.desc
+    );
+    assert_eq!(markers(&svg, 1), 1);
+    // Another qualifier on the same pixel is a marker of its own.
+    reports[1].figures[0].qualifier = Qualifier::Over;
+    let (svg, _) = render("membership", &reports);
+    assert_eq!(markers(&svg, 2), 2);
+}
