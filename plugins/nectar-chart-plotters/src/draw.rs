@@ -245,13 +245,18 @@ pub(crate) fn listing<T>(
             }
         })
     };
-    format!(
-        "first {}, last {}, highest {}, lowest {}",
+    extremes([
         describe(&items[0]),
         describe(&items[items.len() - 1]),
         describe(&items[extreme(true)]),
-        describe(&items[extreme(false)])
-    )
+        describe(&items[extreme(false)]),
+    ])
+}
+
+/// The first, last, highest and lowest of more than a dozen items, in words for a `<desc>`
+/// (see [`listing`]).
+pub(crate) fn extremes([first, last, highest, lowest]: [String; 4]) -> String {
+    format!("first {first}, last {last}, highest {highest}, lowest {lowest}")
 }
 
 /// How a qualifier reads before a number: `over 512,000`.

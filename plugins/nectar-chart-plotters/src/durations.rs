@@ -3,7 +3,7 @@
 use nectar_model::{MeetingKind, Qualifier, Report};
 use nectar_registry::{Chart, ChartData, ChartError, Svg};
 
-use crate::data::{HeldMeetings, SourceNote};
+use crate::data::{EACH_UP_TO, Given, HeldMeetings, SourceNote};
 use crate::draw::{
     HEIGHT, Page, Swatch, day_month_year, listing, number, plural, qualified, qualifier_legend,
     span_of_dates,
@@ -13,7 +13,8 @@ use crate::timeline::{self, TimePoint};
 /// Meeting durations over time: one point for each duration a report gives for a meeting,
 /// marked by its qualifier (`over 7 hours`, `about five hours`) and labelled with it. Each
 /// meeting once however many reports mention it; where reports give different durations for
-/// one meeting, each shows.
+/// one meeting, each shows, up to four; of more, the shortest and the longest show and the
+/// note says so.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Durations;
 
@@ -67,8 +68,14 @@ impl ChartData for DurationsData {
         let meetings = self.held.meetings();
         let mut points = Vec::new();
         let mut kinds = Vec::new();
+        // Meetings given more durations than are drawn, and how many they were given.
+        let (mut spread, mut given) = (0, 0);
         for m in &meetings {
-            for &(h, q) in &m.durations {
+            if let Given::Spread(s) = &m.durations {
+                spread += 1;
+                given += s.given;
+            }
+            for (h, q) in m.durations.drawn() {
                 points.push(TimePoint {
                     date: m.date,
                     value: h,
@@ -83,13 +90,24 @@ impl ChartData for DurationsData {
                 "no meeting durations in the reports".to_owned(),
             ));
         }
+        let spread = (spread > 0).then(|| {
+            format!(
+                "For {} given more than {EACH_UP_TO} different durations ({} mentions in \
+                 all), only the shortest and the longest are shown.",
+                plural(spread, "meeting", "meetings"),
+                number(given as f64)
+            )
+        });
         let described: Vec<(&TimePoint, MeetingKind)> = points.iter().zip(kinds).collect();
-        let desc = format!(
+        let mut desc = format!(
             "How long meetings of the NEC and its committees ran, as the reports say: {} of {}, \
              {}: {}.",
             plural(points.len(), "duration", "durations"),
             plural(
-                meetings.iter().filter(|m| !m.durations.is_empty()).count(),
+                meetings
+                    .iter()
+                    .filter(|m| m.durations != Given::default())
+                    .count(),
                 "meeting",
                 "meetings"
             ),
@@ -115,13 +133,18 @@ impl ChartData for DurationsData {
         .filter(|q| points.iter().any(|p| p.qualifier == *q))
         .map(|q| (Swatch::Marker(q), qualifier_legend(q).to_owned()))
         .collect();
-        let notes = vec![format!(
+        let mut notes = vec![format!(
             "{} Each point is a duration a report \
              gives for a meeting of the NEC or one of its committees (\"over seven hours\": over); \
              a meeting counts once however many reports mention it, and where they give \
              different durations, each is shown.",
             self.source.text(),
         )];
+        if let Some(spread) = spread {
+            desc.push(' ');
+            desc.push_str(&spread);
+            notes.push(spread);
+        }
         let page = Page {
             name: "durations",
             title: TITLE.to_owned(),

@@ -17,8 +17,17 @@
 //! ([`Chart::start`](nectar_registry::Chart::start), then
 //! [`ChartData::add`](nectar_registry::ChartData::add) for each) and keeps only what it
 //! draws: each membership figure once by date and value, each meeting once by date and kind
-//! (with its durations for `durations`), each counted vote once, and counts for the notes. So
+//! (with its durations for `durations`), the counted votes drawn, and counts for the notes. So
 //! `nectar build` draws them from any number of reports without holding the reports.
+//!
+//! What they keep is bounded by what a reader can see and by the calendar, not by the number
+//! of reports: `votes` draws at most the latest 390 votes (two pixels a bar), keeping those
+//! rows, a tally of every vote for its words, and a 64-bit fingerprint and a count for each
+//! distinct vote so as to count each once; a date (or meeting) given more than four
+//! different figures (or durations) keeps only their lowest, highest, count and sum, and
+//! draws the lowest and the highest. The notes and the `<desc>` say what was left out or
+//! summarised, and a marker the same as one already drawn on the same pixel is not drawn
+//! again.
 //!
 //! The output is hermetic: plotters is built without `ttf`, so no system font is read and
 //! text is written as `<text>` elements in the `sans-serif` family; the data is sorted and

@@ -1,6 +1,8 @@
 //! The plot the time charts share: years along the bottom, values up from 0, a marker for each
 //! point that says its qualifier, an optional line, and value labels that never overlap.
 
+use std::collections::HashSet;
+
 use nectar_model::{PartialDate, Qualifier};
 use nectar_registry::ChartError;
 use plotters::prelude::*;
@@ -76,9 +78,14 @@ pub(crate) fn draw(
     } else {
         5
     };
+    // A marker the same as one already drawn at the same pixel adds nothing a reader can
+    // see, only bytes: thousands of points crowd onto the same pixels.
+    let mut drawn = HashSet::new();
     for (p, &at) in points.iter().zip(&pixels) {
-        marker(root, p.qualifier, at, r)?;
-        labels.mark(at, r);
+        if drawn.insert((p.qualifier, at)) {
+            marker(root, p.qualifier, at, r)?;
+            labels.mark(at, r);
+        }
     }
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     // The leading labels (last, first, highest, lowest) may cover other markers; the rest

@@ -319,11 +319,146 @@ fn a_thousand_votes_label_one_row_in_several() {
         .filter(|t| t.starts_with("refer motion"))
         .count();
     assert!((20..=100).contains(&subjects), "{subjects} rows labelled");
+    // 390 rows are drawn (2 pixels each), the latest; see the next test.
     assert!(
-        has_text(&parsed, "1,000 votes: one in "),
+        has_text(&parsed, "390 votes: one in 7 labelled"),
         "{:?}",
         parsed.texts
     );
+}
+
+/// `n` made-up reports whose votes vary in result too: every third fell, every fifth has no
+/// result.
+fn made_up_votes(n: usize) -> Vec<Report> {
+    let mut reports = made_up(n);
+    for (i, r) in reports.iter_mut().enumerate() {
+        r.votes[0].result = match i % 15 {
+            0 => VoteResult::Unknown,
+            k if k % 3 == 0 => VoteResult::Fail,
+            k if k % 5 == 0 => VoteResult::Unknown,
+            _ => VoteResult::Pass,
+        };
+    }
+    reports
+}
+
+#[test]
+fn more_votes_than_fit_draw_the_latest_and_count_them_all() {
+    let n = 2000;
+    let reports = made_up_votes(n);
+    let (svg, parsed) = render("votes", &reports);
+    // Every number the words state is of all 2,000 votes.
+    let count = |result: VoteResult| {
+        reports
+            .iter()
+            .filter(|r| r.votes[0].result == result)
+            .count()
+    };
+    let (carried, fell) = (count(VoteResult::Pass), count(VoteResult::Fail));
+    assert!(carried > 0 && fell > 0 && carried + fell < n);
+    assert!(
+        parsed.desc.starts_with(&format!(
+            "The counts of 2,000 counted votes at NEC meetings, Feb 1998 to May 2047: \
+             {carried} carried, {fell} fell."
+        )),
+        "{}",
+        parsed.desc
+    );
+    // The closest: the least gap between for and against, of equals the earliest.
+    let closest = reports
+        .iter()
+        .min_by_key(|r| {
+            let c = r.votes[0].counts;
+            let date = r.meetings[0].date.as_ref().unwrap().date;
+            (c.yes.unwrap().abs_diff(c.no.unwrap()), date)
+        })
+        .unwrap();
+    let c = closest.votes[0].counts;
+    let on = closest.meetings[0].date.as_ref().unwrap().date;
+    assert!(
+        parsed.desc.contains(&format!(
+            "The closest: {} to {} on {}.",
+            c.yes.unwrap(),
+            c.no.unwrap(),
+            on.first_day().format("%-d %b %Y")
+        )),
+        "{}",
+        parsed.desc
+    );
+    // First and last are the first and last of all, not of those drawn.
+    assert!(parsed.desc.contains("first 15 Feb 1998, refer motion 0 "));
+    assert!(parsed.desc.contains("last 20 May 2047, refer motion 1999 "));
+    assert!(parsed.desc.ends_with("The chart draws the latest 390."));
+    // 390 bars, the latest.
+    let bars = svg
+        .as_str()
+        .lines()
+        .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#0072B2\""))
+        .count();
+    assert_eq!(bars, 390 + 1, "the bars and the legend's swatch");
+    assert!(has_text(
+        &parsed,
+        "The latest 390 of 2,000 counted votes are drawn"
+    ));
+    // The first drawn is labelled; the one before it is not drawn (nor named in the words).
+    assert!(
+        has_text(&parsed, "refer motion 1610 "),
+        "{:?}",
+        parsed.texts
+    );
+    assert!(
+        !svg.as_str().contains("refer motion 1609 "),
+        "not among the latest"
+    );
+}
+
+#[test]
+fn a_vote_given_again_beyond_the_drawn_rows_counts_once() {
+    let mut reports = made_up_votes(1000);
+    // Another report giving an early vote, long out of the drawn rows: still one vote.
+    let mut again = reports[3].clone();
+    again.report_id = "generic-test-again".into();
+    reports.push(again.clone());
+    let (_, parsed) = render("votes", &reports);
+    assert!(
+        parsed.desc.starts_with("The counts of 1,000 counted votes"),
+        "{}",
+        parsed.desc
+    );
+    // A report giving it twice: two votes with the same counts at one meeting.
+    let vote = again.votes[0].clone();
+    again.votes.push(vote);
+    reports.push(again);
+    let (_, parsed) = render("votes", &reports);
+    assert!(
+        parsed.desc.starts_with("The counts of 1,001 counted votes"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn the_order_of_many_votes_does_not_matter() {
+    let mut reports = made_up_votes(1500);
+    // Some given twice by one report, some by two reports.
+    for i in (0..1500).step_by(7) {
+        let vote = reports[i].votes[0].clone();
+        reports[i].votes.push(vote);
+    }
+    let again: Vec<Report> = reports[1200..1300].to_vec();
+    reports.extend(again);
+    let (svg, _) = render("votes", &reports);
+    let mut reversed = reports.clone();
+    reversed.reverse();
+    assert_eq!(chart("votes").render(&reversed), Ok(svg.clone()));
+    let mut rotated = reports.clone();
+    rotated.rotate_left(reports.len() / 3);
+    assert_eq!(chart("votes").render(&rotated), Ok(svg.clone()));
+    let mut data = chart("votes").start();
+    for r in reports.iter().rev() {
+        data.add(r);
+    }
+    assert_eq!(data.render(), Ok(svg));
 }
 
 #[test]
@@ -452,4 +587,137 @@ fn no_font_library_in_the_dependency_tree() {
     ] {
         assert!(!packages.contains(&banned), "{banned} is in Cargo.lock");
     }
+}
+
+/// `n` reports of one full meeting on 29 Sep 2020, each giving a different membership figure
+/// (200,000 + 1,000 i; about, for every third) and duration (2 + i / 10 hours; over, for
+/// every third).
+fn one_day(n: usize) -> Vec<Report> {
+    let date = PartialDate::ymd(2020, 9, 29).unwrap();
+    let mut reports = made_up(n);
+    for (i, r) in reports.iter_mut().enumerate() {
+        let qualifier = if i % 3 == 1 {
+            Qualifier::Around
+        } else {
+            Qualifier::Exact
+        };
+        let m = &mut r.meetings[0];
+        m.date = Some(DateReading::stated(date));
+        m.kind = MeetingKind::Full;
+        let d = m.duration.as_mut().unwrap();
+        d.hours = 2.0 + i as f64 / 10.0;
+        d.qualifier = if i % 3 == 1 {
+            Qualifier::Over
+        } else {
+            Qualifier::Exact
+        };
+        let f = &mut r.figures[0];
+        f.as_of = Some(date);
+        f.value = 200_000.0 + 1000.0 * i as f64;
+        f.qualifier = qualifier;
+    }
+    reports
+}
+
+/// The markers on a time chart: filled circles and polygons, less the legend's.
+fn markers(svg: &Svg, legend: usize) -> usize {
+    let filled = svg
+        .as_str()
+        .lines()
+        .filter(|l| {
+            (l.starts_with("<circle") && !l.contains("fill=\"none\"")) || l.starts_with("<polygon")
+        })
+        .count();
+    filled - legend
+}
+
+#[test]
+fn a_date_given_up_to_four_figures_shows_each() {
+    let (svg, parsed) = render("membership", &one_day(4));
+    assert_eq!(markers(&svg, 2), 4);
+    assert!(
+        parsed.desc.contains(
+            "4 figures from 4 reports, Sep 2020: 200,000 (Sep 2020), about 201,000 (Sep 2020), \
+             202,000 (Sep 2020), 203,000 (Sep 2020)."
+        ),
+        "{}",
+        parsed.desc
+    );
+    assert!(!parsed.desc.contains("more than 4"), "{}", parsed.desc);
+    let (svg, parsed) = render("durations", &one_day(4));
+    assert_eq!(markers(&svg, 2), 4);
+    assert!(!parsed.desc.contains("more than 4"), "{}", parsed.desc);
+}
+
+#[test]
+fn a_date_given_many_figures_shows_the_lowest_and_highest() {
+    for n in [5, 300] {
+        let reports = one_day(n);
+        let (svg, parsed) = render("membership", &reports);
+        let highest = thousands(200_000.0 + 1000.0 * (n - 1) as f64);
+        let about = if (n - 1) % 3 == 1 { "about " } else { "" };
+        // The legend shows a marker for each qualifier drawn.
+        let legend = if about.is_empty() { 1 } else { 2 };
+        assert_eq!(markers(&svg, legend), 2, "{n}");
+        assert!(
+            parsed.desc.contains(&format!(
+                "2 figures from {n} reports, Sep 2020: 200,000 (Sep 2020), {about}{highest} \
+                 (Sep 2020). For 1 date given more than 4 different figures ({n} figures in \
+                 all), only the lowest and the highest are shown, and the line goes through \
+                 the mean of all."
+            )),
+            "{}",
+            parsed.desc
+        );
+        assert!(has_text(&parsed, "200,000") && has_text(&parsed, &highest));
+        assert!(
+            !svg.as_str().contains("202,000"),
+            "a figure between is not drawn"
+        );
+        assert!(has_text(
+            &parsed,
+            "For 1 date given more than 4 different figures"
+        ));
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(chart("membership").render(&reversed), Ok(svg), "{n}");
+
+        let (svg, parsed) = render("durations", &reports);
+        assert_eq!(markers(&svg, legend), 2, "{n}");
+        assert!(
+            parsed.desc.contains(&format!(
+                "For 1 meeting given more than 4 different durations ({n} mentions in all), \
+                 only the shortest and the longest are shown."
+            )),
+            "{}",
+            parsed.desc
+        );
+        assert!(
+            parsed.desc.contains("2 durations of 1 meeting"),
+            "{}",
+            parsed.desc
+        );
+        let mut reversed = reports.clone();
+        reversed.reverse();
+        assert_eq!(chart("durations").render(&reversed), Ok(svg), "{n}");
+    }
+}
+
+#[test]
+fn a_marker_on_the_pixel_of_the_same_marker_is_drawn_once() {
+    let mut reports = made_up(2);
+    reports[1].figures[0].as_of = reports[0].figures[0].as_of;
+    reports[1].figures[0].qualifier = reports[0].figures[0].qualifier;
+    reports[1].figures[0].value = reports[0].figures[0].value + 1.0;
+    let (svg, parsed) = render("membership", &reports);
+    assert!(
+        parsed.desc.contains("2 figures from 2 reports"),
+        "{}",
+        parsed.desc
+    );
+    assert_eq!(markers(&svg, 1), 1);
+    // Another qualifier on the same pixel is a marker of its own.
+    reports[1].figures[0].qualifier = Qualifier::Over;
+    let (svg, _) = render("membership", &reports);
+    assert_eq!(markers(&svg, 2), 2);
 }
