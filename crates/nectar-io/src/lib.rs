@@ -118,18 +118,32 @@ fn is_report_file(path: &Path) -> bool {
 }
 
 fn walk(dir: &Path, display: &str, out: &mut Vec<InputFile>) -> io::Result<()> {
-    let mut entries: Vec<(String, PathBuf)> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())))
-        .collect::<io::Result<_>>()?;
-    entries.sort();
-    for (name, path) in entries {
+    // Only the entries that may be walked or read are kept to be sorted: a folder of reports
+    // often holds as many other files (sidecars, expected facts), and a corpus's listing is
+    // the one thing here that grows with it.
+    let mut entries: Vec<(String, PathBuf, bool)> = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue;
         }
+        let path = entry.path();
+        // The entry's own type needs no further system call; a link is followed.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir || is_report_file(&path) {
+            entries.push((name, path, is_dir));
+        }
+    }
+    entries.sort();
+    for (name, path, is_dir) in entries {
         let shown = format!("{}/{name}", display.trim_end_matches('/'));
-        if path.is_dir() {
+        if is_dir {
             walk(&path, &shown, out)?;
-        } else if is_report_file(&path) {
+        } else {
             out.push(InputFile {
                 path,
                 display: shown,
@@ -405,6 +419,35 @@ mod tests {
         let written = commit_all(files(&["a.txt", "c.txt"])).unwrap();
         assert_eq!(written.len(), 2);
         assert_eq!(fs::read(dir.path().join("c.txt")).unwrap(), b"c.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn discover_follows_links_to_folders_and_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("b")).unwrap();
+        for p in ["a.txt", "b/1.txt", "b/1.expected.json"] {
+            fs::write(dir.path().join(p), "x").unwrap();
+        }
+        std::os::unix::fs::symlink(dir.path().join("b"), dir.path().join("c")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("d.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("e.txt")).unwrap();
+        let shown: Vec<String> = discover(&[dir.path().join("")])
+            .into_iter()
+            .map(|r| {
+                let f = r.unwrap();
+                let shown = f
+                    .display
+                    .strip_prefix(&*dir.path().to_string_lossy())
+                    .unwrap();
+                shown.to_owned()
+            })
+            .collect();
+        // A dangling link named like a report is listed; reading it fails, with its name.
+        assert_eq!(
+            shown,
+            ["/a.txt", "/b/1.txt", "/c/1.txt", "/d.txt", "/e.txt"]
+        );
     }
 
     #[test]
