@@ -21,14 +21,17 @@
 //! ```
 #![deny(missing_docs)]
 
-use std::io::BufWriter;
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use nectar_io::AtomicFile;
 use nectar_model::{MODEL_VERSION, Report};
 use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
 use nectar_tables::{ColumnType, TABLES};
-use serde::Serialize;
+use serde::ser::{Error as _, SerializeSeq};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Value, json};
 
 /// The CSV exporter.
@@ -46,13 +49,72 @@ struct TableFile {
 struct Sink {
     dir: PathBuf,
     files: Vec<TableFile>,
-    sources: Vec<Source>,
+    sources: Spool,
 }
 
-/// A source report as the data package lists it. Kept as three strings per report, not a JSON
-/// value (a tenth of the memory: 100,000 reports' sources took 180 MB as values); the fields
-/// stand in the order a JSON object's keys are written, so the file is the same either way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The data package's sources as the reports come: one line of compact JSON each, in an
+/// unnamed temporary file (gone when dropped), read back one at a time as the package is
+/// written. Kept in memory, a million reports' sources would take hundreds of megabytes.
+struct Spool {
+    file: BufWriter<File>,
+    count: usize,
+}
+
+impl Spool {
+    fn new(dir: &Path) -> Result<Self, ExportError> {
+        let file = tempfile::tempfile_in(dir).map_err(|e| ExportError::io(dir, e))?;
+        Ok(Self {
+            file: BufWriter::new(file),
+            count: 0,
+        })
+    }
+
+    fn push(&mut self, source: &Source) -> Result<(), ExportError> {
+        serde_json::to_writer(&mut self.file, source)
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
+        self.file
+            .write_all(b"\n")
+            .map_err(|e| ExportError::Encode(format!("the data package's sources: {e}")))?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The sources, to be read back in order.
+    fn read_back(self) -> std::io::Result<Spooled> {
+        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
+        file.rewind()?;
+        Ok(Spooled {
+            lines: RefCell::new(BufReader::new(file)),
+            count: self.count,
+        })
+    }
+}
+
+/// Spooled sources, serialised as a list by reading them back one at a time.
+struct Spooled {
+    lines: RefCell<BufReader<File>>,
+    count: usize,
+}
+
+impl Serialize for Spooled {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.count))?;
+        let mut lines = self.lines.borrow_mut();
+        let mut line = String::new();
+        for _ in 0..self.count {
+            line.clear();
+            lines.read_line(&mut line).map_err(S::Error::custom)?;
+            let source: Source = serde_json::from_str(&line).map_err(S::Error::custom)?;
+            seq.serialize_element(&source)?;
+        }
+        seq.end()
+    }
+}
+
+/// A source report as the data package lists it. The fields stand in the order a JSON
+/// object's keys are written, so the package reads the same whether its sources come from a
+/// list or a [`Spool`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The report's URL, else its path.
     pub path: String,
@@ -63,15 +125,16 @@ pub struct Source {
 }
 
 /// The data package: the fields in the order `serde_json` writes an object's keys, so that
-/// the sources are written straight from their list, never copied into one big JSON value.
+/// the sources are written straight from their list or spool, never copied into one big JSON
+/// value.
 #[derive(Serialize)]
-struct Package<'a> {
+struct Package<T> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     description: &'static str,
     name: &'static str,
     resources: Value,
-    sources: &'a [Source],
+    sources: T,
     title: &'static str,
     version: &'static str,
 }
@@ -100,7 +163,7 @@ impl Exporter for Csv {
         Ok(Box::new(Sink {
             dir: dir.to_owned(),
             files,
-            sources: Vec::new(),
+            sources: Spool::new(dir)?,
         }))
     }
 }
@@ -114,7 +177,7 @@ impl ExportSink for Sink {
                     .map_err(|e| csv_error(&file.path, e))?;
             }
         }
-        self.sources.push(Source {
+        self.sources.push(&Source {
             path: report
                 .document
                 .url
@@ -122,8 +185,7 @@ impl ExportSink for Sink {
                 .unwrap_or_else(|| report.document.path.clone()),
             sha256: report.document.sha256.clone(),
             title: report.document.path.clone(),
-        });
-        Ok(())
+        })
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
@@ -138,16 +200,28 @@ impl ExportSink for Sink {
                 .map_err(|e| ExportError::io(&path, e.into_error()))?;
             done.push((inner, path));
         }
-        let mut text = datapackage(&self.sources)?;
-        text.push(b'\n');
         let package_path = self.dir.join(DATAPACKAGE);
-        // Every table is complete before any file is renamed into place.
-        let mut written = nectar_io::commit_all(done.into_iter().map(|(file, _)| file).collect())
-            .map_err(|(path, e)| ExportError::io(path, e))?;
-        nectar_io::write_atomic(&package_path, &text)
+        let sources = self
+            .sources
+            .read_back()
+            .map_err(|e| ExportError::Encode(format!("the data package's sources: {e}")))?;
+        let mut package = AtomicFile::create(&package_path)
+            .map(BufWriter::new)
             .map_err(|e| ExportError::io(&package_path, e))?;
-        written.push(package_path);
-        Ok(written)
+        write_datapackage(&mut package, sources).map_err(|e| match e.io_error_kind() {
+            Some(kind) => ExportError::io(&package_path, std::io::Error::new(kind, e)),
+            None => ExportError::Encode(format!("{}: {e}", package_path.display())),
+        })?;
+        package
+            .write_all(b"\n")
+            .map_err(|e| ExportError::io(&package_path, e))?;
+        let package = package
+            .into_inner()
+            .map_err(|e| ExportError::io(&package_path, e.into_error()))?;
+        // Every file is complete before any is renamed into place.
+        let mut files: Vec<AtomicFile> = done.into_iter().map(|(file, _)| file).collect();
+        files.push(package);
+        nectar_io::commit_all(files).map_err(|(path, e)| ExportError::io(path, e))
     }
 }
 
@@ -194,6 +268,13 @@ fn field(column: &nectar_tables::Column) -> Value {
 /// The Frictionless data package describing the CSV files, with the source reports, as
 /// pretty-printed JSON.
 pub fn datapackage(sources: &[Source]) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    write_datapackage(&mut out, sources).map_err(|e| ExportError::Encode(e.to_string()))?;
+    Ok(out)
+}
+
+/// Writes [`datapackage`] to `out`, with the sources from a list or a [`Spool`].
+fn write_datapackage(out: &mut impl Write, sources: impl Serialize) -> serde_json::Result<()> {
     let resources: Vec<Value> = TABLES
         .iter()
         .map(|t| {
@@ -236,7 +317,7 @@ pub fn datapackage(sources: &[Source]) -> Result<Vec<u8>, ExportError> {
         sources,
         resources: Value::Array(resources),
     };
-    serde_json::to_vec_pretty(&package).map_err(|e| ExportError::Encode(e.to_string()))
+    serde_json::to_writer_pretty(out, &package)
 }
 
 register_exporter! {
@@ -293,6 +374,40 @@ mod tests {
         export(dir.path());
         let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
         assert_eq!(before, after, "byte-identical on a second run");
+    }
+
+    #[test]
+    fn the_spooled_sources_read_as_a_list_of_them_does() {
+        for n in [0, 1, 3] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut sink = Csv.start(dir.path()).unwrap();
+            let mut sources = Vec::new();
+            for i in 0..n {
+                let mut r = report();
+                r.document.path = format!("r{i}.txt");
+                if i == 1 {
+                    r.document.url = Some("https://example.org/a\"b\u{e9}".into());
+                }
+                sources.push(Source {
+                    path: r
+                        .document
+                        .url
+                        .clone()
+                        .unwrap_or_else(|| r.document.path.clone()),
+                    sha256: r.document.sha256.clone(),
+                    title: r.document.path.clone(),
+                });
+                sink.write_report(&r).unwrap();
+            }
+            sink.finish().unwrap();
+            let mut want = datapackage(&sources).unwrap();
+            want.push(b'\n');
+            let got = std::fs::read(dir.path().join(DATAPACKAGE)).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 
     #[test]
