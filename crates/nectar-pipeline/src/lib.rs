@@ -25,7 +25,7 @@
 
 use std::path::PathBuf;
 
-use nectar_io::{InputFile, Limits};
+use nectar_io::{InputError, InputFile, Limits};
 use nectar_model::Report;
 use nectar_registry::{Detection, ParserDescriptor, Registry};
 use rayon::prelude::*;
@@ -124,13 +124,15 @@ pub fn read<E>(
     mut progress: impl FnMut(Progress),
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
-    let mut files = Vec::new();
-    for found in nectar_io::discover(inputs) {
-        match found {
-            Ok(f) => files.push(f),
-            Err(e) => summary.failures.push(e.to_string()),
-        }
-    }
+    // The listing is the one thing here that grows with the corpus (files are read in sorted
+    // order, so it is read whole first): it is kept as found, not copied.
+    let files = nectar_io::discover(inputs);
+    summary.failures.extend(
+        files
+            .iter()
+            .filter_map(|f| f.as_ref().err())
+            .map(ToString::to_string),
+    );
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .build()
@@ -138,23 +140,26 @@ pub fn read<E>(
     let threads = pool
         .as_ref()
         .map_or(1, rayon::ThreadPool::current_num_threads);
-    let total = files.len();
+    let total = files.iter().filter(|f| f.is_ok()).count();
     let mut done = 0;
-    let parse_window = |window: &[InputFile]| -> Vec<Result<(Report, u64), String>> {
-        let parse = || {
-            window
-                .par_iter()
-                .map(|f| read_one(f, registry, options))
-                .collect()
+    let parse_window =
+        |window: &[Result<InputFile, InputError>]| -> Vec<Result<(Report, u64), String>> {
+            let parse = || {
+                window
+                    .par_iter()
+                    .filter_map(|f| f.as_ref().ok())
+                    .map(|f| read_one(f, registry, options))
+                    .collect()
+            };
+            match &pool {
+                Some(pool) => pool.install(parse),
+                None => window
+                    .iter()
+                    .filter_map(|f| f.as_ref().ok())
+                    .map(|f| read_one(f, registry, options))
+                    .collect(),
+            }
         };
-        match &pool {
-            Some(pool) => pool.install(parse),
-            None => window
-                .iter()
-                .map(|f| read_one(f, registry, options))
-                .collect(),
-        }
-    };
     // The next window is parsed while this one is handed on: a reader thread parses window
     // after window on the pool and passes each on through a channel with room for one, so at
     // most three windows are in memory (handed on, waiting, being parsed).
