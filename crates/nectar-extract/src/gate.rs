@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind, packed};
 use regex_automata::{Anchored, Input, Match, meta};
 
 /// Whether `b` is an ASCII word byte, as `(?-u:\b)` sees it.
-fn is_word_byte(b: u8) -> bool {
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
