@@ -69,9 +69,28 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(cand) = CANDIDATE.find_at(text, from) {
-        let i = cand.start();
-        if b[i].is_ascii_digit() {
+    // The candidates in order: the next digit (found eight bytes at a time), and the next
+    // number word, kept until `from` passes it (no word match starts between the two; and
+    // once there is none, there is none further on).
+    let mut searched = false;
+    let mut word: Option<regex::Match<'_>> = None;
+    loop {
+        if !searched || word.is_some_and(|w| w.start() < from) {
+            word = WORD_CANDIDATE.find_at(text, from.min(text.len()));
+            searched = true;
+        }
+        let digit = next_digit(b, from);
+        let cand = match (digit, word) {
+            (Some(d), Some(w)) if w.start() < d => Candidate::Word(w),
+            (Some(d), _) => Candidate::Digit(d),
+            (None, Some(w)) => Candidate::Word(w),
+            (None, None) => break,
+        };
+        let i = match cand {
+            Candidate::Digit(d) => d,
+            Candidate::Word(w) => w.start(),
+        };
+        if let Candidate::Digit(_) = cand {
             if !starts_word(text, i) {
                 from = skip_token(b, i);
                 continue;
@@ -102,19 +121,54 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             // Only past the first word: a later one (`a` of `half a dozen`) may start a
             // number. (A match that starts with `ſ`, read as `s`, is one word.)
             let first = ascii_word_end(b, i);
-            from = if first > i { first } else { cand.end() };
+            from = match cand {
+                Candidate::Word(w) if first <= i => w.end(),
+                _ => first,
+            };
         }
     }
     out
 }
 
-/// Where a number may start: a digit, or a word that can begin a number in words. `a` and
-/// `half` begin one only before a scale or `dozen` (`a dozen`, `half a million`), so they are
-/// candidates only there, as [`words_at`] separates words: `a` is too common a word to try
-/// each one.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+/// Where a number may start ([`find_numbers`]).
+#[derive(Clone, Copy)]
+enum Candidate<'t> {
+    /// An ASCII digit.
+    Digit(usize),
+    /// A [`WORD_CANDIDATE`] match.
+    Word(regex::Match<'t>),
+}
+
+/// The first ASCII digit of `b` at or after `from`, reading eight bytes at a time.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte below 0x80: the high bit of v + (0x80 - lo) says v >= lo, of
+        // v + (0x7f - hi) says v > hi; no sum carries into the next byte.
+        let t = x & !HIGHS;
+        let digits =
+            (t + ONES * u64::from(0x80 - b'0')) & !(t + ONES * u64::from(0x7f - b'9')) & HIGHS & !x;
+        if digits != 0 {
+            return Some(i + digits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
+}
+
+/// Where a number in words may start: a word that can begin one. `a` and `half` begin one
+/// only before a scale or `dozen` (`a dozen`, `half a million`), so they are candidates only
+/// there, as [`words_at`] separates words: `a` is too common a word to try each one. (Digits
+/// are found apart, [`next_digit`], so that the search goes on past each.)
+static WORD_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lex::build(
-        r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:half(?:[-\x{2010}\x{2011}]|%W))?a(?:[-\x{2010}\x{2011}]|%W)(?:hundred|thousand|million|billion|dozen))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:half(?:[-\x{2010}\x{2011}]|%W))?a(?:[-\x{2010}\x{2011}]|%W)(?:hundred|thousand|million|billion|dozen))(?-u:\b)",
     )
 });
 
