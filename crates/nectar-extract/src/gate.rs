@@ -6,6 +6,8 @@
 //! ([`Folded`]) finds them, and the regex runs anchored only at those that start a word. The matches are exactly
 //! the ones a plain leftmost-first, non-overlapping scan of the whole text finds.
 
+use std::cell::OnceCell;
+
 use aho_corasick::{AhoCorasick, MatchKind, packed};
 use regex_automata::{Anchored, Input, Match, meta};
 
@@ -20,6 +22,10 @@ pub(crate) struct Folded<'a> {
     text: &'a str,
     /// The text with ASCII letters lowercased: the same bytes at the same places otherwise.
     lower: String,
+    /// A space, then `lower` with every byte that is not an ASCII word byte made a space
+    /// (made on first use): ` WORD` in it is exactly WORD at the start of a word in the text,
+    /// at the same offset.
+    spaced: OnceCell<Vec<u8>>,
     /// Whether the word search cannot be trusted ([`nectar_text::has_non_ascii_fold`]): scan in full.
     full: bool,
 }
@@ -30,6 +36,7 @@ impl<'a> Folded<'a> {
         Folded {
             text,
             lower: text.to_ascii_lowercase(),
+            spaced: OnceCell::new(),
             full: nectar_text::has_non_ascii_fold(text),
         }
     }
@@ -42,6 +49,20 @@ impl<'a> Folded<'a> {
     /// The text with ASCII letters lowercased (same length, same character boundaries).
     pub(crate) fn lower(&self) -> &str {
         &self.lower
+    }
+
+    /// The spaced copy (see the field).
+    fn spaced(&self) -> &[u8] {
+        self.spaced.get_or_init(|| {
+            let mut spaced = Vec::with_capacity(self.lower.len() + 1);
+            spaced.push(b' ');
+            spaced.extend(
+                self.lower
+                    .bytes()
+                    .map(|c| if is_word_byte(c) { c } else { b' ' }),
+            );
+            spaced
+        })
     }
 }
 
@@ -114,7 +135,9 @@ impl WordGated {
                 .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())),
             "gate words must be ASCII letters"
         );
-        let words = Words::new(words);
+        // Each word after a space: found in the spaced copy, only where it starts a word.
+        let spaced: Vec<String> = words.iter().map(|w| format!(" {w}")).collect();
+        let words = Words::new(&spaced.iter().map(String::as_str).collect::<Vec<_>>());
         // Searches are anchored where a word starts: a prefilter would never run.
         let regex = crate::short_regex(pattern);
         WordGated { regex, words }
@@ -125,14 +148,13 @@ impl WordGated {
         if f.full {
             return self.regex.search(&Input::new(f.text).range(from..));
         }
-        let lower = f.lower.as_bytes();
+        // ` WORD` at `c` of the spaced copy is WORD starting a word at `c` of the text.
+        let spaced = f.spaced();
         let mut at = from;
-        while let Some(c) = self.words.find(lower, at).map(|w| w.start()) {
-            if c == 0 || !is_word_byte(lower[c - 1]) {
-                let input = Input::new(f.text).range(c..).anchored(Anchored::Yes);
-                if let Some(m) = self.regex.search(&input) {
-                    return Some(m);
-                }
+        while let Some(c) = self.words.find(spaced, at).map(|w| w.start()) {
+            let input = Input::new(f.text).range(c..).anchored(Anchored::Yes);
+            if let Some(m) = self.regex.search(&input) {
+                return Some(m);
             }
             at = c + 1;
         }
@@ -196,6 +218,44 @@ mod tests {
         ] {
             both(p, &w, hay);
         }
+    }
+
+    #[test]
+    fn gated_matches_equal_a_full_scan_on_random_texts() {
+        const PIECES: &[&str] = &[
+            " ", "\n", "\u{a0}", "-", "_", "1", "é", "’", "'", ".", "we", "We", "WE", "agreed",
+            "was", "met", "meeting", "metre", "answer", "away", "day", "x", "Report", "to", "ed",
+            "gave", "a", "the", "report", "\u{17f}", "wewe",
+        ];
+        let pattern = r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b";
+        let words = ["meeting", "met", "away", "was", "we", "report", "gave"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let gated = WordGated::new(pattern, &words);
+        let plain = crate::regex(pattern).expect("valid regex");
+        let mut found = 0;
+        for _ in 0..5000 {
+            let hay: String = (0..1 + next(16))
+                .map(|_| [PIECES[next(PIECES.len())], [" ", ""][next(2)]].concat())
+                .collect();
+            let want: Vec<(usize, usize)> = plain
+                .find_iter(&hay)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let folded = Folded::new(&hay);
+            let got: Vec<(usize, usize)> = gated
+                .find_iter(&folded)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(got, want, "{hay:?}");
+            found += want.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
