@@ -113,7 +113,7 @@ impl Serialize for Spooled {
 
 /// A source report as the data package lists it. The fields stand in the order a JSON
 /// object's keys are written, so the package reads the same whether its sources come from a
-/// list or a [`Spool`].
+/// list or from the spool that a run writes them to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The report's URL, else its path.
