@@ -48,6 +48,9 @@ pub(crate) mod kind {
     pub(crate) const RELATIVE: u16 = 1 << 5;
     /// `noon`, `midday`, `midnight`.
     pub(crate) const CLOCK: u16 = 1 << 6;
+    /// `hundred`, `thousand`, `million`, `billion`, `dozen`: what `a` and `half a` stand
+    /// before in a number in words.
+    pub(crate) const SCALE: u16 = 1 << 7;
 }
 
 /// An anchor word of a text: a maximal run of ASCII word bytes of one of the [`kind`]s.
@@ -260,6 +263,11 @@ const ANCHOR_WORDS: &[&str] = &[
     "noon",
     "midday",
     "midnight",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
 ];
 
 /// Whether the three bytes at `start` may be the first three letters of an anchor word.
@@ -301,6 +309,7 @@ fn word_kinds(b: &[u8], start: usize) -> u16 {
         b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"night" | b"morning"
         | b"afternoon" | b"evening" | b"week" | b"month" => kind::RELATIVE,
         b"noon" | b"midday" | b"midnight" => kind::CLOCK,
+        b"hundred" | b"thousand" | b"million" | b"billion" | b"dozen" => kind::SCALE,
         _ => 0,
     }
 }

@@ -5,7 +5,11 @@ use std::sync::LazyLock;
 use nectar_model::Span;
 use regex::Regex;
 
-use crate::lex::{ascii_word_end, char_at, ends_word, gap_end, next_word, prev_word, starts_word};
+use crate::lex::{
+    Word, ascii_word_end, char_at, ends_word, gap_end, is_hspace, is_word_byte, kind, next_word,
+    prev_word, starts_word,
+};
+use crate::scan::Scan;
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +70,86 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// assert_eq!(found[1].value, 400_000.0);
 /// ```
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
+    numbers_with(text, |from| {
+        WORD_CANDIDATE
+            .find_at(text, from.min(text.len()))
+            .map(|m| (m.start(), m.end()))
+    })
+}
+
+/// [`find_numbers`] on a [`Scan`]: the number words from its anchor words, not from a pass
+/// of [`WORD_CANDIDATE`] over the text.
+pub(crate) fn numbers_in(scan: &Scan<'_>) -> Vec<NumberMatch> {
+    let text = scan.text();
+    let Some(words) = scan.words() else {
+        return find_numbers(text);
+    };
+    let found = word_candidates(text, words);
+    let mut next = 0;
+    numbers_with(text, |from| {
+        while found.get(next).is_some_and(|&(start, _)| start < from) {
+            next += 1;
+        }
+        found.get(next).copied()
+    })
+}
+
+/// The matches of [`WORD_CANDIDATE`] at every start (overlapping: `half a dozen` and `a
+/// dozen`), in order, read from the text's anchor words: the counts from `zero` to `ninety`,
+/// and `a` or `half a` before a scale word or `dozen`, with their separators as
+/// [`WORD_CANDIDATE`] has them.
+fn word_candidates(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for w in words {
+        if w.kinds & kind::COUNT != 0 {
+            let word = &b[w.start..w.end];
+            if !word.eq_ignore_ascii_case(b"none") && !word.eq_ignore_ascii_case(b"nil") {
+                out.push((w.start, w.end));
+            }
+        }
+        if w.kinds & kind::SCALE != 0
+            && let Some(a) = word_then_separator(text, w.start, b"a")
+        {
+            if let Some(half) = word_then_separator(text, a, b"half") {
+                out.push((half, w.end));
+            }
+            out.push((a, w.end));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where `word` (a whole ASCII word, any case) starts, if the text before `at` ends with it
+/// and one separator of [`WORD_CANDIDATE`]: a hyphen, or a gap of horizontal space with at
+/// most one line break.
+fn word_then_separator(text: &str, at: usize, word: &[u8]) -> Option<usize> {
+    let before = &text[..at];
+    let sep_start = before
+        .trim_end_matches(|c: char| is_hspace(c) || c == '\n')
+        .len();
+    let gap = &before[sep_start..];
+    let hyphen = ["-", "\u{2010}", "\u{2011}"]
+        .into_iter()
+        .find(|h| before.ends_with(h));
+    let word_end = match hyphen {
+        Some(h) => at - h.len(),
+        None if !gap.is_empty() && gap.matches('\n').count() <= 1 => sep_start,
+        None => return None,
+    };
+    let start = word_end.checked_sub(word.len())?;
+    let b = text.as_bytes();
+    (b[start..word_end].eq_ignore_ascii_case(word) && (start == 0 || !is_word_byte(b[start - 1])))
+        .then_some(start)
+}
+
+/// [`find_numbers`] with the next number-word candidate at or after a byte given by
+/// `next_candidate` (its start and end).
+fn numbers_with(
+    text: &str,
+    mut next_candidate: impl FnMut(usize) -> Option<(usize, usize)>,
+) -> Vec<NumberMatch> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
@@ -73,22 +157,22 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     // number word, kept until `from` passes it (no word match starts between the two; and
     // once there is none, there is none further on).
     let mut searched = false;
-    let mut word: Option<regex::Match<'_>> = None;
+    let mut word: Option<(usize, usize)> = None;
     loop {
-        if !searched || word.is_some_and(|w| w.start() < from) {
-            word = WORD_CANDIDATE.find_at(text, from.min(text.len()));
+        if !searched || word.is_some_and(|(start, _)| start < from) {
+            word = next_candidate(from);
             searched = true;
         }
         let digit = next_digit(b, from);
         let cand = match (digit, word) {
-            (Some(d), Some(w)) if w.start() < d => Candidate::Word(w),
+            (Some(d), Some(w)) if w.0 < d => Candidate::Word(w),
             (Some(d), _) => Candidate::Digit(d),
             (None, Some(w)) => Candidate::Word(w),
             (None, None) => break,
         };
         let i = match cand {
             Candidate::Digit(d) => d,
-            Candidate::Word(w) => w.start(),
+            Candidate::Word((start, _)) => start,
         };
         if let Candidate::Digit(_) = cand {
             if !starts_word(text, i) {
@@ -122,7 +206,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             // number. (A match that starts with `ſ`, read as `s`, is one word.)
             let first = ascii_word_end(b, i);
             from = match cand {
-                Candidate::Word(w) if first <= i => w.end(),
+                Candidate::Word((_, end)) if first <= i => end,
                 _ => first,
             };
         }
@@ -132,11 +216,11 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
 
 /// Where a number may start ([`find_numbers`]).
 #[derive(Clone, Copy)]
-enum Candidate<'t> {
+enum Candidate {
     /// An ASCII digit.
     Digit(usize),
-    /// A [`WORD_CANDIDATE`] match.
-    Word(regex::Match<'t>),
+    /// A [`WORD_CANDIDATE`] match: its start and end.
+    Word((usize, usize)),
 }
 
 /// The first ASCII digit of `b` at or after `from`, reading eight bytes at a time.
@@ -896,6 +980,18 @@ mod tests {
             "a hundred and six",
             "a half",
             "half-a-dozen",
+            "a\u{2010}dozen",
+            "a\r\nthousand",
+            "a \n\n dozen",
+            "half\u{a0}a\u{2009}million",
+            "a\u{2013}dozen",
+            "none",
+            "Nil",
+            "hundreds",
+            "a_dozen",
+            "half a",
+            "Billion",
+            "x-a dozen",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = |n: usize| {
@@ -911,6 +1007,8 @@ mod tests {
                 .collect();
             let found = find_numbers(&text);
             assert_eq!(found, find_numbers_trying_every_a(&text), "{text:?}");
+            // And from a scan's anchor words.
+            assert_eq!(numbers_in(&Scan::new(&text)), found, "{text:?}");
             in_words += found
                 .iter()
                 .filter(|n| {

@@ -16,7 +16,7 @@ use crate::clock::{ClockRange, ClockTime, find_joined_ranges, find_times};
 use crate::dates::{DateMention, Tense, mentions_in, tense_in};
 use crate::durations::{DurationMatch, durations_in};
 use crate::lex::{Word, anchor_words};
-use crate::numbers::{NumberMatch, find_numbers};
+use crate::numbers::{NumberMatch, numbers_in};
 use crate::quantities::{Quantity, quantities_in};
 use crate::segment::sentences;
 use crate::votes::{VoteMatch, votes_in};
@@ -89,7 +89,7 @@ impl<'a> Scan<'a> {
 
     /// The numbers ([`find_numbers`](crate::find_numbers)).
     pub fn numbers(&self) -> &[NumberMatch] {
-        self.numbers.get_or_init(|| find_numbers(self.text))
+        self.numbers.get_or_init(|| numbers_in(self))
     }
 
     /// The explicit clock times.
