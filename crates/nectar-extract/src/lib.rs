@@ -41,8 +41,8 @@ use chrono::NaiveDate;
 use gate::{Folded, WordGated};
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
-    MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
-    Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
+    MeetingKind, Origin, ParserInfo, PartialDate, Report, ReportKind, Sourced, Span, Unit,
+    VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Scan, Tense};
@@ -913,7 +913,6 @@ fn figures_in(
         });
     }
     out.retain(|f| f.unit != Unit::Count || f.value >= 1.0);
-    let _ = Qualifier::Exact;
     out
 }
 
