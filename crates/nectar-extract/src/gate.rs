@@ -229,20 +229,12 @@ mod tests {
         ];
         let pattern = r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b";
         let words = ["meeting", "met", "away", "was", "we", "report", "gave"];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::testing::Xorshift(0x2545_f491_4f6c_dd1d);
         let gated = WordGated::new(pattern, &words);
         let plain = crate::regex(pattern).expect("valid regex");
         let mut found = 0;
         for _ in 0..5000 {
-            let hay: String = (0..1 + next(16))
-                .map(|_| [PIECES[next(PIECES.len())], [" ", ""][next(2)]].concat())
-                .collect();
+            let hay: String = random.text(PIECES, 16, true);
             let want: Vec<(usize, usize)> = plain
                 .find_iter(&hay)
                 .map(|m| (m.start(), m.end()))

@@ -34,6 +34,8 @@ pub mod layout;
 mod meetings;
 mod page;
 pub mod people;
+#[cfg(test)]
+mod testing;
 
 use std::sync::LazyLock;
 

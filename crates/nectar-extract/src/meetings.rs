@@ -587,18 +587,10 @@ mod tests {
             "Finance Committee",
             "Rules Working Group",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::testing::Xorshift(0x2545_f491_4f6c_dd1d);
         let mut found = vec![0; CUES.len()];
         for _ in 0..20_000 {
-            let window: String = (0..1 + next(14))
-                .map(|_| PIECES[next(PIECES.len())])
-                .collect();
+            let window: String = random.text(PIECES, 14, false);
             for max_start in [usize::MAX, 6] {
                 let all = first_cue(&window, max_start, u32::MAX);
                 let gated = first_cue(&window, max_start, possible_cues(&window));

@@ -338,26 +338,6 @@ static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A match of [`unknown_names`].
-struct Piece<'a> {
-    text: &'a str,
-    range: std::ops::Range<usize>,
-}
-
-impl Piece<'_> {
-    fn start(&self) -> usize {
-        self.range.start
-    }
-
-    fn end(&self) -> usize {
-        self.range.end
-    }
-
-    fn as_str(&self) -> &str {
-        self.text
-    }
-}
-
 /// The matches of `UNKNOWN_NAME` (`\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b`,
 /// ASCII `\b`) in `s`, as its `find_iter` gives them, found by jumping between capitals that
 /// start a word: a regex with no literal to look for reads every byte, a tenth of the time
@@ -698,21 +678,18 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
     }
     // Names not in the table, kept where the text gives them a role.
     for m in unknown_names(slice) {
-        let m = Piece {
-            text: &slice[m.clone()],
-            range: m,
-        };
-        let abs = Span::new(span.start + m.start(), span.start + m.end());
+        let name = &slice[m.clone()];
+        let abs = Span::new(span.start + m.start, span.start + m.end);
         if found
             .iter()
             .any(|f| f.at.start < abs.end && abs.start < f.at.end)
         {
             continue;
         }
-        if m.as_str()
+        if name
             .split_whitespace()
             .any(|w| SORTED_NOT_NAMES.binary_search(&w).is_ok())
-            || slice[..m.start()].trim_end().ends_with('&')
+            || slice[..m.start].trim_end().ends_with('&')
         {
             continue;
         }
@@ -721,7 +698,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
             found.push(Found {
                 who: None,
                 at: abs,
-                name: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                name: name.split_whitespace().collect::<Vec<_>>().join(" "),
                 role: Some(role),
             });
         }
@@ -895,18 +872,10 @@ mod tests {
             "McO'Neill",
             "Zoë",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::testing::Xorshift(0x9e37_79b9_7f4a_7c15);
         let mut found = 0;
         for _ in 0..30_000 {
-            let text: String = (0..1 + next(14))
-                .map(|_| [PIECES[next(PIECES.len())], [" ", ""][next(2)]].concat())
-                .collect();
+            let text: String = random.text(PIECES, 14, true);
             let want: Vec<_> = UNKNOWN_NAME.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(unknown_names(&text), want, "{text:?}");
             found += want.len();
@@ -954,23 +923,15 @@ mod tests {
             "outgoing ",
             "TSSA",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::testing::Xorshift(0x9e37_79b9_7f4a_7c15);
         let mut matched = [0; 2];
         for _ in 0..20_000 {
-            let mut text: String = (0..1 + next(12))
-                .map(|_| PIECES[next(PIECES.len())])
-                .collect();
-            if next(2) == 0 {
+            let mut text: String = random.text(PIECES, 12, false);
+            if random.below(2) == 0 {
                 // A role after an article, as the text before a name often ends.
-                let article = ["the ", "our ", "Their ", "the\u{a0}"][next(4)];
-                let role = ["chair", "general secretary", "deputy", "rep"][next(4)];
-                let end = [" ", ", ", "\n", " x"][next(4)];
+                let article = ["the ", "our ", "Their ", "the\u{a0}"][random.below(4)];
+                let role = ["chair", "general secretary", "deputy", "rep"][random.below(4)];
+                let end = [" ", ", ", "\n", " x"][random.below(4)];
                 text = format!("{text}{article}{role}{end}");
             }
             for (k, (re, article)) in [(&*ROLE_BEFORE, false), (&*ROLE_AFTER_THE, true)]

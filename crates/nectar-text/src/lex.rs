@@ -111,15 +111,34 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// byte (`[0-9A-Za-z_]`).
 fn word_mask(x: u64) -> u64 {
     let t = x & !HIGHS;
-    // Per byte (below 0x80): the high bit of v + (0x80 - lo) says v >= lo, of
-    // v + (0x7f - hi) says v > hi; no sum carries into the next byte.
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGHS
-    };
     let digit = in_range(t, b'0', b'9');
     let letter = in_range(t | (ONES * 0x20), b'a', b'z');
     let under = !((t ^ (ONES * u64::from(b'_'))) + ONES * 0x7f) & HIGHS;
     (digit | letter | under) & !x
+}
+
+/// The high bit of each byte of `t` (8 bytes, each below 0x80) set where the byte lies in
+/// `lo..=hi`: the high bit of v + (0x80 - lo) says v >= lo, of v + (0x7f - hi) says v > hi;
+/// no sum carries into the next byte.
+fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
+    (t + ONES * u64::from(0x80 - lo)) & !(t + ONES * u64::from(0x7f - hi)) & HIGHS
+}
+
+/// The first ASCII digit of `b` at or after `from`, reading eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let digits = in_range(x & !HIGHS, b'0', b'9') & !x;
+        if digits != 0 {
+            return Some(i + digits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 /// Calls `f` with the start of every run of ASCII word bytes in `b`, in order, reading
@@ -628,6 +647,36 @@ pub(crate) fn overlaps_any(zones: &[nectar_model::Span], span: nectar_model::Spa
     zones.get(i).is_some_and(|z| z.start < span.end)
 }
 
+/// A small deterministic source of randomness for the tests' random texts (xorshift).
+#[cfg(test)]
+pub(crate) struct Xorshift(pub(crate) u64);
+
+#[cfg(test)]
+impl Xorshift {
+    /// A number below `n`.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// One to `most` of `pieces` put together at random, each followed by a space or not
+    /// when `spaced`.
+    pub(crate) fn text(&mut self, pieces: &[&str], most: usize, spaced: bool) -> String {
+        (0..1 + self.below(most))
+            .map(|_| {
+                let piece = pieces[self.below(pieces.len())];
+                if spaced && self.below(2) == 0 {
+                    format!("{piece} ")
+                } else {
+                    piece.to_owned()
+                }
+            })
+            .collect()
+    }
+}
+
 /// Checks that `sparse` finds what its plain regex finds, on tricky texts and on texts put
 /// together at random from pieces of dates, times and votes.
 #[cfg(test)]
@@ -724,16 +773,9 @@ pub(crate) fn check_sparse(sparse: &Sparse) {
     ]
     .map(String::from)
     .into();
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut random = Xorshift(0x2545_f491_4f6c_dd1d);
     for _ in 0..3000 {
-        let len = 1 + next(24);
-        texts.push((0..len).map(|_| PIECES[next(PIECES.len())]).collect());
+        texts.push(random.text(PIECES, 24, false));
     }
     let spans = |caps: Captures<'_>| -> Vec<Option<(usize, usize)>> {
         caps.iter()

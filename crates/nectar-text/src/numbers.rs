@@ -6,8 +6,8 @@ use nectar_model::Span;
 use regex::Regex;
 
 use crate::lex::{
-    Word, ascii_word_end, char_at, ends_word, gap_end, is_hspace, is_word_byte, kind, next_word,
-    prev_word, starts_word,
+    Word, ascii_word_end, char_at, ends_word, gap_end, is_hspace, is_word_byte, kind, next_digit,
+    next_word, prev_word, starts_word,
 };
 use crate::scan::Scan;
 
@@ -221,29 +221,6 @@ enum Candidate {
     Digit(usize),
     /// A [`WORD_CANDIDATE`] match: its start and end.
     Word((usize, usize)),
-}
-
-/// The first ASCII digit of `b` at or after `from`, reading eight bytes at a time.
-fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Per byte below 0x80: the high bit of v + (0x80 - lo) says v >= lo, of
-        // v + (0x7f - hi) says v > hi; no sum carries into the next byte.
-        let t = x & !HIGHS;
-        let digits =
-            (t + ONES * u64::from(0x80 - b'0')) & !(t + ONES * u64::from(0x7f - b'9')) & HIGHS & !x;
-        if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    b.get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|k| i + k)
 }
 
 /// Where a number in words may start: a word that can begin one. `a` and `half` begin one
@@ -993,18 +970,10 @@ mod tests {
             "Billion",
             "x-a dozen",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::lex::Xorshift(0x2545_f491_4f6c_dd1d);
         let mut in_words = 0;
         for _ in 0..20_000 {
-            let text: String = (0..1 + next(16))
-                .map(|_| PIECES[next(PIECES.len())])
-                .collect();
+            let text = random.text(PIECES, 16, false);
             let found = find_numbers(&text);
             assert_eq!(found, find_numbers_trying_every_a(&text), "{text:?}");
             // And from a scan's anchor words.
