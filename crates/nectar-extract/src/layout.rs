@@ -127,6 +127,24 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// The lines of `text[..end]` ([`lines`]), made from `all`, the lines of the whole `text`:
+/// those that start before `end`, the last cut at `end`. A page's lines are found once and
+/// shared by every reader of the page.
+pub(crate) fn lines_to(all: &[Line], text: &str, end: usize) -> Vec<Line> {
+    let n = all.partition_point(|l| l.span.start < end);
+    let mut out = all[..n].to_vec();
+    if let Some(last) = out.last_mut()
+        && last.span.end > end
+    {
+        let span = Span::new(last.span.start, end);
+        *last = Line {
+            span,
+            trimmed: trim(text, span),
+        };
+    }
+    out
+}
+
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"^(?:[•·▪◦●○‣∙*\-–—]|\d{1,2}[.)])[\s\u{a0}]+").expect("valid regex")
 });
@@ -376,8 +394,13 @@ pub fn is_trailer_line(line: &str) -> bool {
 /// fifth of it, and trims white space. A footer of up to three short lines just above the
 /// trailer line, after a blank line (`Political Department, 40 Canal Street`), goes too.
 pub fn cut_trailer(text: &str, body: Span) -> Span {
+    cut_trailer_in(text, &lines(text), body)
+}
+
+/// [`cut_trailer`], given the lines of the whole `text`.
+pub(crate) fn cut_trailer_in(text: &str, all: &[Line], body: Span) -> Span {
     let min = body.start + body.len() / 5;
-    let all = lines(&text[..body.end]);
+    let all = lines_to(all, text, body.end);
     for (i, line) in all.iter().enumerate() {
         if line.span.start < min || line.is_blank() || line.span.start < body.start {
             continue;
@@ -525,7 +548,15 @@ pub fn comment_time(line: &str) -> Option<NaiveDateTime> {
 /// `Anonymous NAME said...`) or `NAME says:` (WordPress), each followed by its text and a time
 /// line, from `from` on. Returns the comments and where the first one starts.
 pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    let all = lines(text);
+    said_comments_in(text, &lines(text), from)
+}
+
+/// [`said_comments`], given the lines of `text`.
+pub(crate) fn said_comments_in(
+    text: &str,
+    all: &[Line],
+    from: usize,
+) -> (Vec<CommentLayout>, Option<usize>) {
     let mut out = Vec::new();
     let mut first_start = None;
     let mut i = 0;
@@ -596,7 +627,15 @@ pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usi
 /// comment; lines that follow an item without a bullet continue it), from `from` on. Returns
 /// the comments and where the `N comments` line starts.
 pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    let all = lines(text);
+    bullet_comments_in(text, &lines(text), from)
+}
+
+/// [`bullet_comments`], given the lines of `text`.
+pub(crate) fn bullet_comments_in(
+    text: &str,
+    all: &[Line],
+    from: usize,
+) -> (Vec<CommentLayout>, Option<usize>) {
     let Some(head) = all
         .iter()
         .position(|l| l.span.start >= from && comment_count(l.text(text)))
@@ -642,7 +681,15 @@ static BAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds comments whose header line gives the author and the time, `NAME | 26 September 2007
 /// at 10:14 pm` (Typepad, many WordPress themes), each followed by its text, from `from` on.
 pub fn bar_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    let all = lines(text);
+    bar_comments_in(text, &lines(text), from)
+}
+
+/// [`bar_comments`], given the lines of `text`.
+pub(crate) fn bar_comments_in(
+    text: &str,
+    all: &[Line],
+    from: usize,
+) -> (Vec<CommentLayout>, Option<usize>) {
     let mut out: Vec<CommentLayout> = Vec::new();
     let mut first = None;
     for line in all.iter().filter(|l| l.span.start >= from && !l.is_blank()) {
@@ -691,8 +738,18 @@ static LEADING_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds Facebook-style comments: a line that starts with the commenter's name and goes on with
 /// the text, then a line with the time and `· Like`, from `from` on.
 pub fn facebook_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    let all: Vec<Line> = lines(text)
-        .into_iter()
+    facebook_comments_in(text, &lines(text), from)
+}
+
+/// [`facebook_comments`], given the lines of `text`.
+pub(crate) fn facebook_comments_in(
+    text: &str,
+    all: &[Line],
+    from: usize,
+) -> (Vec<CommentLayout>, Option<usize>) {
+    let all: Vec<Line> = all
+        .iter()
+        .copied()
         .filter(|l| l.span.start >= from && !l.is_blank())
         .collect();
     let mut out = Vec::new();
@@ -812,6 +869,25 @@ mod tests {
             .iter()
             .map(|b| (b.kind, text[b.span.start..b.span.end].to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn lines_to_an_offset_are_the_lines_of_the_text_before_it() {
+        let pieces = [
+            "a", "NEC", " ", "\u{a0}", "\n", "\r", "\r\n", "\u{feff}", "é", "\t",
+        ];
+        let mut rng = crate::testing::Xorshift(0x11e5_70e5);
+        for _ in 0..3_000 {
+            let text = rng.text(&pieces, 14, false);
+            let all = lines(&text);
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                assert_eq!(
+                    lines_to(&all, &text, end),
+                    lines(&text[..end]),
+                    "{text:?} to {end}"
+                );
+            }
+        }
     }
 
     #[test]

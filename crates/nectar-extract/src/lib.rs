@@ -368,6 +368,9 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
     });
     let relative_ok = anchor.is_some_and(|a| a.basis != YearBasis::Title);
     let sentences = scan.sentences();
+    // Whether the last sentence looked at speaks of the future: dates come in order, and
+    // often several to a sentence.
+    let mut future: Option<(Option<Span>, bool)> = None;
     scan.dates()
         .iter()
         .cloned()
@@ -378,9 +381,17 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
             let tense = if !by_tense {
                 Tense::Unknown
             } else {
-                let sentence =
-                    holding(sentences, m.span.start).map_or(slice, |s| &slice[s.start..s.end]);
-                if FUTURE_CLAUSE.is_match(sentence) {
+                let held = holding(sentences, m.span.start);
+                let ahead = match future {
+                    Some((s, ahead)) if s == held => ahead,
+                    _ => {
+                        let sentence = held.map_or(slice, |s| &slice[s.start..s.end]);
+                        let ahead = FUTURE_CLAUSE.is_match(sentence);
+                        future = Some((held, ahead));
+                        ahead
+                    }
+                };
+                if ahead {
                     Tense::Future
                 } else {
                     match scan.tense_at(m.span.start) {
@@ -733,12 +744,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             decision_id: String::new(),
             meeting_id: meeting_id.clone(),
             outcome: d.outcome,
-            subject: Some(
-                text[s.start..s.end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+            subject: Some(nectar_text::squash_whitespace(&text[s.start..s.end])),
             unanimous: d.unanimous,
             narrow: d.narrow,
             evidence: evidence(text, d.span),

@@ -247,8 +247,8 @@ fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
     if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
         kinds.push(MeetingKind::DisputesPanel);
     }
-    let body = (cue.kind == MeetingKind::OtherCommittee)
-        .then(|| found.split_whitespace().collect::<Vec<_>>().join(" "));
+    let body =
+        (cue.kind == MeetingKind::OtherCommittee).then(|| nectar_text::squash_whitespace(found));
     Some((kinds, Span::new(m.start, m.end), body))
 }
 

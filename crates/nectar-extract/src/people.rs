@@ -184,7 +184,24 @@ pub const PEOPLE: &[Person] = &[
     person!("rachel-reeves", "Rachel Reeves", [], false, []),
 ];
 
+/// A tenure's `YYYY-MM-DD` date. The table's dates are read for every first name found, so
+/// that form is read by hand (chrono's format parser cost more than the rest of the lookup);
+/// anything else is parsed by chrono, as it always was.
 fn date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let number = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (number(0, 4), number(5, 7), number(8, 10))
+    {
+        // Four digits always fit an i32.
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
@@ -609,14 +626,26 @@ const NOT_NAMES: &[&str] = &[
     "When",
 ];
 
-/// [`NOT_NAMES`] sorted, to look a word up in a few comparisons: every capitalised pair of
-/// words in a report is looked up.
-static SORTED_NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    let mut words = NOT_NAMES.to_vec();
-    words.sort_unstable();
-    words.dedup();
-    words
+/// [`NOT_NAMES`] by first byte, so that a word is compared with the few that start like it
+/// (and only those of its length): every capitalised pair of words in a report is looked up.
+static NOT_NAMES_BY_FIRST: LazyLock<[Vec<&str>; 128]> = LazyLock::new(|| {
+    let mut buckets: [Vec<&str>; 128] = std::array::from_fn(|_| Vec::new());
+    for &word in NOT_NAMES {
+        // Every entry starts with an ASCII byte (a test checks).
+        buckets[usize::from(word.as_bytes()[0] & 0x7f)].push(word);
+    }
+    buckets
 });
+
+/// Whether `word` is one of [`NOT_NAMES`].
+fn is_not_name(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|&c| {
+        c.is_ascii()
+            && NOT_NAMES_BY_FIRST[usize::from(c)]
+                .iter()
+                .any(|n| n.len() == word.len() && *n == word)
+    })
+}
 
 /// A name found in the text, before names are merged.
 struct Found {
@@ -658,9 +687,9 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
                     .map(move |&i| (i, m.start(), m.end()))
             })
             .filter(|&(i, at, end)| {
-                PEOPLE[i].role_on(day).is_some()
-                    && word_bounded(slice, at, end)
+                word_bounded(slice, at, end)
                     && !followed_by_capital(&slice[end..])
+                    && PEOPLE[i].role_on(day).is_some()
             })
             .collect();
         hits.sort_unstable();
@@ -686,11 +715,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         {
             continue;
         }
-        if name
-            .split_whitespace()
-            .any(|w| SORTED_NOT_NAMES.binary_search(&w).is_ok())
-            || slice[..m.start].trim_end().ends_with('&')
-        {
+        if name.split_whitespace().any(is_not_name) || slice[..m.start].trim_end().ends_with('&') {
             continue;
         }
         let role = role_near(text, abs);
@@ -698,7 +723,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
             found.push(Found {
                 who: None,
                 at: abs,
-                name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+                name: nectar_text::squash_whitespace(name),
                 role: Some(role),
             });
         }
@@ -792,9 +817,7 @@ fn role_in_match(m: &str, article: bool) -> String {
 }
 
 fn clean(role: &str) -> String {
-    role.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    nectar_text::squash_whitespace(role)
         .trim_end_matches([',', '.', ')'])
         .to_owned()
 }
@@ -824,6 +847,40 @@ mod tests {
                 .iter()
                 .all(|(n, _)| n != "Ed Miliband")
         );
+    }
+
+    #[test]
+    fn tenure_dates_read_as_chrono_reads_them() {
+        let chrono = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        for tenure in PEOPLE.iter().flat_map(|p| p.roles) {
+            assert!(date(tenure.from).is_some(), "{}", tenure.from);
+            assert_eq!(date(tenure.from), chrono(tenure.from));
+            assert_eq!(date(tenure.to), chrono(tenure.to));
+        }
+        let mut rng = crate::testing::Xorshift(0x5eed_da7e);
+        let pieces = [
+            "0", "1", "2", "9", "3", "-", "20", "12", "31", "29", "02", "x", " ",
+        ];
+        for _ in 0..20_000 {
+            let s = rng.text(&pieces, 8, false);
+            assert_eq!(date(&s), chrono(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn not_names_found_by_first_byte_as_by_search() {
+        assert!(NOT_NAMES.iter().all(|w| w.as_bytes()[0].is_ascii()));
+        for &w in NOT_NAMES {
+            assert!(is_not_name(w), "{w}");
+        }
+        let mut rng = crate::testing::Xorshift(0x0dd_ba11);
+        let pieces = [
+            "Lab", "our", "May", "Ma", "y", "Q&A", "The", "the", "Ed", "Tory", "s", "é",
+        ];
+        for _ in 0..20_000 {
+            let w = rng.text(&pieces, 3, false);
+            assert_eq!(is_not_name(&w), NOT_NAMES.contains(&w.as_str()), "{w:?}");
+        }
     }
 
     #[test]

@@ -128,6 +128,52 @@ pub fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// `text`'s words, as [`str::split_whitespace`] finds them, joined by single spaces: the
+/// text of a quote, heading or name with its line breaks, runs of space and no-break spaces
+/// made one space, and none at either end.
+///
+/// It reads bytes, and decodes a character only where a byte is not ASCII, as many reports'
+/// sentences are made one line of text for a table.
+///
+/// ```
+/// use nectar_text::squash_whitespace;
+/// assert_eq!(squash_whitespace(" The NEC\r\n agreed\u{a0}\u{a0}it. "), "The NEC agreed it.");
+/// ```
+pub fn squash_whitespace(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // The start of the word being read, if any.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_whitespace() || b[i] == 0x0b, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
+}
+
 /// The sentence that holds byte `offset` of `text`, found by looking at most ~2 KB either
 /// side. Falls back to the nearest sentence before the offset.
 pub(crate) fn sentence_around(text: &str, offset: usize) -> Span {
@@ -279,6 +325,31 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn squashes_whitespace_as_split_whitespace_and_join() {
+        let plain = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b",
+            "\u{a0}a\u{2009}b\u{3000}",
+            "é\u{85}ü\x0b\x0cz",
+        ] {
+            assert_eq!(squash_whitespace(s), plain(s), "{s:?}");
+        }
+        let pieces = [
+            "a", "NEC", " ", "  ", "\t", "\r\n", "\n", "\u{a0}", "\u{2009}", "\u{202f}", "\u{85}",
+            "\x0b", "\x0c", "\x1c", "\u{200b}", "é", "’", "—", ".", "\u{3000}",
+        ];
+        let mut rng = crate::lex::Xorshift(0x51a5_4ed0);
+        for _ in 0..30_000 {
+            let s = rng.text(&pieces, 12, false);
+            assert_eq!(squash_whitespace(&s), plain(&s), "{s:?}");
+        }
     }
 
     #[test]
