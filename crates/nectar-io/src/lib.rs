@@ -111,76 +111,223 @@ pub struct InputFile {
     pub display: String,
 }
 
-/// Whether a file found in a directory is a report: `*.txt` that is not hidden.
-fn is_report_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && path.extension().is_some_and(|e| e == "txt")
+/// Whether a file found in a directory is a report, by its name (as shown): `*.txt` that is
+/// not hidden.
+fn is_report_name(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".txt")
 }
 
-fn walk(dir: &Path, display: &str, out: &mut Vec<InputFile>) -> io::Result<()> {
-    // Only the entries that may be walked or read are kept to be sorted: a folder of reports
-    // often holds as many other files (sidecars, expected facts), and a corpus's listing is
-    // the one thing here that grows with it.
-    let mut entries: Vec<(String, PathBuf, bool)> = Vec::new();
+/// The report files found under the inputs, in order, with the inputs that could not be
+/// listed where they stand ([`discover`]).
+///
+/// A corpus may hold millions of files, and they are listed whole before any is read (so that
+/// they are read in sorted order): each is kept as its shown path, back to back in one string,
+/// about 30 bytes a file where an [`InputFile`] of its own costs six times that. An
+/// [`InputFile`] is made when one is asked for.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The files' shown paths, one after another.
+    shown: String,
+    /// Where each file's shown path ends in `shown` (it starts where the one before ends).
+    ends: Vec<usize>,
+    /// The inputs that could not be listed, each with how many files come before it.
+    errors: Vec<(usize, InputError)>,
+    /// The files whose shown path does not name them (a name that is not UTF-8, shown with
+    /// replacement characters), by file index, in order.
+    raw: Vec<(usize, PathBuf)>,
+}
+
+impl Listing {
+    /// How many items: files and inputs that could not be listed.
+    pub fn len(&self) -> usize {
+        self.ends.len() + self.errors.len()
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many files.
+    pub fn files(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// File `k` (counting files only, in order).
+    ///
+    /// # Panics
+    /// If `k` is not below [`Listing::files`].
+    pub fn file(&self, k: usize) -> InputFile {
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        let display = self.shown[start..self.ends[k]].to_owned();
+        let path = match self.raw.binary_search_by_key(&k, |(at, _)| *at) {
+            Ok(r) => self.raw[r].1.clone(),
+            Err(_) => PathBuf::from(&display),
+        };
+        InputFile { path, display }
+    }
+
+    /// The inputs that could not be listed, in order.
+    pub fn errors(&self) -> impl ExactSizeIterator<Item = &InputError> + '_ {
+        self.errors.iter().map(|(_, e)| e)
+    }
+
+    /// The items in order: each input's files, or the error that stopped it being listed.
+    pub fn iter(&self) -> impl Iterator<Item = Result<InputFile, &InputError>> + '_ {
+        let mut errors = self.errors.iter().peekable();
+        let mut k = 0;
+        std::iter::from_fn(move || {
+            if let Some((_, e)) = errors.next_if(|(before, _)| *before <= k) {
+                return Some(Err(e));
+            }
+            (k < self.files()).then(|| {
+                k += 1;
+                Ok(self.file(k - 1))
+            })
+        })
+    }
+
+    /// Adds a file, `path` shown as `display`; `exact` when `display` names it as `path` does.
+    fn push_file(&mut self, path: &Path, display: &str, exact: bool) {
+        if !exact {
+            self.raw.push((self.ends.len(), path.to_owned()));
+        }
+        self.shown.push_str(display);
+        self.ends.push(self.shown.len());
+    }
+
+    fn push_error(&mut self, error: InputError) {
+        self.errors.push((self.ends.len(), error));
+    }
+}
+
+/// An entry of a directory being walked: its name (as shown) in the directory's name buffer.
+struct Entry {
+    start: usize,
+    end: usize,
+    is_dir: bool,
+    /// The name itself, when it is not UTF-8 (rare).
+    raw: Option<std::ffi::OsString>,
+}
+
+/// Lists the reports under `dir` (shown as `display`; `exact` when `display` names it exactly)
+/// into `out`, in sorted order; returns how many.
+fn walk(dir: &Path, display: &str, exact: bool, out: &mut Listing) -> io::Result<usize> {
+    // Only the entries that may be walked or read are kept to be sorted, their names back to
+    // back in one string: a folder of reports often holds as many other files (sidecars,
+    // expected facts), and a corpus's listing is the one thing here that grows with it.
+    let mut names = String::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
-        let path = entry.path();
         // The entry's own type needs no further system call; a link is followed.
         let is_dir = match entry.file_type() {
             Ok(t) if !t.is_symlink() => t.is_dir(),
-            _ => path.is_dir(),
+            _ => entry.path().is_dir(),
         };
-        if is_dir || is_report_file(&path) {
-            entries.push((name, path, is_dir));
-        }
-    }
-    entries.sort();
-    for (name, path, is_dir) in entries {
-        let shown = format!("{}/{name}", display.trim_end_matches('/'));
-        if is_dir {
-            walk(&path, &shown, out)?;
-        } else {
-            out.push(InputFile {
-                path,
-                display: shown,
+        if is_dir || is_report_name(&name) {
+            let start = names.len();
+            names.push_str(&name);
+            let raw = os_name.to_str().is_none().then(|| os_name.clone());
+            entries.push(Entry {
+                start,
+                end: names.len(),
+                is_dir,
+                raw,
             });
         }
     }
-    Ok(())
+    // By name as shown, then (for names shown alike) by path.
+    entries.sort_by(|a, b| {
+        names[a.start..a.end]
+            .cmp(&names[b.start..b.end])
+            .then_with(|| match (&a.raw, &b.raw) {
+                (None, None) => std::cmp::Ordering::Equal,
+                _ => {
+                    let path = |e: &Entry| {
+                        dir.join(e.raw.as_deref().unwrap_or(names[e.start..e.end].as_ref()))
+                    };
+                    path(a).cmp(&path(b))
+                }
+            })
+            .then(a.is_dir.cmp(&b.is_dir))
+    });
+    let prefix = display.trim_end_matches('/');
+    let mut count = 0;
+    let mut shown = String::new();
+    for e in &entries {
+        let name = &names[e.start..e.end];
+        shown.clear();
+        shown.push_str(prefix);
+        shown.push('/');
+        shown.push_str(name);
+        let path = dir.join(e.raw.as_deref().unwrap_or(name.as_ref()));
+        let exact = exact && e.raw.is_none();
+        if e.is_dir {
+            count += walk(&path, &shown, exact, out)?;
+        } else {
+            out.push_file(&path, &shown, exact);
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 /// Expands the inputs given by the user into report files: a file is taken as it is, a
 /// directory is walked recursively in sorted order for `*.txt` files (hidden ones skipped).
 /// Each input yields its files, or an error (missing, unreadable, a directory with no reports).
-pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
-    let mut out = Vec::new();
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::create_dir(dir.path().join("2016")).unwrap();
+/// for name in ["2016/b.txt", "2016/a.txt", "2016/a.meta.json", "notes.md"] {
+///     std::fs::write(dir.path().join(name), "NEC report").unwrap();
+/// }
+/// let missing = dir.path().join("missing");
+/// let listing = nectar_io::discover(&[dir.path().to_owned(), missing]);
+/// let shown: Vec<String> = listing
+///     .iter()
+///     .map(|item| match item {
+///         Ok(file) => file.path.strip_prefix(dir.path()).unwrap().display().to_string(),
+///         Err(e) => e.problem.to_string(),
+///     })
+///     .collect();
+/// assert_eq!(shown, ["2016/a.txt", "2016/b.txt", "no such file or directory"]);
+/// assert_eq!((listing.files(), listing.errors().len()), (2, 1));
+/// assert_eq!(listing.file(1).display, format!("{}/2016/b.txt", dir.path().display()));
+/// ```
+pub fn discover(inputs: &[PathBuf]) -> Listing {
+    let mut out = Listing::default();
     for input in inputs {
         let display = input.display().to_string();
-        let err = |problem| {
-            Err(InputError {
-                path: display.clone(),
-                problem,
-            })
+        let exact = input.to_str().is_some();
+        let err = |problem| InputError {
+            path: display.clone(),
+            problem,
         };
         match fs::metadata(input) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => out.push(err(Problem::NotFound)),
-            Err(e) => out.push(err(Problem::Unreadable(e))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => out.push_error(err(Problem::NotFound)),
+            Err(e) => out.push_error(err(Problem::Unreadable(e))),
             Ok(meta) if meta.is_dir() => {
-                let mut files = Vec::new();
-                match walk(input, &display, &mut files) {
-                    Err(e) => out.push(err(Problem::Unreadable(e))),
-                    Ok(()) if files.is_empty() => out.push(err(Problem::NoReports)),
-                    Ok(()) => out.extend(files.into_iter().map(Ok)),
+                // A directory's files are listed, or the error that stopped the walk.
+                let (files, shown, raw) = (out.ends.len(), out.shown.len(), out.raw.len());
+                match walk(input, &display, exact, &mut out) {
+                    Err(e) => {
+                        out.ends.truncate(files);
+                        out.shown.truncate(shown);
+                        out.raw.truncate(raw);
+                        out.push_error(err(Problem::Unreadable(e)));
+                    }
+                    Ok(0) => out.push_error(err(Problem::NoReports)),
+                    Ok(_) => {}
                 }
             }
-            Ok(_) => out.push(Ok(InputFile {
-                path: input.clone(),
-                display,
-            })),
+            Ok(_) => out.push_file(input, &display, exact),
         }
     }
     out
@@ -433,7 +580,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("d.txt")).unwrap();
         std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("e.txt")).unwrap();
         let shown: Vec<String> = discover(&[dir.path().join("")])
-            .into_iter()
+            .iter()
             .map(|r| {
                 let f = r.unwrap();
                 let shown = f
@@ -448,6 +595,51 @@ mod tests {
             shown,
             ["/a.txt", "/b/1.txt", "/c/1.txt", "/d.txt", "/e.txt"]
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn discover_keeps_the_paths_of_names_that_are_not_utf8() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join(OsStr::from_bytes(b"d\xfe"));
+        fs::create_dir(&sub).unwrap();
+        for name in [&b"a\xff.txt"[..], b"a\xfe.txt", b"b.txt"] {
+            fs::write(sub.join(OsStr::from_bytes(name)), name).unwrap();
+        }
+        fs::write(dir.path().join("c.txt"), "c").unwrap();
+        let listing = discover(&[dir.path().to_owned()]);
+        let files: Vec<InputFile> = listing.iter().map(Result::unwrap).collect();
+        let names: Vec<&[u8]> = files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .as_os_str()
+                    .as_bytes()
+            })
+            .collect();
+        // Shown alike (`a\u{fffd}.txt`), the two are in the order of their paths.
+        assert_eq!(
+            names,
+            [
+                &b"c.txt"[..],
+                b"d\xfe/a\xfe.txt",
+                b"d\xfe/a\xff.txt",
+                b"d\xfe/b.txt"
+            ]
+        );
+        for f in &files {
+            let want = f.path.file_name().unwrap().as_bytes();
+            assert_eq!(
+                fs::read(&f.path).unwrap(),
+                if want == b"c.txt" { b"c" } else { want }
+            );
+        }
+        assert!(files[1].display.ends_with("/d\u{fffd}/a\u{fffd}.txt"));
+        assert_eq!(files[0].path, dir.path().join("c.txt"));
     }
 
     #[test]
@@ -465,7 +657,7 @@ mod tests {
             fs::write(dir.path().join(p), "x").unwrap();
         }
         let found: Vec<String> = discover(&[dir.path().to_owned()])
-            .into_iter()
+            .iter()
             .map(|r| {
                 r.unwrap()
                     .path
@@ -478,7 +670,33 @@ mod tests {
         assert_eq!(found, ["a.txt", "b/1.txt", "b/2.txt"]);
         let empty = tempfile::tempdir().unwrap();
         let missing = dir.path().join("nope");
-        let errs = discover(&[empty.path().to_owned(), missing]);
+        // Files and errors come in the order of the inputs.
+        let mixed: Vec<String> = discover(&[
+            missing.clone(),
+            dir.path().join("b"),
+            missing.clone(),
+            empty.path().to_owned(),
+            dir.path().join("a.txt"),
+        ])
+        .iter()
+        .map(|r| match r {
+            Ok(f) => f.path.file_name().unwrap().to_string_lossy().into_owned(),
+            Err(e) => e.problem.to_string(),
+        })
+        .collect();
+        assert_eq!(
+            mixed,
+            [
+                "no such file or directory",
+                "1.txt",
+                "2.txt",
+                "no such file or directory",
+                "no reports (*.txt) in this directory",
+                "a.txt"
+            ]
+        );
+        let listing = discover(&[empty.path().to_owned(), missing]);
+        let errs: Vec<_> = listing.iter().collect();
         assert!(matches!(
             errs[0],
             Err(InputError {

@@ -25,7 +25,7 @@
 
 use std::path::PathBuf;
 
-use nectar_io::{InputError, InputFile, Limits};
+use nectar_io::{InputFile, Limits};
 use nectar_model::Report;
 use nectar_registry::{Detection, ParserDescriptor, Registry};
 use rayon::prelude::*;
@@ -125,14 +125,12 @@ pub fn read<E>(
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
     // The listing is the one thing here that grows with the corpus (files are read in sorted
-    // order, so it is read whole first): it is kept as found, not copied.
+    // order, so it is listed whole first): it holds each file's name, and a window's files are
+    // made from it as the window is parsed.
     let files = nectar_io::discover(inputs);
-    summary.failures.extend(
-        files
-            .iter()
-            .filter_map(|f| f.as_ref().err())
-            .map(ToString::to_string),
-    );
+    summary
+        .failures
+        .extend(files.errors().map(ToString::to_string));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .build()
@@ -140,32 +138,34 @@ pub fn read<E>(
     let threads = pool
         .as_ref()
         .map_or(1, rayon::ThreadPool::current_num_threads);
-    let total = files.iter().filter(|f| f.is_ok()).count();
+    let total = files.files();
     let mut done = 0;
-    let parse_window =
-        |window: &[Result<InputFile, InputError>]| -> Vec<Result<(Report, u64), String>> {
-            let parse = || {
-                window
-                    .par_iter()
-                    .filter_map(|f| f.as_ref().ok())
-                    .map(|f| read_one(f, registry, options))
-                    .collect()
-            };
-            match &pool {
-                Some(pool) => pool.install(parse),
-                None => window
-                    .iter()
-                    .filter_map(|f| f.as_ref().ok())
-                    .map(|f| read_one(f, registry, options))
-                    .collect(),
-            }
+    let parse_window = |window: std::ops::Range<usize>| -> Vec<Result<(Report, u64), String>> {
+        let window: Vec<InputFile> = window.map(|k| files.file(k)).collect();
+        let parse = || {
+            window
+                .par_iter()
+                .map(|f| read_one(f, registry, options))
+                .collect()
         };
+        match &pool {
+            Some(pool) => pool.install(parse),
+            None => window
+                .iter()
+                .map(|f| read_one(f, registry, options))
+                .collect(),
+        }
+    };
     // The next window is parsed while this one is handed on: a reader thread parses window
     // after window on the pool and passes each on through a channel with room for one, so at
     // most three windows are in memory (handed on, waiting, being parsed).
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let windows = files.chunks(WINDOW_PER_THREAD * threads.max(1));
+        let size = WINDOW_PER_THREAD * threads.max(1);
+        let len = files.files();
+        let windows = (0..len)
+            .step_by(size)
+            .map(move |start| start..(start + size).min(len));
         scope.spawn(move || {
             for window in windows {
                 // The receiver is gone when handing on failed: stop parsing.
