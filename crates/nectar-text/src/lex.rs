@@ -407,9 +407,10 @@ impl Sparse {
             .join("|");
         let hirs: Vec<_> = alternatives
             .iter()
-            .map(|a| syntax::parse(&expand(a.as_ref())))
-            .collect::<Result<_, _>>()
-            .expect("the built-in patterns are valid regexes");
+            .map(|a| {
+                syntax::parse(&expand(a.as_ref())).expect("the built-in patterns are valid regexes")
+            })
+            .collect();
         let re = meta::Builder::new()
             // As the regex crate configures its regexes, but without groups, read elsewhere,
             // nor a prefilter, of no use to anchored searches and costly to build.
