@@ -1033,6 +1033,11 @@ pub(crate) fn check_sparse(sparse: &Sparse) {
     ]
     .map(String::from)
     .into();
+    // Matches too long for the backtracker's memory, read by the PikeVM.
+    let wide = " ".repeat(20_000);
+    texts.push(format!(
+        "by{wide}13 to{wide}10; from 10am{wide}until 4pm; Tuesday{wide}29th September"
+    ));
     let mut random = Xorshift(0x2545_f491_4f6c_dd1d);
     for k in 0..6000 {
         texts.push(random.text(PIECES, 24, k % 2 == 1));
