@@ -3,9 +3,11 @@
 use std::sync::LazyLock;
 
 use nectar_model::Span;
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use crate::lex::{Sparse, build, char_at, floor_boundary, kind, lower, prev_char};
+use crate::lex::{
+    Group, Sparse, SparseCaptures, build, char_at, floor_boundary, kind, lower, prev_char,
+};
 use crate::scan::Scan;
 
 /// A clock time read from text.
@@ -50,7 +52,9 @@ const TIME: &str = r"(?:(?:2[0-3]|1[0-9]|0?[0-9])(?:[.:][0-5][0-9])?(?:%w(?:[ap]
 /// An explicit clock time: with am/pm, a colon, or a word.
 static EXPLICIT: LazyLock<Sparse> = LazyLock::new(|| {
     Sparse::new(
-        r"(?i)(?-u:\b)(?:(?:1[0-2]|0?[0-9])(?:[.:][0-5][0-9])?[\t \x{A0}\x{202F}]?(?:[ap]\.m\.|[ap]m(?-u:\b))|(?:2[0-3]|[01]?[0-9]):[0-5][0-9](?-u:\b)|(?:noon|midday|midnight)(?-u:\b))",
+        &[
+            r"(?i)(?-u:\b)(?:(?:1[0-2]|0?[0-9])(?:[.:][0-5][0-9])?[\t \x{A0}\x{202F}]?(?:[ap]\.m\.|[ap]m(?-u:\b))|(?:2[0-3]|[01]?[0-9]):[0-5][0-9](?-u:\b)|(?:noon|midday|midnight)(?-u:\b))",
+        ],
         0,
         kind::DIGIT | kind::CLOCK,
         time_start,
@@ -73,9 +77,9 @@ fn range_start(w: &[u8]) -> bool {
 /// Two times joined: `from 10am until 4.30pm`, `9.30-5.30`, `between 10:00 and 16:30`.
 static RANGE: LazyLock<Sparse> = LazyLock::new(|| {
     Sparse::new(
-        &format!(
+        &[format!(
             r"(?i)(?-u:\b)(?:(?P<cue>from|between)%W)?(?P<t1>{TIME})(?:%w%D%w|%W(?P<join>to|until|till|til|and)%W)(?P<t2>{TIME})"
-        ),
+        )],
         1,
         kind::DIGIT | kind::CLOCK,
         range_start,
@@ -192,7 +196,7 @@ fn hours_between(a: &ClockTime, b: &ClockTime) -> Option<f64> {
     (hours <= 16.0).then_some(hours)
 }
 
-fn range_from_caps(text: &str, caps: &Captures<'_>) -> Option<ClockRange> {
+fn range_from_caps(text: &str, caps: &SparseCaptures<'_>) -> Option<ClockRange> {
     let whole = caps.get(0)?;
     let t1m = caps.name("t1")?;
     let t2m = caps.name("t2")?;
@@ -213,7 +217,7 @@ fn range_from_caps(text: &str, caps: &Captures<'_>) -> Option<ClockRange> {
     }
     // Two bare decimals ("1.50-2.50") read as times only when both have minutes.
     if !sat && t1.meridiem == Meridiem::Bare && t2.meridiem == Meridiem::Bare {
-        let has_minutes = |m: &regex::Match<'_>| m.as_str().contains('.');
+        let has_minutes = |m: &Group<'_>| m.as_str().contains('.');
         if !has_minutes(&t1m) || !has_minutes(&t2m) {
             return None;
         }

@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use crate::lex::{Sparse, build, char_at, kind, lower, prev_char, prev_word};
+use crate::lex::{Sparse, SparseCaptures, build, char_at, kind, lower, prev_char, prev_word};
 use crate::scan::Scan;
 use crate::segment::sentence_around;
 
@@ -108,7 +108,7 @@ static DATE: LazyLock<Sparse> = LazyLock::new(|| {
     // Every date holds a digit, a month, a weekday or a relative word, at most one word
     // (`in`, `the`, `last`, ...) after its start.
     Sparse::new(
-        &format!("(?i){iso}|{num}|{rel}|{dm}|{md}"),
+        &[iso, num, rel, dm, md].map(|a| format!("(?i){a}")),
         1,
         kind::DIGIT | kind::MONTH | kind::WEEKDAY | kind::RELATIVE,
         date_start,
@@ -227,9 +227,7 @@ struct DateGroups {
 
 static G: LazyLock<DateGroups> = LazyLock::new(|| {
     let index = |name: &str| {
-        DATE.regex()
-            .capture_names()
-            .position(|n| n == Some(name))
+        DATE.group(name)
             .expect("every group is named in the pattern")
     };
     DateGroups {
@@ -345,7 +343,7 @@ fn day_later(text: &str, m: &mut DateMention, next: usize) {
     m.span.end += whole.end();
 }
 
-fn mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+fn mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     if caps.get(G.iso).is_some() {
         iso_mention(text, caps)
     } else if caps.get(G.num).is_some() {
@@ -372,7 +370,7 @@ fn empty(span: Span) -> DateMention {
     }
 }
 
-fn num<T: std::str::FromStr>(caps: &Captures<'_>, group: usize) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &SparseCaptures<'_>, group: usize) -> Option<T> {
     caps.get(group)?.as_str().parse().ok()
 }
 
@@ -451,7 +449,7 @@ fn with_ordinal(text: &str, end: usize) -> usize {
     }
 }
 
-fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+fn iso_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.iso)?;
     if char_at(text, whole.end()).is_some_and(|c| c.is_ascii_digit())
         || prev_char(text, whole.start()).is_some_and(|c| c == '-' || c == '/')
@@ -474,7 +472,7 @@ fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     })
 }
 
-fn numeric_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+fn numeric_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.num)?;
     let s = whole.as_str();
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
@@ -515,7 +513,7 @@ fn numeric_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     })
 }
 
-fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
+fn relative_mention(caps: &SparseCaptures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.rel)?;
     let lower = |group: usize| caps.get(group).map(|m| m.as_str().to_ascii_lowercase());
     let rel = if let Some(w) = lower(G.rw) {
@@ -555,7 +553,7 @@ fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
     })
 }
 
-fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+fn day_month_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.dm)?;
     let m_text = caps.get(G.dm_m)?;
     if !capitalised(m_text.as_str()) {
@@ -599,7 +597,7 @@ fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     })
 }
 
-fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+fn month_day_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     let m_text = caps.get(G.md_m)?;
     let name = m_text.as_str();
     if !capitalised(name) {

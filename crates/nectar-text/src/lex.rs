@@ -1,7 +1,12 @@
 //! Small helpers shared by the scanners: tolerant regex building, UTF-8 safe byte walking,
 //! and [`Sparse`] patterns searched only around the words that can be part of a match.
 
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::{captures::Captures, syntax};
+use regex_automata::{Anchored, Input, Match, PatternID, meta};
 
 /// Horizontal space as published: ASCII space and tab, the carriage return of CRLF, and the
 /// no-break and thin spaces that sit inside numbers and dates.
@@ -20,15 +25,19 @@ const H: &str = r"[\t \x{A0}\x{2007}\x{2009}\x{202F}\r]";
 /// search on published text then falls back to a slower engine. The patterns' words are
 /// ASCII, so the two only differ next to a non-ASCII letter.
 pub(crate) fn build(template: &str) -> Regex {
+    Regex::new(&expand(template)).expect("the built-in patterns are valid regexes")
+}
+
+/// `template` with its shorthands expanded (see [`build`]).
+fn expand(template: &str) -> String {
     let gap = format!(r"(?:{H}+\n?{H}*|\n{H}*)");
     let ogap = format!(r"(?:{H}*\n?{H}*)");
-    let pattern = template
+    template
         .replace("%W", &gap)
         .replace("%w", &ogap)
         .replace("%D", r"[-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}]")
         .replace("%Q", r"['\x{2019}]")
-        .replace(r"\b", r"(?-u:\b)");
-    Regex::new(&pattern).expect("the built-in patterns are valid regexes")
+        .replace(r"\b", r"(?-u:\b)")
 }
 
 /// The kinds of anchor words, bits of [`Word::kinds`].
@@ -342,41 +351,121 @@ fn word_kinds(b: &[u8], start: usize) -> u16 {
 /// and at each tries the pattern anchored at the `back` words before it that may start a
 /// match and at the anchor itself, leftmost first; it yields exactly the matches of
 /// `Regex::captures_iter` on the whole text.
+///
+/// The pattern is an alternation (`a|b|c`) kept as the patterns of one multi-pattern regex
+/// without groups: leftmost-first, the first pattern that matches at a start wins, as the
+/// first alternative does, and the regex says which one it was. A try is one forward run of
+/// its lazy DFA; only on a match are the groups read, by a backtracker for that one
+/// alternative over the match alone (its memory to clear grows with the size of the
+/// alternative, not of the whole alternation).
 #[derive(Debug)]
 pub(crate) struct Sparse {
-    /// The pattern, for the captures of a match found.
-    re: Regex,
-    /// The pattern anchored at the start of the haystack, to try one start.
-    anchored: Regex,
+    /// The alternatives, one pattern each, without groups: where matches are and which
+    /// alternative each is of.
+    re: meta::Regex,
+    /// The alternatives alone, with their groups, in order.
+    alternatives: Vec<Alternative>,
     /// How many words before its first anchor a match may start.
     back: usize,
     /// The kinds of anchor words.
     kinds: u16,
     /// Whether a match may start at a word (as written).
     start: fn(&[u8]) -> bool,
+    /// The whole alternation as one template, for the tests' plain regex.
+    #[cfg(test)]
+    template: String,
+}
+
+/// One alternative of a [`Sparse`] pattern, to read the groups of its matches.
+#[derive(Debug)]
+struct Alternative {
+    /// How many groups the alternatives before it have (besides the whole match): its group
+    /// `i` is group `base + i` of the whole alternation.
+    base: usize,
+    /// Reads the groups of a match.
+    backtrack: BoundedBacktracker,
+    /// Reads them when the match is too long for the backtracker's memory.
+    pikevm: PikeVM,
 }
 
 impl Sparse {
-    /// Compiles `template` (see [`build`]). Every match of it must start at an ASCII word
-    /// boundary followed by a word byte, at a word for which `start` holds, and its first
-    /// anchor word (of `kinds`) must come at most `back` words later.
-    pub(crate) fn new(template: &str, back: usize, kinds: u16, start: fn(&[u8]) -> bool) -> Self {
+    /// Compiles the alternation of `alternatives` (templates, see [`build`]; each sets its own
+    /// flags). Every match of it must start at an ASCII word boundary followed by a word
+    /// byte, at a word for which `start` holds, and its first anchor word (of `kinds`) must
+    /// come at most `back` words later.
+    pub(crate) fn new(
+        alternatives: &[impl AsRef<str>],
+        back: usize,
+        kinds: u16,
+        start: fn(&[u8]) -> bool,
+    ) -> Self {
+        #[cfg(test)]
+        let template = alternatives
+            .iter()
+            .map(|a| format!("(?:{})", a.as_ref()))
+            .collect::<Vec<_>>()
+            .join("|");
+        let hirs: Vec<_> = alternatives
+            .iter()
+            .map(|a| {
+                syntax::parse(&expand(a.as_ref())).expect("the built-in patterns are valid regexes")
+            })
+            .collect();
+        let re = meta::Builder::new()
+            // As the regex crate configures its regexes, but without groups, read elsewhere,
+            // nor a prefilter, of no use to anchored searches and costly to build.
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+                    .hybrid_cache_capacity(2 * (1 << 20))
+                    .which_captures(WhichCaptures::Implicit)
+                    .auto_prefilter(false),
+            )
+            .build_many_from_hir(&hirs)
+            .expect("the built-in patterns are valid regexes");
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(thompson::Config::new().nfa_size_limit(Some(NFA_SIZE_LIMIT)));
+        let mut base = 0;
+        let alternatives = hirs
+            .iter()
+            .map(|hir| {
+                let nfa = compiler
+                    .build_from_hir(hir)
+                    .expect("the built-in patterns are valid regexes");
+                let groups = nfa.group_info().group_len(PatternID::ZERO) - 1;
+                let alternative = Alternative {
+                    base,
+                    backtrack: BoundedBacktracker::builder()
+                        .build_from_nfa(nfa.clone())
+                        .expect("a backtracker takes any pattern"),
+                    pikevm: PikeVM::new_from_nfa(nfa).expect("a PikeVM takes any pattern"),
+                };
+                base += groups;
+                alternative
+            })
+            .collect();
         Self {
-            re: build(template),
-            anchored: build(&format!("^(?:{template})")),
+            re,
+            alternatives,
             back,
             kinds,
             start,
+            #[cfg(test)]
+            template,
         }
     }
 
-    /// The pattern itself.
-    pub(crate) fn regex(&self) -> &Regex {
-        &self.re
+    /// The number of the group named `name` in the whole alternation (as
+    /// `Regex::capture_names` counts), for [`SparseCaptures::get`].
+    pub(crate) fn group(&self, name: &str) -> Option<usize> {
+        self.alternatives.iter().find_map(|a| {
+            let info = a.backtrack.get_nfa().group_info();
+            Some(a.base + info.to_index(PatternID::ZERO, name)?)
+        })
     }
 
-    /// The matches of the pattern in `text`, as `Regex::captures_iter(text)`, given the
-    /// text's [`anchor_words`].
+    /// The matches of the pattern in `text`, as `Regex::captures_iter(text)` of the whole
+    /// alternation, given the text's [`anchor_words`].
     pub(crate) fn captures_iter<'r, 't>(
         &'r self,
         text: &'t str,
@@ -385,23 +474,52 @@ impl Sparse {
         SparseMatches {
             sparse: self,
             text,
-            plain: words.is_none().then(|| self.re.captures_iter(text)),
+            plain: words.is_none().then(|| self.re.find_iter(text)),
             words: words.unwrap_or_default(),
             next_word: 0,
             lower: 0,
             starts: Vec::new(),
+            caches: Vec::new(),
         }
     }
 
-    /// The match that starts exactly at `at` (a word start), with its captures.
-    fn captures_from<'t>(&self, text: &'t str, at: usize) -> Option<Captures<'t>> {
-        let m = self.anchored.find(text.get(at..)?)?;
-        // Cut the haystack before a non-word byte: `\b` reads the same there as at its end.
-        let b = text.as_bytes();
-        let hi = word_run_end(b, at + m.end());
-        let caps = self.re.captures_at(&text[..hi], at)?;
-        debug_assert_eq!(caps.get(0).map(|m| m.start()), Some(at));
-        Some(caps)
+    /// The match that starts exactly at `at` (a word start), if any.
+    fn find_from(&self, text: &str, at: usize) -> Option<Match> {
+        self.re
+            .search(&Input::new(text).range(at..).anchored(Anchored::Yes))
+    }
+
+    /// The groups of `m`, a match of [`Sparse::re`] in `text`: those of the alternative it
+    /// is of, read on the match alone (anchored at its start, ending at its end, in the whole
+    /// text for the word boundaries). `caches` holds a backtracker cache per alternative, or
+    /// is empty.
+    fn captures<'t>(
+        &self,
+        text: &'t str,
+        m: Match,
+        caches: &mut Vec<backtrack::Cache>,
+    ) -> SparseCaptures<'t> {
+        if caches.is_empty() {
+            caches.extend(self.alternatives.iter().map(|a| a.backtrack.create_cache()));
+        }
+        let pid = m.pattern().as_usize();
+        let a = &self.alternatives[pid];
+        let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
+        let mut caps = a.backtrack.create_captures();
+        if a.backtrack
+            .try_search(&mut caches[pid], &input, &mut caps)
+            .is_err()
+        {
+            // Too long a match for the backtracker.
+            a.pikevm
+                .search(&mut a.pikevm.create_cache(), &input, &mut caps);
+        }
+        debug_assert_eq!(caps.get_match().map(|g| g.range()), Some(m.range()));
+        SparseCaptures {
+            text,
+            caps,
+            base: a.base,
+        }
     }
 
     /// The starts to try for the anchor word at `at`: the words before it that may start a
@@ -431,13 +549,76 @@ impl Sparse {
     }
 }
 
+/// The size limit of the patterns' compiled NFAs, as the regex crate's.
+const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
+
+/// A match of a [`Sparse`] pattern with its groups, numbered and named as in the whole
+/// alternation (like `regex::Captures`).
+#[derive(Debug, Clone)]
+pub(crate) struct SparseCaptures<'t> {
+    text: &'t str,
+    /// The groups of the alternative that matched.
+    caps: Captures,
+    /// How many groups the alternatives before it have (see [`Alternative::base`]).
+    base: usize,
+}
+
+impl<'t> SparseCaptures<'t> {
+    /// Group `i` of the whole alternation (0 is the whole match), if it took part.
+    pub(crate) fn get(&self, i: usize) -> Option<Group<'t>> {
+        let local = match i {
+            0 => 0,
+            _ => i.checked_sub(self.base).filter(|&l| l > 0)?,
+        };
+        self.group(self.caps.get_group(local)?)
+    }
+
+    /// The group named `name`, if it took part.
+    pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.group(self.caps.get_group_by_name(name)?)
+    }
+
+    fn group(&self, span: regex_automata::Span) -> Option<Group<'t>> {
+        Some(Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+/// The text of a group of [`SparseCaptures`] and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    /// Where the group starts.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where it ends.
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Its text.
+    pub(crate) fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
 /// The iterator of [`Sparse::captures_iter`].
 #[derive(Debug)]
 pub(crate) struct SparseMatches<'r, 't> {
     sparse: &'r Sparse,
     text: &'t str,
     /// The plain whole-text search, for the rare text that needs it.
-    plain: Option<regex::CaptureMatches<'r, 't>>,
+    plain: Option<meta::FindMatches<'r, 't>>,
     /// The anchor words not yet looked at.
     words: &'r [Word],
     /// No anchor before this is looked at: the end of the last match.
@@ -447,14 +628,17 @@ pub(crate) struct SparseMatches<'r, 't> {
     lower: usize,
     /// The starts to try for an anchor (kept to reuse its allocation).
     starts: Vec<usize>,
+    /// The backtrackers' caches, one per alternative (made at the first match).
+    caches: Vec<backtrack::Cache>,
 }
 
 impl<'t> Iterator for SparseMatches<'_, 't> {
-    type Item = Captures<'t>;
+    type Item = SparseCaptures<'t>;
 
-    fn next(&mut self) -> Option<Captures<'t>> {
+    fn next(&mut self) -> Option<SparseCaptures<'t>> {
         if let Some(plain) = &mut self.plain {
-            return plain.next();
+            let m = plain.next()?;
+            return Some(self.sparse.captures(self.text, m, &mut self.caches));
         }
         let b = self.text.as_bytes();
         while let Some((w, rest)) = self.words.split_first() {
@@ -466,15 +650,13 @@ impl<'t> Iterator for SparseMatches<'_, 't> {
             self.sparse.starts(b, w.start, self.lower, &mut starts);
             let found = starts
                 .iter()
-                .find_map(|&at| self.sparse.captures_from(self.text, at));
+                .find_map(|&at| self.sparse.find_from(self.text, at));
             self.starts = starts;
-            if let Some(caps) = found {
-                let end = caps
-                    .get(0)
-                    .map_or(w.start + 1, |m| m.end().max(w.start + 1));
+            if let Some(m) = found {
+                let end = m.end().max(w.start + 1);
                 self.next_word = end;
                 self.lower = end;
-                return Some(caps);
+                return Some(self.sparse.captures(self.text, m, &mut self.caches));
             }
             self.lower = w.start + 1;
         }
@@ -677,23 +859,33 @@ impl Xorshift {
     }
 }
 
-/// Checks that `sparse` finds what its plain regex finds, on tricky texts and on texts put
-/// together at random from pieces of dates, times and votes.
+/// Checks that `sparse` finds what its plain regex (the whole alternation, one regex) finds,
+/// match by match and group by group (by number and by name), on tricky texts and on texts
+/// put together at random from pieces of dates, times and votes; and that every group took
+/// part in some match, so that none goes unchecked.
 #[cfg(test)]
 pub(crate) fn check_sparse(sparse: &Sparse) {
     const PIECES: &[&str] = &[
+        " ",
         " ",
         " ",
         "\n",
         "\r\n",
         "\n\n",
         "\u{a0}",
+        "\u{202f}",
+        "\t",
         "-",
         "–",
+        "—",
         ",",
         ".",
         ":",
+        ";",
+        "=",
+        "&",
         "’s",
+        "'s",
         "'",
         "_",
         "é",
@@ -704,29 +896,70 @@ pub(crate) fn check_sparse(sparse: &Sparse) {
         "a",
         "vote",
         "votes",
+        "voted",
+        "voting",
         "of",
         "13",
         "10",
         "2",
+        "3",
+        "1",
+        "0",
+        "8",
+        "12",
+        "24",
+        "25",
+        "30",
+        "31",
+        "09",
         "2020",
+        "2016",
+        "1999",
+        "2100",
         "29th",
+        "1st",
+        "2nd",
+        "th",
         "9.30",
+        "16:30",
+        "10:00",
+        "23:59",
         "am",
         "pm",
-        "16:30",
+        "a.m.",
+        "p.m.",
+        "AM",
         "noon",
+        "midday",
+        "midnight",
         "from",
         "between",
         "and",
         "until",
+        "till",
+        "til",
         "in",
         "favour",
+        "favor",
         "for",
         "against",
         "abstentions",
+        "abstention",
+        "abstained",
+        "abstain",
         "with",
         "carried",
+        "agreed",
+        "lost",
+        "won",
+        "backed",
+        "passed",
+        "rejected",
+        "through",
+        "down",
         "unanimously",
+        "unanimous",
+        "decision",
         "nem",
         "con",
         "narrowly",
@@ -737,60 +970,114 @@ pub(crate) fn check_sparse(sparse: &Sparse) {
         "twenty",
         "one",
         "nine",
+        "eleven",
         "none",
+        "nil",
+        "zero",
         "the",
         "last",
         "this",
         "next",
         "week",
+        "month",
         "night",
+        "morning",
+        "evening",
         "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
         "Tuesday",
         "Tues",
+        "Sat",
+        "monday",
         "March",
         "May",
+        "may",
         "Sept",
         "September",
+        "October",
+        "JULY",
+        "Dec",
         "mid",
         "early",
+        "since",
+        "during",
         "NEC",
         "meeting",
+        "meetings",
+        "elections",
         "ſix",
         "\u{212a}",
         "/",
-        "09",
         "ran",
         "1.5",
+        "1/2/20",
+        "2020-09-29",
+        "29.09.2020",
     ];
+    // Every group of the patterns here, each in a text of its own making.
     let mut texts: Vec<String> = [
         "",
         "by 13 to 10, with 2 abstentions. It was carried unanimously; nem. con.",
         "on a show of hands, 8 to 17. by a vote of 20 to 3",
+        "They voted 22 to 9; it was 14 votes to 12; it carried 20 to 6 and lost 4-11.",
+        "20 for, 4 against, 2 abstained. For: 20, Against: 4. It was narrowly defeated, on \
+         a show of hands.",
         "Tuesday 29th September, the July NEC, 24-25 January 2016, last week, mid-July",
-        "from 10am until 4.30pm, 9.30-5.30, between 10:00 and 16:30, B12pm x9am",
-        "ſix votes to 3",
+        "30 November – 1 December, Saturday, February 13, 2021, September & October 2020",
+        "May 8 and 9, in June, July’s NEC, last night, this morning, next Monday, today",
+        "from 10am until 4.30pm, 9.30-5.30, between 10:00 and 16:30, B12pm x9am, noon",
+        "ſix votes to 3, 2020-09-29",
         "13-10 13-10-2020 2020-09-29 29/09/2020",
     ]
     .map(String::from)
     .into();
+    // Matches too long for the backtracker's memory, read by the PikeVM.
+    let wide = " ".repeat(20_000);
+    texts.push(format!(
+        "by{wide}13 to{wide}10; from 10am{wide}until 4pm; Tuesday{wide}29th September"
+    ));
     let mut random = Xorshift(0x2545_f491_4f6c_dd1d);
-    for _ in 0..3000 {
-        texts.push(random.text(PIECES, 24, false));
+    for k in 0..6000 {
+        texts.push(random.text(PIECES, 24, k % 2 == 1));
     }
-    let spans = |caps: Captures<'_>| -> Vec<Option<(usize, usize)>> {
-        caps.iter()
-            .map(|m| m.map(|m| (m.start(), m.end())))
-            .collect()
-    };
+    let plain = build(&sparse.template);
+    let names: Vec<(usize, &str)> = plain
+        .capture_names()
+        .enumerate()
+        .filter_map(|(i, n)| Some((i, n?)))
+        .collect();
+    for &(i, name) in &names {
+        assert_eq!(sparse.group(name), Some(i), "{name}");
+    }
+    fn span(g: Option<Group<'_>>) -> Option<(usize, usize, &str)> {
+        g.map(|g| (g.start(), g.end(), g.as_str()))
+    }
+    let mut took_part = vec![false; plain.captures_len()];
     for text in &texts {
         let words = anchor_words(text);
-        let fast: Vec<_> = sparse
-            .captures_iter(text, words.as_deref())
-            .map(spans)
-            .collect();
-        let plain: Vec<_> = sparse.regex().captures_iter(text).map(spans).collect();
-        assert_eq!(fast, plain, "{text:?}");
+        let mut fast = sparse.captures_iter(text, words.as_deref());
+        for want in plain.captures_iter(text) {
+            let got = fast.next();
+            let got = got
+                .as_ref()
+                .unwrap_or_else(|| panic!("{text:?}: missed {want:?}"));
+            for (i, m) in want.iter().enumerate() {
+                let m = m.map(|m| (m.start(), m.end(), m.as_str()));
+                assert_eq!(span(got.get(i)), m, "{text:?}: group {i}");
+                took_part[i] |= m.is_some();
+            }
+            assert_eq!(span(got.get(want.len())), None, "{text:?}");
+            for &(i, name) in &names {
+                let m = want.get(i).map(|m| (m.start(), m.end(), m.as_str()));
+                assert_eq!(span(got.name(name)), m, "{text:?}: group {name}");
+            }
+        }
+        assert!(fast.next().is_none(), "{text:?}: more than the regex finds");
     }
+    let unused: Vec<usize> = (0..took_part.len()).filter(|&i| !took_part[i]).collect();
+    assert!(unused.is_empty(), "groups never in a match: {unused:?}");
 }
 
 #[cfg(test)]

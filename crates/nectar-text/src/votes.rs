@@ -3,9 +3,11 @@
 use std::sync::LazyLock;
 
 use nectar_model::{Span, VoteResult};
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use crate::lex::{Sparse, build, ceil_boundary, char_at, floor_boundary, kind, lower, prev_char};
+use crate::lex::{
+    Sparse, SparseCaptures, build, ceil_boundary, char_at, floor_boundary, kind, lower, prev_char,
+};
 use crate::numbers::parse_number;
 use crate::scan::Scan;
 
@@ -59,8 +61,11 @@ static VOTE: LazyLock<Sparse> = LazyLock::new(|| {
     let abst = format!(r"(?P<abst>(?-u:\b)(?:with%W)?(?P<ab1>{N})%Wabstentions?(?-u:\b))");
     // Every vote holds a count or one of a few words, at most four words after its start
     // (`by a vote of 13`, `on a show of hands`).
+    let alternatives: [&str; 11] = [
+        &by, &vd, &vt, &rs, &tally, &ltally, &una, nar, soh, &abst, dash,
+    ];
     Sparse::new(
-        &format!("(?i){by}|{vd}|{vt}|{rs}|{tally}|{ltally}|{una}|{nar}|{soh}|{abst}|{dash}"),
+        &alternatives.map(|a| format!("(?i){a}")),
         4,
         kind::DIGIT | kind::COUNT | kind::VOTE,
         vote_start,
@@ -262,7 +267,7 @@ fn count(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..=100_000.0).contains(&v)).then_some(v as u32)
 }
 
-fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
+fn vote(text: &str, caps: &SparseCaptures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
     let whole = caps.get(0)?;
     let mut span = Span::new(whole.start(), whole.end());
     let base = VoteMatch {
