@@ -132,8 +132,9 @@ pub fn lines(text: &str) -> Vec<Span> {
 /// text of a quote, heading or name with its line breaks, runs of space and no-break spaces
 /// made one space, and none at either end.
 ///
-/// It reads bytes, and decodes a character only where a byte is not ASCII, as many reports'
-/// sentences are made one line of text for a table.
+/// It copies runs of words with single ASCII spaces between them whole, and decodes a
+/// character only at a byte that may start a non-ASCII space: decision subjects are whole
+/// sentences.
 ///
 /// ```
 /// use nectar_text::squash_whitespace;
@@ -142,36 +143,54 @@ pub fn lines(text: &str) -> Vec<Span> {
 pub fn squash_whitespace(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    // The start of the word being read, if any.
-    let mut word: Option<usize> = None;
-    let mut i = 0;
+    let mut i = space_end(text, 0);
     while i < b.len() {
-        let (space, len) = if b[i].is_ascii() {
-            (b[i].is_ascii_whitespace() || b[i] == 0x0b, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match (space, word) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
+        // A run of words, with single ASCII spaces between them, from `i` (not a space).
+        let start = i;
+        while i < b.len() {
+            let c = b[i];
+            if !is_ascii_space(c) && c != b' ' && !may_start_unicode_space(c) {
+                i += 1;
+            } else if c == b' ' && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) {
+                i += 2;
+            } else if c >= 0x80 {
+                match text[i..].chars().next() {
+                    Some(ch) if !ch.is_whitespace() => i += ch.len_utf8(),
+                    _ => break,
                 }
-                out.push_str(&text[start..i]);
-                word = None;
+            } else {
+                break;
             }
-            (false, None) => word = Some(i),
-            _ => {}
         }
-        i += len;
-    }
-    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&text[start..]);
+        out.push_str(&text[start..i]);
+        i = space_end(text, i);
     }
     out
+}
+
+/// Whether `c` is ASCII white space other than the space itself (tab to carriage return).
+fn is_ascii_space(c: u8) -> bool {
+    (0x09..=0x0d).contains(&c)
+}
+
+/// Whether `c` may be the first byte of a white space character outside ASCII (U+0085,
+/// U+00A0, U+1680, U+2000 to U+205F, U+3000).
+fn may_start_unicode_space(c: u8) -> bool {
+    matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The end of the run of white space (Unicode `White_Space`) at `i`.
+fn space_end(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// The sentence that holds byte `offset` of `text`, found by looking at most ~2 KB either
