@@ -60,6 +60,8 @@ pub(crate) mod kind {
     /// `hundred`, `thousand`, `million`, `billion`, `dozen`: what `a` and `half a` stand
     /// before in a number in words.
     pub(crate) const SCALE: u16 = 1 << 7;
+    /// `hour`, `hours`, `hr`, `hrs`, `minute`, `minutes`, `min`, `mins`: units of a duration.
+    pub(crate) const UNIT: u16 = 1 << 8;
 }
 
 /// An anchor word of a text: a maximal run of ASCII word bytes of one of the [`kind`]s.
@@ -296,6 +298,13 @@ const ANCHOR_WORDS: &[&str] = &[
     "million",
     "billion",
     "dozen",
+    "hour",
+    "hours",
+    "hrs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
 ];
 
 /// Whether the three bytes at `start` may be the first three letters of an anchor word.
@@ -311,6 +320,13 @@ fn anchor_prefix(b: &[u8], start: usize) -> bool {
 fn word_kinds(b: &[u8], start: usize) -> u16 {
     if b[start].is_ascii_digit() {
         return kind::DIGIT;
+    }
+    // The one anchor word of two letters, too short for the prefix set.
+    if b.get(start..start + 2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"hr"))
+        && !b.get(start + 2).is_some_and(|&c| is_word_byte(c))
+    {
+        return kind::UNIT;
     }
     if !anchor_prefix(b, start) {
         return 0;
@@ -338,6 +354,7 @@ fn word_kinds(b: &[u8], start: usize) -> u16 {
         | b"afternoon" | b"evening" | b"week" | b"month" => kind::RELATIVE,
         b"noon" | b"midday" | b"midnight" => kind::CLOCK,
         b"hundred" | b"thousand" | b"million" | b"billion" | b"dozen" => kind::SCALE,
+        b"hour" | b"hours" | b"hrs" | b"minute" | b"minutes" | b"min" | b"mins" => kind::UNIT,
         _ => 0,
     }
 }
@@ -1132,6 +1149,26 @@ mod tests {
         assert_eq!(anchor_words("ſix"), None);
         assert_eq!(anchor_words("5 \u{212a}"), None);
         assert!(anchor_words("café ÿ ª").is_some());
+    }
+
+    #[test]
+    fn anchor_words_are_the_listed_words() {
+        for w in ANCHOR_WORDS.iter().chain(&["hr"]) {
+            for form in [w.to_string(), w.to_ascii_uppercase()] {
+                let text = format!("({form})");
+                let kinds = word_kinds(text.as_bytes(), 1);
+                assert_ne!(kinds, 0, "{form}");
+            }
+        }
+        let letters = [
+            "h", "r", "o", "u", "s", "m", "i", "n", "t", "e", "d", "a", "y",
+        ];
+        let mut rng = Xorshift(0x00a1_c402);
+        for _ in 0..50_000 {
+            let w = rng.text(&letters, 7, false);
+            let listed = ANCHOR_WORDS.contains(&w.as_str()) || w == "hr";
+            assert_eq!(word_kinds(w.as_bytes(), 0) != 0, listed, "{w}");
+        }
     }
 
     #[test]
