@@ -360,12 +360,9 @@ static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// start a word: a regex with no literal to look for reads every byte, a tenth of the time
 /// spent on a report.
 fn unknown_names(s: &str) -> Vec<std::ops::Range<usize>> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(p) = (from..b.len())
-        .find(|&p| b[p].is_ascii_uppercase() && (p == 0 || !crate::gate::is_word_byte(b[p - 1])))
-    {
+    while let Some(p) = nectar_text::next_capital_word(s, from) {
         match name_end(s, p) {
             Some(end) => {
                 out.push(p..end);

@@ -137,19 +137,46 @@ fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
 
 /// The first ASCII digit of `b` at or after `from`, reading eight bytes at a time.
 pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    next_in_range(b, from, b'0', b'9')
+}
+
+/// The first byte of `b` at or after `from` in `lo..=hi` (ASCII), reading eight bytes at a
+/// time.
+fn next_in_range(b: &[u8], from: usize, lo: u8, hi: u8) -> Option<usize> {
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let digits = in_range(x & !HIGHS, b'0', b'9') & !x;
-        if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize / 8);
+        let found = in_range(x & !HIGHS, lo, hi) & !x;
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
         }
         i += 8;
     }
     b.get(i..)?
         .iter()
-        .position(u8::is_ascii_digit)
+        .position(|c| (lo..=hi).contains(c))
         .map(|k| i + k)
+}
+
+/// Where the next word that starts with an ASCII capital letter starts in `text`, at or after
+/// byte `from`: a capital not just after an ASCII letter, digit or `_`. Names, places and
+/// sentence starts are found this way eight bytes at a time.
+///
+/// ```
+/// let text = "the NEC met Ann Black";
+/// assert_eq!(nectar_text::next_capital_word(text, 0), Some(4));
+/// assert_eq!(nectar_text::next_capital_word(text, 5), Some(12));
+/// ```
+pub fn next_capital_word(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut at = from;
+    loop {
+        let p = next_in_range(b, at, b'A', b'Z')?;
+        if p == 0 || !is_word_byte(b[p - 1]) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
 }
 
 /// Calls `f` with the start of every run of ASCII word bytes in `b`, in order, reading
@@ -1149,6 +1176,27 @@ mod tests {
         assert_eq!(anchor_words("ſix"), None);
         assert_eq!(anchor_words("5 \u{212a}"), None);
         assert!(anchor_words("café ÿ ª").is_some());
+    }
+
+    #[test]
+    fn capital_words_found_eight_bytes_at_a_time_as_one_by_one() {
+        let pieces = [
+            "A", "Z", "a", "z", "@", "[", "`", "{", "_", "9", " ", "É", "é", "\u{a0}",
+        ];
+        let mut rng = Xorshift(0x0c0f_fee5);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 24, false);
+            let b = text.as_bytes();
+            for from in 0..=b.len() + 1 {
+                let naive = (from..b.len())
+                    .find(|&p| b[p].is_ascii_uppercase() && (p == 0 || !is_word_byte(b[p - 1])));
+                assert_eq!(
+                    next_capital_word(&text, from),
+                    naive,
+                    "{text:?} from {from}"
+                );
+            }
+        }
     }
 
     #[test]
