@@ -133,12 +133,9 @@ pub(crate) fn in_sentences(
 
 /// For each of `sentences` (as in [`in_sentences`]), the rules (bits of indexes into
 /// [`RULES`]) that may match it: those with a stem that starts a word of the sentence. A rule
-/// without its bit cannot match; every rule may where the stems cannot be trusted
-/// ([`Folded::full`]).
+/// without its bit cannot match; every rule may match a sentence that holds a character the
+/// stems cannot be found in ([`Folded::full`]).
 fn rule_masks(folded: &Folded<'_>, span: Span, sentences: &[Span]) -> Vec<u8> {
-    if folded.full() {
-        return vec![u8::MAX; sentences.len()];
-    }
     let mut masks = vec![0u8; sentences.len()];
     let mut i = 0;
     for stem in folded.stems() {
@@ -162,6 +159,16 @@ fn rule_masks(folded: &Folded<'_>, span: Span, sentences: &[Span]) -> Vec<u8> {
                 if span.start + stem.end <= s.end {
                     *mask |= stem.rules;
                 }
+            }
+        }
+    }
+    if folded.full() {
+        for (s, mask) in sentences.iter().zip(&mut masks) {
+            let own = folded
+                .text()
+                .get(s.start.saturating_sub(span.start)..s.end.saturating_sub(span.start));
+            if own.is_none_or(nectar_text::has_non_ascii_fold) {
+                *mask = u8::MAX;
             }
         }
     }
@@ -288,6 +295,12 @@ mod tests {
         for n in 0..50_000 {
             // The body starts one byte in, after a letter: inside a word now and then.
             let text = format!("a{}", random.text(&pieces, 30, true));
+            // Now and then `ſ`, which `(?i)` folds to `s`, in place of an `s`.
+            let text = if n % 50 == 0 {
+                text.replacen('s', "\u{17f}", 1)
+            } else {
+                text
+            };
             let span = Span::new(1, text.len());
             // Sentences between random cuts (inside words too), some of them left out.
             let mut cuts: Vec<usize> = (0..random.below(6))
@@ -301,9 +314,7 @@ mod tests {
                 .map(|w| Span::new(w[0], w[1]))
                 .filter(|_| random.below(5) != 0)
                 .collect();
-            // Now and then a character that `(?i)` folds to `s`: every rule may match.
-            let body = if n % 100 == 0 { "\u{17f}" } else { &text[1..] };
-            let folded = Folded::new(body);
+            let folded = Folded::new(&text[1..]);
             let masks = rule_masks(&folded, span, &sentences);
             for (s, mask) in sentences.iter().zip(masks) {
                 for (i, rule) in RULES.iter().enumerate() {

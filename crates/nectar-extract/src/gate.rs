@@ -366,8 +366,8 @@ impl<'a> Folded<'a> {
         })
     }
 
-    /// Every verb stem at the start of a word of the text, in order of place. Meaningless
-    /// when [`Folded::full`].
+    /// Every verb stem at the start of a word of the text, in order of place: spelt in ASCII
+    /// (see [`Folded::full`]).
     pub(crate) fn stems(&self) -> impl Iterator<Item = Stem> + '_ {
         self.hits().iter().filter_map(|h| Stem::of(h.word, h.at))
     }
