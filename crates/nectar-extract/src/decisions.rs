@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{DecisionOutcome, Span};
 use regex_automata::meta;
 
-use crate::gate::{Folded, WordGated, Words};
+use crate::gate::{Folded, Gate, WordGated, is_word_byte};
 
 struct Rule {
     outcome: DecisionOutcome,
@@ -60,11 +60,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-/// The words some rule needs, found in one pass before any rule runs.
 /// The verb stems a sentence needs for a rule to match it, each with the rules (bits of
-/// indexes into [`RULES`]) it can start. Every rule's pattern needs one of its stems, so a
-/// sentence is tried only against the rules whose stems it holds.
-const VERB_RULES: &[(&str, u8)] = &[
+/// indexes into [`RULES`]) it can start. Every match of a rule holds one of its stems at the
+/// start of a word (after `\b`, white space or the `-` of `re-elected`), so a sentence is
+/// tried only against the rules whose stems start its words. The stems are found with the
+/// gate words, in one pass ([`Folded::stems`]).
+pub(crate) const VERB_RULES: &[(&str, u8)] = &[
     ("defeat", 1 << 0),
     // "voted down" (defeated), "voted ... to approve" (approved).
     ("voted", 1 << 0 | 1 << 4),
@@ -75,9 +76,12 @@ const VERB_RULES: &[(&str, u8)] = &[
     ("thrown", 1 << 1),
     ("defer", 1 << 2),
     ("postpone", 1 << 2),
-    ("put off", 1 << 2),
-    ("pushed back", 1 << 2),
+    // "put off", "pushed back", with any white space between the words.
+    ("put", 1 << 2),
+    ("pushed", 1 << 2),
+    // "elected", "re-elected" (a word starts after the '-'), "reelected".
     ("elect", 1 << 3),
+    ("reelect", 1 << 3),
     ("approv", 1 << 4),
     ("endorse", 1 << 4),
     ("adopt", 1 << 4),
@@ -87,16 +91,10 @@ const VERB_RULES: &[(&str, u8)] = &[
     ("carried", 1 << 5),
     ("accepted", 1 << 5),
     ("decided", 1 << 5),
-    ("noted", 1 << 6),
+    // "noted", "notes", "note", "noting".
+    ("note", 1 << 6),
     ("noting", 1 << 6),
-    ("notes", 1 << 6),
 ];
-
-/// The verb stems, found in a lowercase copy of the text (as fast as a case-sensitive search).
-static VERBS: LazyLock<Words> = LazyLock::new(|| {
-    let stems: Vec<&str> = VERB_RULES.iter().map(|(stem, _)| *stem).collect();
-    Words::new(&stems)
-});
 
 static UNANIMOUS: LazyLock<meta::Regex> = LazyLock::new(|| {
     crate::short_regex(
@@ -116,41 +114,65 @@ pub(crate) struct Found {
 }
 
 /// The decisions stated in each of `sentences` (sorted, disjoint spans of `text` within
-/// `span`, whose text `folded` holds), with the sentence they are stated in. One pass over
-/// `span` finds the verb stems; only sentences that hold one are read, and only with the rules
-/// their stems can start.
+/// `span`, whose text `folded` holds), with the sentence they are stated in. Only sentences
+/// that hold a verb stem are read, and only with the rules their stems can start.
 pub(crate) fn in_sentences(
     text: &str,
     folded: &Folded<'_>,
     span: Span,
     sentences: &[Span],
 ) -> Vec<(Span, Found)> {
-    let slice = folded.lower();
-    let mut masks = vec![0u8; sentences.len()];
-    let mut i = 0;
-    // Every place a stem starts, in order: no stem holds another, so one stem at most starts
-    // at each place and a search from just past the last start finds the next.
-    let mut from = 0;
-    while let Some(m) = VERBS.find(slice.as_bytes(), from) {
-        from = m.start() + 1;
-        let at = span.start + m.start();
-        while i < sentences.len() && sentences[i].end <= at {
-            i += 1;
-        }
-        match sentences.get(i) {
-            Some(s) if s.start <= at && span.start + m.end() <= s.end => {
-                masks[i] |= VERB_RULES[m.pattern().as_usize()].1;
-            }
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
-    for (&s, mask) in sentences.iter().zip(masks) {
+    for (&s, mask) in sentences.iter().zip(rule_masks(folded, span, sentences)) {
         if mask != 0 {
             out.extend(in_sentence(text, s, mask).into_iter().map(|f| (s, f)));
         }
     }
     out
+}
+
+/// For each of `sentences` (as in [`in_sentences`]), the rules (bits of indexes into
+/// [`RULES`]) that may match it: those with a stem that starts a word of the sentence. A rule
+/// without its bit cannot match; every rule may match a sentence that holds a character the
+/// stems cannot be found in ([`Folded::full`]).
+fn rule_masks(folded: &Folded<'_>, span: Span, sentences: &[Span]) -> Vec<u8> {
+    let mut masks = vec![0u8; sentences.len()];
+    let mut i = 0;
+    for stem in folded.stems() {
+        let (at, end) = (span.start + stem.start, span.start + stem.end);
+        while i < sentences.len() && sentences[i].end <= at {
+            i += 1;
+        }
+        match sentences.get(i) {
+            Some(s) if s.start <= at && end <= s.end => masks[i] |= stem.rules,
+            _ => {}
+        }
+    }
+    // A sentence that starts inside a word of the text starts a word of its own there, which
+    // the pass over the text did not see.
+    let b = folded.text().as_bytes();
+    for (s, mask) in sentences.iter().zip(&mut masks) {
+        if let Some(at) = s.start.checked_sub(span.start).filter(|&at| at > 0)
+            && b.get(at - 1).is_some_and(|&c| is_word_byte(c))
+        {
+            for stem in folded.stems_at(at) {
+                if span.start + stem.end <= s.end {
+                    *mask |= stem.rules;
+                }
+            }
+        }
+    }
+    if folded.full() {
+        for (s, mask) in sentences.iter().zip(&mut masks) {
+            let own = folded
+                .text()
+                .get(s.start.saturating_sub(span.start)..s.end.saturating_sub(span.start));
+            if own.is_none_or(nectar_text::has_non_ascii_fold) {
+                *mask = u8::MAX;
+            }
+        }
+    }
+    masks
 }
 
 /// The decisions a sentence reports, tried with the rules in `mask` (bits of indexes into
@@ -181,28 +203,10 @@ fn in_sentence(text: &str, sentence: Span, mask: u8) -> Vec<Found> {
     found
 }
 
-static REPORT_ITEM: LazyLock<WordGated> = LazyLock::new(|| {
+pub(crate) static REPORT_ITEM: LazyLock<WordGated> = LazyLock::new(|| {
     WordGated::new(
+        Gate::ReportItem,
         r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b",
-        &[
-            "deputy",
-            "leader",
-            "general",
-            "treasurer",
-            "chair",
-            "membership",
-            "finance",
-            "campaign",
-            "election",
-            "organisation",
-            "equalities",
-            "disputes",
-            "compliance",
-            "policy",
-            "women",
-            "young",
-            "eplp",
-        ],
     )
 });
 
@@ -238,13 +242,104 @@ mod tests {
             .collect()
     }
 
+    /// Words of the rules (some twice, to be drawn more often).
+    const WORDS: &str = "was were been being be narrowly heavily unanimously also then finally \
+        duly defeated voted down lost the a an this by we We vote rejected REFUSED turned thrown \
+        out deferred postponed put off pushed back to defer consideration elected re-elected \
+        Reelected re elect as new chair treasurer Ann Lee its three and approved endorsed \
+        adopted Ratified signed approve endorse adopt agreed carried accepted decided decided, \
+        it that agreeing noted note Notes noting for report minutes correspondence progress NEC \
+        committee members executive they panel meeting guidance elected reelected noted note \
+        noting for were the";
+
+    /// Phrases of the rules, with white space of every kind, and what may stand between words.
+    const PHRASES: &[&str] = &[
+        "was put  off",
+        "be pushed\u{a0}back",
+        "turned down",
+        "thrown out",
+        "voted down",
+        "signed off",
+        "we lost the vote",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\n",
+        ",",
+        ".",
+        ";",
+        "-",
+        "x",
+        "’",
+        "3",
+    ];
+
+    /// The greatest character boundary of `s` at or below `i`.
+    fn floor(s: &str, mut i: usize) -> usize {
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
     #[test]
-    fn no_verb_stem_holds_another() {
-        for (a, _) in VERB_RULES {
-            for (b, _) in VERB_RULES {
-                assert!(a == b || !a.contains(b), "{a} holds {b}");
+    fn every_sentence_a_rule_matches_is_tried_with_it() {
+        let pieces: Vec<&str> = WORDS
+            .split_whitespace()
+            .chain(PHRASES.iter().copied())
+            .collect();
+        let mut random = crate::testing::Xorshift(0x1405_7b7e_f767_814f);
+        let mut matched = [0usize; 7];
+        for n in 0..50_000 {
+            // The body starts one byte in, after a letter: inside a word now and then.
+            let text = format!("a{}", random.text(&pieces, 30, true));
+            // Now and then `ſ`, which `(?i)` folds to `s`, in place of an `s`.
+            let text = if n % 50 == 0 {
+                text.replacen('s', "\u{17f}", 1)
+            } else {
+                text
+            };
+            let span = Span::new(1, text.len());
+            // Sentences between random cuts (inside words too), some of them left out.
+            let mut cuts: Vec<usize> = (0..random.below(6))
+                .map(|_| floor(&text, 1 + random.below(text.len())))
+                .chain([1, text.len()])
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let sentences: Vec<Span> = cuts
+                .windows(2)
+                .map(|w| Span::new(w[0], w[1]))
+                .filter(|_| random.below(5) != 0)
+                .collect();
+            let folded = Folded::new(&text[1..]);
+            let masks = rule_masks(&folded, span, &sentences);
+            for (s, mask) in sentences.iter().zip(masks) {
+                for (i, rule) in RULES.iter().enumerate() {
+                    if rule.pattern.is_match(&text[s.start..s.end]) {
+                        assert!(
+                            mask & (1 << i) != 0,
+                            "rule {i} matches {:?} of {text:?}",
+                            &text[s.start..s.end]
+                        );
+                        matched[i] += 1;
+                    }
+                }
             }
         }
+        assert!(matched.iter().all(|&n| n > 50), "{matched:?}");
+    }
+
+    #[test]
+    fn every_rule_matches_a_sentence_that_starts_inside_a_word() {
+        // The stems of a sentence cut from inside a word are found all the same.
+        let text = "xwas defeated. Reelected Ann Lee as chair";
+        let all = Span::new(0, text.len());
+        let sentences = [Span::new(1, 14), Span::new(17, text.len())];
+        let masks = rule_masks(&Folded::new(text), all, &sentences);
+        assert_eq!(masks, [1 << 0, 1 << 3]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ mod testing;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use gate::{Folded, WordGated};
+use gate::{Folded, Gate, WordGated};
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
     MeetingKind, Origin, ParserInfo, PartialDate, Report, ReportKind, Sourced, Span, Unit,
@@ -217,41 +217,24 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
-static NEC: LazyLock<WordGated> = LazyLock::new(|| {
-    WordGated::new(
-        r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b",
-        &["nec", "national"],
-    )
-});
+static NEC: LazyLock<WordGated> =
+    LazyLock::new(|| WordGated::new(Gate::Nec, r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b"));
 static MEETING_TALK: LazyLock<WordGated> = LazyLock::new(|| {
     WordGated::new(
+        Gate::MeetingTalk,
         r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b",
-        &[
-            "meeting", "met", "away", "agenda", "was", "we", "report", "gave",
-        ],
     )
 });
 static OTHER_BODY: LazyLock<WordGated> = LazyLock::new(|| {
     WordGated::new(
+        Gate::OtherBody,
         r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b",
-        &[
-            "clp",
-            "branch",
-            "constituency",
-            "ward",
-            "regional",
-            "district",
-            "council",
-            "union",
-            "trade",
-            "minutes",
-        ],
     )
 });
 static ELECTION_STORY: LazyLock<WordGated> = LazyLock::new(|| {
     WordGated::new(
+        Gate::ElectionStory,
         r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)",
-        &["nec", "national", "result"],
     )
 });
 
