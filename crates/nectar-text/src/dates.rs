@@ -6,8 +6,11 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
 use regex::Regex;
+use regex_automata::{Match, meta};
 
-use crate::lex::{Sparse, SparseCaptures, build, char_at, kind, lower, prev_char, prev_word};
+use crate::lex::{
+    Sparse, SparseCaptures, build, build_many, char_at, kind, lower, prev_char, prev_word,
+};
 use crate::scan::Scan;
 use crate::segment::sentence_around;
 
@@ -927,17 +930,26 @@ pub fn year_from_weekday(
 // ---------------------------------------------------------------------------------------------
 // Tense
 
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    build(
-        r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)",
-    )
-});
+/// Words that put a clause in the future.
+const FUTURE_MARKERS: &str = r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)";
 
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    build(
-        r"(?i)(?-u:\b)(?:was|were|wasn%Qt|weren%Qt|had|did|didn%Qt|met|took%Wplace|held|said|told|gave|came|went|ran|sat|heard|made|began|spent|won|lost|got|saw|felt|found|left|brought|thought|rose|fell|last|ago|previously|earlier|[a-z]+ed)(?-u:\b)",
-    )
-});
+/// Words that put a clause in the past.
+const PAST_MARKERS: &str = r"(?i)(?-u:\b)(?:was|were|wasn%Qt|weren%Qt|had|did|didn%Qt|met|took%Wplace|held|said|told|gave|came|went|ran|sat|heard|made|began|spent|won|lost|got|saw|felt|found|left|brought|thought|rose|fell|last|ago|previously|earlier|[a-z]+ed)(?-u:\b)";
+
+/// The future markers (pattern 0) and the past ones (pattern 1), found in one pass.
+///
+/// In ASCII the two never start at one place, and a past marker that starts inside a future
+/// one (`to be held`) lies in the words the future marker covers, which [`tense_in`] skips
+/// anyway: one leftmost-first pass gives what a pass for each would. A sentence with `ſ` or
+/// the Kelvin sign (which `[a-z]` matches, case-insensitively) is read with a pass for each.
+static MARKERS: LazyLock<meta::Regex> =
+    LazyLock::new(|| build_many(&[FUTURE_MARKERS, PAST_MARKERS]));
+
+/// The future markers alone, for [`MARKERS`]' exception.
+static FUTURE: LazyLock<meta::Regex> = LazyLock::new(|| build_many(&[FUTURE_MARKERS]));
+
+/// The past markers alone, for [`MARKERS`]' exception.
+static PAST: LazyLock<meta::Regex> = LazyLock::new(|| build_many(&[PAST_MARKERS]));
 
 /// `-ed` words that are not past tense (or point to the future).
 const NOT_PAST: &[&str] = &[
@@ -1000,6 +1012,22 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
         return Tense::Unknown;
     };
     let offset = offset.clamp(s.start, s.end) - s.start;
+    let (future, past): (Vec<Match>, Vec<Match>) = if crate::lex::has_non_ascii_fold(sentence) {
+        (
+            FUTURE.find_iter(sentence).collect(),
+            PAST.find_iter(sentence).collect(),
+        )
+    } else {
+        MARKERS
+            .find_iter(sentence)
+            .partition(|m| m.pattern().as_usize() == 0)
+    };
+    nearest_tense(sentence, offset, &future, &past)
+}
+
+/// The tense of the marker nearest byte `offset` of `sentence`, given the future and the past
+/// markers found in it (see [`tense_in`]).
+fn nearest_tense(sentence: &str, offset: usize, future: &[Match], past: &[Match]) -> Tense {
     let dist = |start: usize, end: usize| {
         if end <= offset {
             offset - end
@@ -1009,7 +1037,7 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
     };
     let mut best: Option<(usize, Tense)> = None;
     let mut masks: Vec<(usize, usize)> = Vec::new();
-    for m in FUTURE.find_iter(sentence) {
+    for m in future {
         // Mask the verb group after the marker: "will be held", "is due to take place".
         let mut end = m.end();
         let b = sentence.as_bytes();
@@ -1030,11 +1058,11 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
             best = Some((d, Tense::Future));
         }
     }
-    for m in PAST.find_iter(sentence) {
+    for m in past {
         if masks.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
             continue;
         }
-        let w = m.as_str().to_ascii_lowercase();
+        let w = sentence[m.range()].to_ascii_lowercase();
         if w.ends_with("ed") && NOT_PAST.contains(&w.as_str()) {
             continue;
         }
@@ -1049,6 +1077,74 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_finds_the_markers_a_pass_for_each_finds() {
+        // The plain regexes, each on its own.
+        let future = build(FUTURE_MARKERS);
+        let past = build(PAST_MARKERS);
+        let separately = |sentence: &str, offset: usize| {
+            let of = |re: &Regex, id: usize| -> Vec<Match> {
+                re.find_iter(sentence)
+                    .map(|m| Match::must(id, m.range()))
+                    .collect()
+            };
+            nearest_tense(sentence, offset, &of(&future, 0), &of(&past, 1))
+        };
+        let pieces = [
+            "will",
+            "shall",
+            "won’t",
+            "is",
+            "are",
+            "it's",
+            "we’re",
+            "not",
+            "scheduled",
+            "due",
+            "set",
+            "going",
+            "next",
+            "to",
+            "be",
+            "held",
+            "heard",
+            "decided",
+            "we'll",
+            "was",
+            "wasn't",
+            "had",
+            "met",
+            "took",
+            "place",
+            "last",
+            "ago",
+            "planned",
+            "need",
+            "Ted's",
+            "agreed",
+            "embed",
+            "ſ",
+            "é",
+            ".",
+            ",",
+            "\n",
+            "\u{a0}",
+            "NEC",
+        ];
+        let mut rng = crate::lex::Xorshift(0x7e45_e5ed);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 12, true);
+            let span = Span::new(0, text.len());
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    tense_in(&text, span, offset),
+                    separately(&text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn dates_sparse_finds_what_the_plain_regex_finds() {

@@ -28,6 +28,14 @@ pub(crate) fn build(template: &str) -> Regex {
     Regex::new(&expand(template)).expect("the built-in patterns are valid regexes")
 }
 
+/// Compiles several built-in patterns (see [`build`]) into one regex that says which matched:
+/// one pass finds the matches of all, leftmost first, the earlier pattern first where two
+/// start at one place.
+pub(crate) fn build_many(templates: &[&str]) -> meta::Regex {
+    let patterns: Vec<String> = templates.iter().map(|t| expand(t)).collect();
+    meta::Regex::new_many(&patterns).expect("the built-in patterns are valid regexes")
+}
+
 /// `template` with its shorthands expanded (see [`build`]).
 fn expand(template: &str) -> String {
     let gap = format!(r"(?:{H}+\n?{H}*|\n{H}*)");
