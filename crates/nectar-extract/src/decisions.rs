@@ -79,15 +79,18 @@ pub(crate) const VERB_RULES: &[(&str, u8)] = &[
     // "put off", "pushed back", with any white space between the words.
     ("put", 1 << 2),
     ("pushed", 1 << 2),
-    // "elected", "re-elected" (a word starts after the '-'), "reelected".
-    ("elect", 1 << 3),
-    ("reelect", 1 << 3),
+    // "elected", "re-elected" (a word starts after the '-'), "reelected": not "election",
+    // which most reports name often.
+    ("elected", 1 << 3),
+    ("reelected", 1 << 3),
     ("approv", 1 << 4),
     ("endorse", 1 << 4),
     ("adopt", 1 << 4),
     ("ratif", 1 << 4),
     ("signed", 1 << 4),
-    ("agree", 1 << 5),
+    // "agreed", "agreeing": not "agreement".
+    ("agreed", 1 << 5),
+    ("agreeing", 1 << 5),
     ("carried", 1 << 5),
     ("accepted", 1 << 5),
     ("decided", 1 << 5),
