@@ -828,15 +828,23 @@ impl Signatures {
 
     /// How many of the signatures `text` holds.
     pub fn count(&self, text: &str) -> usize {
+        self.count_up_to(text, usize::MAX)
+    }
+
+    /// How many of the signatures `text` holds, counting no further than `most` (as a page of
+    /// the site holds its signatures near its top, the search can stop there).
+    fn count_up_to(&self, text: &str, most: usize) -> usize {
         let Some(searcher) = &self.searcher else {
             return self.signatures.iter().filter(|s| contains(text, s)).count();
         };
+        let empty = self.signatures.iter().filter(|s| s.is_empty()).count();
         let mut found = vec![false; self.signatures.len()];
-        let mut left = self.signatures.iter().filter(|s| !s.is_empty()).count();
+        let mut left = self.signatures.len() - empty;
         let mut from = 0;
         // Every place a signature starts: each search goes on from just past the last start,
         // and where one starts, any other that starts there too is seen.
         while left > 0
+            && self.signatures.len() - left < most
             && let Some(m) = searcher.find_in(text, aho_corasick::Span::from(from..text.len()))
         {
             from = m.start() + 1;
@@ -848,13 +856,13 @@ impl Signatures {
                 }
             }
         }
-        found.iter().filter(|f| **f).count()
-            + self.signatures.iter().filter(|s| s.is_empty()).count()
+        found.iter().filter(|f| **f).count() + empty
     }
 
     /// How sure a parser can be that a page is its site's: as [`signature_confidence`].
     pub fn confidence(&self, text: &str) -> f32 {
-        (self.count(text) as f32 * 0.35).min(1.0)
+        // Three signatures make it certain: no need to look for more.
+        (self.count_up_to(text, 3) as f32 * 0.35).min(1.0)
     }
 }
 
@@ -869,6 +877,33 @@ mod tests {
             .iter()
             .map(|b| (b.kind, text[b.span.start..b.span.end].to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn confidence_stops_counting_where_it_is_certain() {
+        let signs = ["Blogger", "said...", "Posted by", "Labels:", "", "ger"];
+        let s = Signatures::new(&signs);
+        let pieces = [
+            "Blogger",
+            "said...",
+            "Posted by",
+            "Labels:",
+            "x",
+            " ",
+            "Blog",
+            "ger",
+        ];
+        let mut rng = crate::testing::Xorshift(0x51e5_0001);
+        for _ in 0..5_000 {
+            let text = rng.text(&pieces, 10, true);
+            let all = signs.iter().filter(|w| contains(&text, w)).count();
+            assert_eq!(s.count(&text), all, "{text:?}");
+            assert_eq!(
+                s.confidence(&text),
+                (all as f32 * 0.35).min(1.0),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
