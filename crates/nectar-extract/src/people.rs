@@ -381,12 +381,12 @@ fn unknown_names(s: &str) -> Vec<std::ops::Range<usize>> {
 fn name_end(s: &str, p: usize) -> Option<usize> {
     let b = s.as_bytes();
     let first = capitalised_end(b, p)?;
-    let gap = space_end(s, first);
+    let gap = nectar_text::whitespace_end(s, first);
     if gap == first {
         return None;
     }
     for second in word_ends(b, gap) {
-        let gap = space_end(s, second);
+        let gap = nectar_text::whitespace_end(s, second);
         if gap > second
             && let Some(third) = word_ends(b, gap).find(|&e| word_ends_at(b, e))
         {
@@ -432,15 +432,6 @@ fn word_ends(b: &[u8], p: usize) -> impl Iterator<Item = usize> + '_ {
 /// Whether an ASCII word boundary follows a lowercase letter ending at `e`.
 fn word_ends_at(b: &[u8], e: usize) -> bool {
     !b.get(e).is_some_and(|&c| crate::gate::is_word_byte(c))
-}
-
-/// The end of the run of white space (Unicode `\s`) at `i`.
-fn space_end(s: &str, i: usize) -> usize {
-    i + s[i..]
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(char::len_utf8)
-        .sum::<usize>()
 }
 
 /// Capitalised words that are not people's names (organisations, places, roles, days).

@@ -57,5 +57,5 @@ pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
 pub use scan::Scan;
-pub use segment::{lines, sentences, squash_whitespace};
+pub use segment::{lines, sentences, squash_whitespace, whitespace_end};
 pub use votes::{VoteMatch, find_votes};

@@ -143,13 +143,13 @@ pub fn lines(text: &str) -> Vec<Span> {
 pub fn squash_whitespace(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut i = space_end(text, 0);
+    let mut i = whitespace_end(text, 0);
     while i < b.len() {
         // A run of words, with single ASCII spaces between them, from `i` (not a space).
         let start = i;
         while i < b.len() {
             let c = b[i];
-            if !is_ascii_space(c) && c != b' ' && !may_start_unicode_space(c) {
+            if !is_ascii_white_space(c) && !may_start_unicode_space(c) {
                 i += 1;
             } else if c == b' ' && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) {
                 i += 2;
@@ -166,14 +166,15 @@ pub fn squash_whitespace(text: &str) -> String {
             out.push(' ');
         }
         out.push_str(&text[start..i]);
-        i = space_end(text, i);
+        i = whitespace_end(text, i);
     }
     out
 }
 
-/// Whether `c` is ASCII white space other than the space itself (tab to carriage return).
-fn is_ascii_space(c: u8) -> bool {
-    (0x09..=0x0d).contains(&c)
+/// Whether `c` is ASCII white space as [`char::is_whitespace`] has it: tab to carriage return
+/// (the vertical tab included) and the space.
+fn is_ascii_white_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
 }
 
 /// Whether `c` may be the first byte of a white space character outside ASCII (U+0085,
@@ -182,8 +183,14 @@ fn may_start_unicode_space(c: u8) -> bool {
     matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
-/// The end of the run of white space (Unicode `White_Space`) at `i`.
-fn space_end(text: &str, mut i: usize) -> usize {
+/// The end of the run of white space (Unicode `White_Space`, as [`char::is_whitespace`]) that
+/// starts at byte `i` of `text` (`i` itself where none does).
+///
+/// ```
+/// assert_eq!(nectar_text::whitespace_end("Ann \u{a0}\nBlack", 3), 7);
+/// assert_eq!(nectar_text::whitespace_end("Ann Black", 0), 0);
+/// ```
+pub fn whitespace_end(text: &str, mut i: usize) -> usize {
     while let Some(c) = text[i..].chars().next() {
         if !c.is_whitespace() {
             break;
