@@ -51,6 +51,26 @@ pub fn require_seeds() -> Option<PathBuf> {
     dir
 }
 
+/// `../shared/field` beside the checkout (the development set of real pages from many sites),
+/// if it is there.
+pub fn field_dir() -> Option<PathBuf> {
+    let dir = workspace_root().join("../shared/field");
+    dir.join("truth.json").is_file().then_some(dir)
+}
+
+/// [`field_dir`], or a panic under CI (where it must be present).
+pub fn require_field() -> Option<PathBuf> {
+    let dir = field_dir();
+    if dir.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/field is missing, and CI must have it"
+        );
+        eprintln!("skipped: ../shared/field is not beside the checkout");
+    }
+    dir
+}
+
 /// The bundled sample corpus, `examples/corpus`.
 pub fn sample_corpus_dir() -> PathBuf {
     workspace_root().join("examples/corpus")
