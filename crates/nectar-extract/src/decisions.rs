@@ -3,14 +3,11 @@
 use std::sync::LazyLock;
 
 use nectar_model::{DecisionOutcome, Span};
-use regex_automata::meta;
-
-use crate::gate::{Folded, Gate, WordGated, is_word_byte};
+use regex::Regex;
 
 struct Rule {
     outcome: DecisionOutcome,
-    /// Run on one sentence at a time: no prefilter ([`crate::short_regex`]).
-    pattern: meta::Regex,
+    pattern: Regex,
 }
 
 const S: &str = r"[\s\u{a0}]+";
@@ -18,7 +15,7 @@ const S: &str = r"[\s\u{a0}]+";
 fn rule(outcome: DecisionOutcome, pattern: &str) -> Rule {
     Rule {
         outcome,
-        pattern: crate::short_regex(&pattern.replace("_", S)),
+        pattern: crate::regex(&pattern.replace("_", S)).expect("valid regex"),
     }
 }
 
@@ -60,52 +57,45 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-/// The verb stems a sentence needs for a rule to match it, each with the rules (bits of
-/// indexes into [`RULES`]) it can start. Every match of a rule holds one of its stems at the
-/// start of a word (after `\b`, white space or the `-` of `re-elected`), so a sentence is
-/// tried only against the rules whose stems start its words. The stems are found with the
-/// gate words, in one pass ([`Folded::stems`]).
-pub(crate) const VERB_RULES: &[(&str, u8)] = &[
-    ("defeat", 1 << 0),
-    // "voted down" (defeated), "voted ... to approve" (approved).
-    ("voted", 1 << 0 | 1 << 4),
-    ("lost", 1 << 0),
-    ("reject", 1 << 1),
-    ("refused", 1 << 1),
-    ("turned", 1 << 1),
-    ("thrown", 1 << 1),
-    ("defer", 1 << 2),
-    ("postpone", 1 << 2),
-    // "put off", "pushed back", with any white space between the words.
-    ("put", 1 << 2),
-    ("pushed", 1 << 2),
-    // "elected", "re-elected" (a word starts after the '-'), "reelected": not "election",
-    // which most reports name often.
-    ("elected", 1 << 3),
-    ("reelected", 1 << 3),
-    ("approv", 1 << 4),
-    ("endorse", 1 << 4),
-    ("adopt", 1 << 4),
-    ("ratif", 1 << 4),
-    ("signed", 1 << 4),
-    // "agreed", "agreeing": not "agreement".
-    ("agreed", 1 << 5),
-    ("agreeing", 1 << 5),
-    ("carried", 1 << 5),
-    ("accepted", 1 << 5),
-    ("decided", 1 << 5),
-    // "noted", "notes", "note", "noting".
-    ("note", 1 << 6),
-    ("noting", 1 << 6),
-];
-
-static UNANIMOUS: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
-        r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b",
-    )
+/// The words some rule needs, found in one pass before any rule runs.
+static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "defeat",
+            "voted",
+            "lost",
+            "reject",
+            "refused",
+            "turned",
+            "thrown",
+            "defer",
+            "postpone",
+            "put off",
+            "pushed back",
+            "elect",
+            "approv",
+            "endorse",
+            "adopt",
+            "ratif",
+            "signed",
+            "agree",
+            "carried",
+            "accepted",
+            "decided",
+            "noted",
+            "noting",
+            "notes",
+        ])
+        .expect("valid patterns")
 });
-static NARROW: LazyLock<meta::Regex> =
-    LazyLock::new(|| crate::short_regex(r"(?i)\bnarrow(?:ly)?\b"));
+
+static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\bunanimous(?:ly)?\b|\bwithout[\s\u{a0}]+dissent\b|\bno[\s\u{a0}]+dissent\b")
+        .expect("valid regex")
+});
+static NARROW: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\bnarrow(?:ly)?\b").expect("valid regex"));
 
 /// A decision found in a sentence.
 #[derive(Debug, Clone)]
@@ -116,78 +106,18 @@ pub(crate) struct Found {
     pub narrow: bool,
 }
 
-/// The decisions stated in each of `sentences` (sorted, disjoint spans of `text` within
-/// `span`, whose text `folded` holds), with the sentence they are stated in. Only sentences
-/// that hold a verb stem are read, and only with the rules their stems can start.
-pub(crate) fn in_sentences(
-    text: &str,
-    folded: &Folded<'_>,
-    span: Span,
-    sentences: &[Span],
-) -> Vec<(Span, Found)> {
-    let mut out = Vec::new();
-    for (&s, mask) in sentences.iter().zip(rule_masks(folded, span, sentences)) {
-        if mask != 0 {
-            out.extend(in_sentence(text, s, mask).into_iter().map(|f| (s, f)));
-        }
-    }
-    out
-}
-
-/// For each of `sentences` (as in [`in_sentences`]), the rules (bits of indexes into
-/// [`RULES`]) that may match it: those with a stem that starts a word of the sentence. A rule
-/// without its bit cannot match; every rule may match a sentence that holds a character the
-/// stems cannot be found in ([`Folded::full`]).
-fn rule_masks(folded: &Folded<'_>, span: Span, sentences: &[Span]) -> Vec<u8> {
-    let mut masks = vec![0u8; sentences.len()];
-    let mut i = 0;
-    for stem in folded.stems() {
-        let (at, end) = (span.start + stem.start, span.start + stem.end);
-        while i < sentences.len() && sentences[i].end <= at {
-            i += 1;
-        }
-        match sentences.get(i) {
-            Some(s) if s.start <= at && end <= s.end => masks[i] |= stem.rules,
-            _ => {}
-        }
-    }
-    // A sentence that starts inside a word of the text starts a word of its own there, which
-    // the pass over the text did not see.
-    let b = folded.text().as_bytes();
-    for (s, mask) in sentences.iter().zip(&mut masks) {
-        if let Some(at) = s.start.checked_sub(span.start).filter(|&at| at > 0)
-            && b.get(at - 1).is_some_and(|&c| is_word_byte(c))
-        {
-            for stem in folded.stems_at(at) {
-                if span.start + stem.end <= s.end {
-                    *mask |= stem.rules;
-                }
-            }
-        }
-    }
-    if folded.full() {
-        for (s, mask) in sentences.iter().zip(&mut masks) {
-            let own = folded
-                .text()
-                .get(s.start.saturating_sub(span.start)..s.end.saturating_sub(span.start));
-            if own.is_none_or(nectar_text::has_non_ascii_fold) {
-                *mask = u8::MAX;
-            }
-        }
-    }
-    masks
-}
-
-/// The decisions a sentence reports, tried with the rules in `mask` (bits of indexes into
-/// [`RULES`]): one per outcome it names. In a sentence that reports a defeat or a rejection,
-/// the proposal "to defer" is what failed: nothing was deferred.
-fn in_sentence(text: &str, sentence: Span, mask: u8) -> Vec<Found> {
+/// The decisions a sentence reports: one per outcome it names. In a sentence that reports a
+/// defeat or a rejection, the proposal "to defer" is what failed: nothing was deferred.
+pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     let s = &text[sentence.start..sentence.end];
+    // Every rule needs one of these words; most sentences have none.
+    if !VERBS.is_match(s) {
+        return Vec::new();
+    }
     let mut found: Vec<Found> = RULES
         .iter()
-        .enumerate()
-        .filter(|(i, r)| mask & (1 << i) != 0 && r.pattern.is_match(s))
-        .map(|(_, r)| Found {
+        .filter(|r| r.pattern.is_match(s))
+        .map(|r| Found {
             outcome: r.outcome,
             span: sentence,
             unanimous: UNANIMOUS.is_match(s),
@@ -206,21 +136,17 @@ fn in_sentence(text: &str, sentence: Span, mask: u8) -> Vec<Found> {
     found
 }
 
-pub(crate) static REPORT_ITEM: LazyLock<WordGated> = LazyLock::new(|| {
-    WordGated::new(
-        Gate::ReportItem,
-        r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b",
-    )
+static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
+        .expect("valid regex")
 });
 
-/// An agenda item named in running text (`the Leader's report`, `the membership report`) in
-/// `span`, whose text `folded` holds.
-pub(crate) fn report_items(folded: &Folded<'_>, span: Span) -> Vec<(String, Span)> {
-    let slice = folded.text();
+/// An agenda item named in running text (`the Leader's report`, `the membership report`).
+pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
     REPORT_ITEM
-        .find_iter(folded)
+        .find_iter(&text[span.start..span.end])
         .map(|m| {
-            let words: Vec<&str> = slice[m.range()].split_whitespace().collect();
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
             let mut heading = words.join(" ");
             if let Some(first) = heading.get(..1) {
                 heading = first.to_uppercase() + &heading[1..];
@@ -238,111 +164,10 @@ mod tests {
     use super::*;
 
     fn outcomes(text: &str) -> Vec<DecisionOutcome> {
-        let all = Span::new(0, text.len());
-        in_sentences(text, &Folded::new(text), all, &[all])
+        in_sentence(text, Span::new(0, text.len()))
             .into_iter()
-            .map(|(_, f)| f.outcome)
+            .map(|f| f.outcome)
             .collect()
-    }
-
-    /// Words of the rules (some twice, to be drawn more often).
-    const WORDS: &str = "was were been being be narrowly heavily unanimously also then finally \
-        duly defeated voted down lost the a an this by we We vote rejected REFUSED turned thrown \
-        out deferred postponed put off pushed back to defer consideration elected re-elected \
-        Reelected re elect as new chair treasurer Ann Lee its three and approved endorsed \
-        adopted Ratified signed approve endorse adopt agreed carried accepted decided decided, \
-        it that agreeing noted note Notes noting for report minutes correspondence progress NEC \
-        committee members executive they panel meeting guidance elected reelected noted note \
-        noting for were the";
-
-    /// Phrases of the rules, with white space of every kind, and what may stand between words.
-    const PHRASES: &[&str] = &[
-        "was put  off",
-        "be pushed\u{a0}back",
-        "turned down",
-        "thrown out",
-        "voted down",
-        "signed off",
-        "we lost the vote",
-        " ",
-        " ",
-        " ",
-        "  ",
-        "\u{a0}",
-        "\n",
-        ",",
-        ".",
-        ";",
-        "-",
-        "x",
-        "’",
-        "3",
-    ];
-
-    /// The greatest character boundary of `s` at or below `i`.
-    fn floor(s: &str, mut i: usize) -> usize {
-        while !s.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
-
-    #[test]
-    fn every_sentence_a_rule_matches_is_tried_with_it() {
-        let pieces: Vec<&str> = WORDS
-            .split_whitespace()
-            .chain(PHRASES.iter().copied())
-            .collect();
-        let mut random = crate::testing::Xorshift(0x1405_7b7e_f767_814f);
-        let mut matched = [0usize; 7];
-        for n in 0..50_000 {
-            // The body starts one byte in, after a letter: inside a word now and then.
-            let text = format!("a{}", random.text(&pieces, 30, true));
-            // Now and then `ſ`, which `(?i)` folds to `s`, in place of an `s`.
-            let text = if n % 50 == 0 {
-                text.replacen('s', "\u{17f}", 1)
-            } else {
-                text
-            };
-            let span = Span::new(1, text.len());
-            // Sentences between random cuts (inside words too), some of them left out.
-            let mut cuts: Vec<usize> = (0..random.below(6))
-                .map(|_| floor(&text, 1 + random.below(text.len())))
-                .chain([1, text.len()])
-                .collect();
-            cuts.sort_unstable();
-            cuts.dedup();
-            let sentences: Vec<Span> = cuts
-                .windows(2)
-                .map(|w| Span::new(w[0], w[1]))
-                .filter(|_| random.below(5) != 0)
-                .collect();
-            let folded = Folded::new(&text[1..]);
-            let masks = rule_masks(&folded, span, &sentences);
-            for (s, mask) in sentences.iter().zip(masks) {
-                for (i, rule) in RULES.iter().enumerate() {
-                    if rule.pattern.is_match(&text[s.start..s.end]) {
-                        assert!(
-                            mask & (1 << i) != 0,
-                            "rule {i} matches {:?} of {text:?}",
-                            &text[s.start..s.end]
-                        );
-                        matched[i] += 1;
-                    }
-                }
-            }
-        }
-        assert!(matched.iter().all(|&n| n > 50), "{matched:?}");
-    }
-
-    #[test]
-    fn every_rule_matches_a_sentence_that_starts_inside_a_word() {
-        // The stems of a sentence cut from inside a word are found all the same.
-        let text = "xwas defeated. Reelected Ann Lee as chair";
-        let all = Span::new(0, text.len());
-        let sentences = [Span::new(1, 14), Span::new(17, text.len())];
-        let masks = rule_masks(&Folded::new(text), all, &sentences);
-        assert_eq!(masks, [1 << 0, 1 << 3]);
     }
 
     #[test]
@@ -355,17 +180,6 @@ mod tests {
             outcomes("There was a vote by 13 to 10 to defer the paper."),
             [DecisionOutcome::Deferred]
         );
-    }
-
-    #[test]
-    fn report_items_are_named_in_running_text() {
-        let text =
-            "Keir gave the Leader’s report, then the GENERAL SECRETARY report; no chairs report.";
-        let items: Vec<String> = report_items(&Folded::new(text), Span::new(0, text.len()))
-            .into_iter()
-            .map(|(h, _)| h)
-            .collect();
-        assert_eq!(items, ["Leader's report", "GENERAL SECRETARY report"]);
     }
 
     #[test]

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use nectar_model::{Span, Unit};
 use nectar_text::Quantity;
 use regex::Regex;
-use regex_automata::meta;
 
 /// What a quantity counts, if anything worth a figure.
 pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String> {
@@ -40,8 +39,8 @@ static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static NARROWER_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
+static NARROWER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
         r"(?i)\b(?:new|joined|joiners|leavers|lost|gained|recruited|extra|additional|another|arrears|electorate|ballot|balloted|turnout|votes?|voters?|registered|attend\w*|delegates?|staff|clp|branch|region(?:al)?|youth|young|students?|affiliated|supporters?|increase[sd]?|rise|fall|fell|drop(?:ped)?|union['’]s|unions['’]?|federation['’]s)\b[^,;.]{0,25}$",
     )
 });

@@ -101,7 +101,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+    for (i, _) in text.match_indices(['\n', '\r']) {
         if i < start {
             // The `\n` of a `\r\n` pair.
             continue;
@@ -123,24 +123,6 @@ pub fn lines(text: &str) -> Vec<Line> {
             span,
             trimmed: trim(text, span),
         });
-    }
-    out
-}
-
-/// The lines of `text[..end]` ([`lines`]), made from `all`, the lines of the whole `text`:
-/// those that start before `end`, the last cut at `end`. A page's lines are found once and
-/// shared by every reader of the page.
-pub(crate) fn lines_to(all: &[Line], text: &str, end: usize) -> Vec<Line> {
-    let n = all.partition_point(|l| l.span.start < end);
-    let mut out = all[..n].to_vec();
-    if let Some(last) = out.last_mut()
-        && last.span.end > end
-    {
-        let span = Span::new(last.span.start, end);
-        *last = Line {
-            span,
-            trimmed: trim(text, span),
-        };
     }
     out
 }
@@ -330,26 +312,9 @@ static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether a line says how many comments or likes there are (`12 comments`): one starts
-/// with a digit (any script's) or `no`, `one`, `two`, `three`.
-fn comment_count(line: &str) -> bool {
-    line.as_bytes().first().is_some_and(|&b| {
-        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'n' | b'o' | b't')
-    }) && COMMENT_COUNT.is_match(line)
-}
-
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"[\s\u{a0}](?:\||·|•|–|—|/)[\s\u{a0}]|[\s\u{a0}]{3,}").expect("valid regex")
 });
-
-/// Whether a line can hold a [`SEPARATOR`]: one needs `|`, `/`, a character outside ASCII
-/// (`·`, a dash, a no-break space) or three white-space bytes in a row.
-fn may_hold_separator(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.iter().any(|&c| c == b'|' || c == b'/' || !c.is_ascii())
-        || b.windows(3)
-            .any(|w| w.iter().all(|c| c.is_ascii_whitespace() || *c == 0x0b))
-}
 
 /// Whether a line is a navigation bar or a row of links (`Home | About | NEC reports`): three
 /// or more short segments between separators, and not a bulleted line.
@@ -358,11 +323,7 @@ pub fn is_nav(line: &str) -> bool {
         return true;
     }
     // Three segments need two separators; most lines have none.
-    if line.len() > 120
-        || !may_hold_separator(line)
-        || SEPARATOR.find_iter(line).nth(1).is_none()
-        || BULLET.is_match(line)
-    {
+    if line.len() > 120 || SEPARATOR.find_iter(line).nth(1).is_none() || BULLET.is_match(line) {
         return false;
     }
     let mut segments = 0;
@@ -385,7 +346,7 @@ pub fn is_trailer_line(line: &str) -> bool {
         .find(Input::new(line).anchored(Anchored::Yes))
         .is_some_and(|m| line.len() < 160 || m.end() == line.len());
     marker
-        || comment_count(line)
+        || COMMENT_COUNT.is_match(line)
         || is_nav(line)
         || CLUTTER_LINES.iter().any(|c| line.eq_ignore_ascii_case(c))
 }
@@ -394,13 +355,8 @@ pub fn is_trailer_line(line: &str) -> bool {
 /// fifth of it, and trims white space. A footer of up to three short lines just above the
 /// trailer line, after a blank line (`Political Department, 40 Canal Street`), goes too.
 pub fn cut_trailer(text: &str, body: Span) -> Span {
-    cut_trailer_in(text, &lines(text), body)
-}
-
-/// [`cut_trailer`], given the lines of the whole `text`.
-pub(crate) fn cut_trailer_in(text: &str, all: &[Line], body: Span) -> Span {
     let min = body.start + body.len() / 5;
-    let all = lines_to(all, text, body.end);
+    let all = lines(&text[..body.end]);
     for (i, line) in all.iter().enumerate() {
         if line.span.start < min || line.is_blank() || line.span.start < body.start {
             continue;
@@ -477,17 +433,6 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// How a [`SAID`] line ends.
-const SAID_ENDINGS: [&str; 5] = ["said...", "said…", "says:", "said:", "wrote:"];
-
-/// A comment's author line (`NAME said...`), read only if it ends the way one must.
-fn said(line: &str) -> Option<regex::Captures<'_>> {
-    if !SAID_ENDINGS.iter().any(|e| line.ends_with(e)) {
-        return None;
-    }
-    SAID.captures(line)
-}
-
 static COMMENT_TIME: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(concat!(
         r"(?i)^(?:(\d{1,2}):(\d{2})[\s\u{a0}]*(am|pm)?,?[\s\u{a0}]+",
@@ -523,12 +468,7 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// Reads a comment's time line: `8:15 pm, February 13, 2021` or `13 February 2021 at 20:15`.
 pub fn comment_time(line: &str) -> Option<NaiveDateTime> {
-    let line = line.trim();
-    // Both forms start with a number; a digit outside ASCII would not parse.
-    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let c = COMMENT_TIME.captures(line)?;
+    let c = COMMENT_TIME.captures(line.trim())?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (hour, minute, ampm, month, day, year) = if c.get(1).is_some() {
         (num(1)?, num(2)?, c.get(3), c.get(4)?, num(5)?, num(6)?)
@@ -548,15 +488,7 @@ pub fn comment_time(line: &str) -> Option<NaiveDateTime> {
 /// `Anonymous NAME said...`) or `NAME says:` (WordPress), each followed by its text and a time
 /// line, from `from` on. Returns the comments and where the first one starts.
 pub fn said_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    said_comments_in(text, &lines(text), from)
-}
-
-/// [`said_comments`], given the lines of `text`.
-pub(crate) fn said_comments_in(
-    text: &str,
-    all: &[Line],
-    from: usize,
-) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
     let mut out = Vec::new();
     let mut first_start = None;
     let mut i = 0;
@@ -566,7 +498,7 @@ pub(crate) fn said_comments_in(
             i += 1;
             continue;
         }
-        let Some(c) = said(line.text(text)) else {
+        let Some(c) = SAID.captures(line.text(text)) else {
             i += 1;
             continue;
         };
@@ -600,7 +532,7 @@ pub(crate) fn said_comments_in(
                 j += 1;
                 continue;
             }
-            if said(l.text(text)).is_some() || is_trailer_line(l.text(text)) {
+            if SAID.is_match(l.text(text)) || is_trailer_line(l.text(text)) {
                 break;
             }
             text_span = Some(match text_span {
@@ -627,18 +559,10 @@ pub(crate) fn said_comments_in(
 /// comment; lines that follow an item without a bullet continue it), from `from` on. Returns
 /// the comments and where the `N comments` line starts.
 pub fn bullet_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    bullet_comments_in(text, &lines(text), from)
-}
-
-/// [`bullet_comments`], given the lines of `text`.
-pub(crate) fn bullet_comments_in(
-    text: &str,
-    all: &[Line],
-    from: usize,
-) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
     let Some(head) = all
         .iter()
-        .position(|l| l.span.start >= from && comment_count(l.text(text)))
+        .position(|l| l.span.start >= from && COMMENT_COUNT.is_match(l.text(text)))
     else {
         return (Vec::new(), None);
     };
@@ -681,21 +605,12 @@ static BAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds comments whose header line gives the author and the time, `NAME | 26 September 2007
 /// at 10:14 pm` (Typepad, many WordPress themes), each followed by its text, from `from` on.
 pub fn bar_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    bar_comments_in(text, &lines(text), from)
-}
-
-/// [`bar_comments`], given the lines of `text`.
-pub(crate) fn bar_comments_in(
-    text: &str,
-    all: &[Line],
-    from: usize,
-) -> (Vec<CommentLayout>, Option<usize>) {
+    let all = lines(text);
     let mut out: Vec<CommentLayout> = Vec::new();
     let mut first = None;
     for line in all.iter().filter(|l| l.span.start >= from && !l.is_blank()) {
         let t = line.text(text);
-        if t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && let Some(c) = BAR_HEADER.captures(t)
+        if let Some(c) = BAR_HEADER.captures(t)
             && let Some(at) = comment_time(&c[2])
         {
             let name = c.get(1).expect("group 1 always takes part");
@@ -738,28 +653,14 @@ static LEADING_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds Facebook-style comments: a line that starts with the commenter's name and goes on with
 /// the text, then a line with the time and `· Like`, from `from` on.
 pub fn facebook_comments(text: &str, from: usize) -> (Vec<CommentLayout>, Option<usize>) {
-    facebook_comments_in(text, &lines(text), from)
-}
-
-/// [`facebook_comments`], given the lines of `text`.
-pub(crate) fn facebook_comments_in(
-    text: &str,
-    all: &[Line],
-    from: usize,
-) -> (Vec<CommentLayout>, Option<usize>) {
-    let all: Vec<Line> = all
-        .iter()
-        .copied()
+    let all: Vec<Line> = lines(text)
+        .into_iter()
         .filter(|l| l.span.start >= from && !l.is_blank())
         .collect();
     let mut out = Vec::new();
     let mut first = None;
     for w in all.windows(2) {
-        let time = w[1].text(text);
-        if !contains(time, "·") {
-            continue;
-        }
-        let Some(c) = FACEBOOK_TIME.captures(time) else {
+        let Some(c) = FACEBOOK_TIME.captures(w[1].text(text)) else {
             continue;
         };
         let Some(at) = comment_time(&c[1]) else {
@@ -791,79 +692,11 @@ pub fn head(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Whether `text` contains `needle`: `str::contains`, with memchr's vectorised substring search.
-pub fn contains(text: &str, needle: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
-}
-
 /// How sure a parser can be that a page is its site's, from the distinct signatures it shows:
 /// 0.35 for each, up to 1.
 pub fn signature_confidence(text: &str, signatures: &[&str]) -> f32 {
-    let found = signatures.iter().filter(|s| contains(text, s)).count();
+    let found = signatures.iter().filter(|s| text.contains(**s)).count();
     (found as f32 * 0.35).min(1.0)
-}
-
-/// A parser's signatures, looked for in one pass over a page: [`signature_confidence`] for a
-/// set fixed in advance.
-#[derive(Debug)]
-pub struct Signatures {
-    signatures: Vec<String>,
-    /// Teddy where the CPU has it: Aho-Corasick's own choice of prefilter is slow on these.
-    searcher: Option<aho_corasick::packed::Searcher>,
-}
-
-impl Signatures {
-    /// Prepares the search for `signatures` (case-sensitive, as [`str::contains`]).
-    ///
-    pub fn new(signatures: &[&str]) -> Self {
-        let searcher = aho_corasick::packed::Config::new()
-            .builder()
-            .extend(signatures.iter().filter(|s| !s.is_empty()))
-            .build();
-        Signatures {
-            signatures: signatures.iter().map(|s| (*s).to_owned()).collect(),
-            searcher,
-        }
-    }
-
-    /// How many of the signatures `text` holds.
-    pub fn count(&self, text: &str) -> usize {
-        self.count_up_to(text, usize::MAX)
-    }
-
-    /// How many of the signatures `text` holds, counting no further than `most` (as a page of
-    /// the site holds its signatures near its top, the search can stop there).
-    fn count_up_to(&self, text: &str, most: usize) -> usize {
-        let Some(searcher) = &self.searcher else {
-            return self.signatures.iter().filter(|s| contains(text, s)).count();
-        };
-        let empty = self.signatures.iter().filter(|s| s.is_empty()).count();
-        let mut found = vec![false; self.signatures.len()];
-        let mut left = self.signatures.len() - empty;
-        let mut from = 0;
-        // Every place a signature starts: each search goes on from just past the last start,
-        // and where one starts, any other that starts there too is seen.
-        while left > 0
-            && self.signatures.len() - left < most
-            && let Some(m) = searcher.find_in(text, aho_corasick::Span::from(from..text.len()))
-        {
-            from = m.start() + 1;
-            let rest = &text.as_bytes()[m.start()..];
-            for (i, s) in self.signatures.iter().enumerate() {
-                if !found[i] && !s.is_empty() && rest.starts_with(s.as_bytes()) {
-                    found[i] = true;
-                    left -= 1;
-                }
-            }
-        }
-        found.iter().filter(|f| **f).count() + empty
-    }
-
-    /// How sure a parser can be that a page is its site's: as [`signature_confidence`].
-    pub fn confidence(&self, text: &str) -> f32 {
-        // Three signatures make it certain: no need to look for more.
-        (self.count_up_to(text, 3) as f32 * 0.35).min(1.0)
-    }
 }
 
 pub use crate::page::{date_line, read_page};
@@ -877,52 +710,6 @@ mod tests {
             .iter()
             .map(|b| (b.kind, text[b.span.start..b.span.end].to_owned()))
             .collect()
-    }
-
-    #[test]
-    fn confidence_stops_counting_where_it_is_certain() {
-        let signs = ["Blogger", "said...", "Posted by", "Labels:", "", "ger"];
-        let s = Signatures::new(&signs);
-        let pieces = [
-            "Blogger",
-            "said...",
-            "Posted by",
-            "Labels:",
-            "x",
-            " ",
-            "Blog",
-            "ger",
-        ];
-        let mut rng = crate::testing::Xorshift(0x51e5_0001);
-        for _ in 0..5_000 {
-            let text = rng.text(&pieces, 10, true);
-            let all = signs.iter().filter(|w| contains(&text, w)).count();
-            assert_eq!(s.count(&text), all, "{text:?}");
-            assert_eq!(
-                s.confidence(&text),
-                (all as f32 * 0.35).min(1.0),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn lines_to_an_offset_are_the_lines_of_the_text_before_it() {
-        let pieces = [
-            "a", "NEC", " ", "\u{a0}", "\n", "\r", "\r\n", "\u{feff}", "é", "\t",
-        ];
-        let mut rng = crate::testing::Xorshift(0x11e5_70e5);
-        for _ in 0..3_000 {
-            let text = rng.text(&pieces, 14, false);
-            let all = lines(&text);
-            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
-                assert_eq!(
-                    lines_to(&all, &text, end),
-                    lines(&text[..end]),
-                    "{text:?} to {end}"
-                );
-            }
-        }
     }
 
     #[test]
@@ -982,67 +769,6 @@ mod tests {
             .map(|s| &line[s.start..s.end])
             .collect();
         assert_eq!(names, ["Jo Bird", "Ann Black"]);
-    }
-
-    #[test]
-    fn line_gates_agree_with_their_regexes() {
-        for line in [
-            "Home | About | NEC reports",
-            "Home   About   NEC",
-            "Home\u{a0}·\u{a0}About · NEC",
-            "Home\t\x0b\tAbout\t\t\tNEC",
-            "A plain line of prose, no bars",
-            "12 comments",
-            "No responses",
-            "٣ comments",
-            "Jo said...",
-            "Blogger Jo Bird said…",
-            "Jo said: hello",
-            "8:15 pm, February 13, 2021",
-            " 13 February 2021 at 20:15 ",
-            "Jo Bird | 26 September 2007 at 10:14 pm",
-        ] {
-            let separators = SEPARATOR.find_iter(line).count();
-            assert!(may_hold_separator(line) || separators == 0, "{line:?}");
-            assert_eq!(
-                comment_count(line),
-                COMMENT_COUNT.is_match(line),
-                "{line:?}"
-            );
-            assert_eq!(said(line).is_some(), SAID.is_match(line), "{line:?}");
-            assert_eq!(
-                comment_time(line),
-                COMMENT_TIME
-                    .is_match(line.trim())
-                    .then(|| comment_time(line))
-                    .flatten(),
-                "{line:?}"
-            );
-        }
-        assert!(is_nav("Home | About | NEC reports"));
-        assert!(!is_nav("A plain line of prose, no bars"));
-    }
-
-    #[test]
-    fn signatures_are_counted_in_one_pass() {
-        let sigs = [
-            "LabourList",
-            "More from LabourList",
-            "labourlist.org",
-            "Labour",
-            "",
-        ];
-        let set = Signatures::new(&sigs);
-        for text in [
-            "",
-            "More from LabourList",
-            "see labourlist.org and LabourList",
-            "Labour and nothing else",
-        ] {
-            let want = sigs.iter().filter(|s| text.contains(**s)).count();
-            assert_eq!(set.count(text), want, "{text:?}");
-            assert_eq!(set.confidence(text), signature_confidence(text, &sigs));
-        }
     }
 
     #[test]

@@ -29,27 +29,22 @@
 
 mod decisions;
 mod figures;
-mod gate;
 pub mod layout;
 mod meetings;
 mod page;
 pub mod people;
-#[cfg(test)]
-mod testing;
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use gate::{Folded, Gate, WordGated};
 use nectar_model::{
     AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
-    MeetingKind, Origin, ParserInfo, PartialDate, Report, ReportKind, Sourced, Span, Unit,
-    VoteCounts, VoteEvent, VoteResult, YearBasis,
+    MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
+    Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
-use regex_automata::meta;
 
 pub use layout::Layout;
 use meetings::{Dated, MeetingMention, Period};
@@ -65,43 +60,7 @@ fn evidence(text: &str, span: Span) -> Evidence {
 /// lazy DFA can run on any text (a Unicode `\b` sends every search on text with smart quotes to
 /// the slow engines). Boundaries around letters behave the same.
 pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&ascii_boundaries(pattern))
-}
-
-/// `pattern` with every `\b` made an ASCII word boundary, `(?-u:\b)` (see [`regex`]).
-pub(crate) fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
-}
-
-/// The verbs one of which [`PRESENTER`] needs, as it needs `report`.
-const PRESENTER_VERBS: [&str; 5] = ["gave", "delivered", "presented", "introduced", "moved"];
-
-/// Compiles a pattern, with `\b` as in [`regex`], for short texts or anchored searches, where
-/// a literal prefilter never pays: without one, whose extraction from case-insensitive
-/// alternations costs more to compile than the rest of the pattern.
-///
-/// # Panics
-/// If the pattern is invalid: a programming error in a static pattern.
-pub(crate) fn short_regex(pattern: &str) -> meta::Regex {
-    meta::Builder::new()
-        .configure(meta::Config::new().auto_prefilter(false))
-        .build(&ascii_boundaries(pattern))
-        .expect("valid regex")
-}
-
-/// The presenter a sentence names ([`PRESENTER`]'s first group), looked for only in a sentence
-/// that holds `report` and one of [`PRESENTER_VERBS`].
-fn presenter_in(sentence: &str) -> Option<String> {
-    if !layout::contains(sentence, "report")
-        || !PRESENTER_VERBS
-            .iter()
-            .any(|v| layout::contains(sentence, v))
-    {
-        return None;
-    }
-    let mut caps = PRESENTER.create_captures();
-    PRESENTER.captures(sentence, &mut caps);
-    caps.get_group(1).map(|g| sentence[g.range()].to_owned())
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
 /// The last `n` bytes of `s` (or fewer, to start on a character boundary).
@@ -217,70 +176,47 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
-static NEC: LazyLock<WordGated> =
-    LazyLock::new(|| WordGated::new(Gate::Nec, r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b"));
-static MEETING_TALK: LazyLock<WordGated> = LazyLock::new(|| {
-    WordGated::new(
-        Gate::MeetingTalk,
-        r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b",
-    )
+static NEC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
+static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
+        .expect("valid regex")
 });
-static OTHER_BODY: LazyLock<WordGated> = LazyLock::new(|| {
-    WordGated::new(
-        Gate::OtherBody,
-        r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b",
-    )
+static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
+        .expect("valid regex")
 });
-static ELECTION_STORY: LazyLock<WordGated> = LazyLock::new(|| {
-    WordGated::new(
-        Gate::ElectionStory,
-        r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)",
-    )
+static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
+        .expect("valid regex")
 });
 
-static OTHER_HEAD: LazyLock<meta::Regex> = LazyLock::new(|| {
-    short_regex(
-        r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b",
-    )
+static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
+        .expect("valid regex")
 });
 
 /// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
-fn classify(head: &str, body: &Folded<'_>) -> ReportKind {
-    if is_nec_report(head, body) {
-        ReportKind::NecReport
-    } else {
-        ReportKind::NotNecReport
-    }
-}
-
-/// [`classify`]'s test, each search run only as far as the answer needs: the meeting talk is
-/// counted only when the election talk could outweigh it.
-fn is_nec_report(head: &str, body: &Folded<'_>) -> bool {
+fn classify(head: &str, body: &str) -> ReportKind {
+    let nec = NEC.find_iter(body).count();
+    let talk = MEETING_TALK.find_iter(body).count();
+    let other = OTHER_BODY.find_iter(body).count();
+    let election = ELECTION_STORY.find_iter(body).count();
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
         || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
-    if other_head {
-        return false;
+    if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)
+    {
+        ReportKind::NotNecReport
+    } else {
+        ReportKind::NecReport
     }
-    let nec = NEC.count(body);
-    if nec == 0 || !MEETING_TALK.is_match_in(body) {
-        return false;
-    }
-    let other = OTHER_BODY.find_iter(body).take(nec + 1).count();
-    if other > nec {
-        return false;
-    }
-    let election = ELECTION_STORY.count(body);
-    election < 2 || election * 2 < MEETING_TALK.count(body)
 }
 
-/// Who gave a report (`Keir Starmer gave the Leader’s report`), read in the few sentences that
-/// name an agenda item: built without the lazy DFA, which would double its compile time.
-static PRESENTER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    short_regex(
-        r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b",
-    )
+static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
+        .expect("valid regex")
 });
 
 /// Everything read from the text, in one place while the report is assembled.
@@ -289,8 +225,6 @@ struct Reader<'a> {
     body: Span,
     /// The body's scans (dates, numbers, sentences, ...), made once and shared.
     scan: Scan<'a>,
-    /// The body with its lowercase copy, for the gated searches.
-    folded: Folded<'a>,
     sentences: Vec<Span>,
 }
 
@@ -317,16 +251,14 @@ fn holding(sentences: &[Span], at: usize) -> Option<Span> {
     Some(sentences[i]).filter(|s| at < s.end)
 }
 
-static FUTURE_CLAUSE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    short_regex(
-        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b",
-    )
+static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned[\s\u{a0}]+for)\b")
+        .expect("valid regex")
 });
 
-static LOOKS_AHEAD: LazyLock<meta::Regex> = LazyLock::new(|| {
-    short_regex(
-        r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$",
-    )
+static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
+        .expect("valid regex")
 });
 
 /// Date mentions in `span`, resolved against `anchor`, as absolute spans.
@@ -351,9 +283,6 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
     });
     let relative_ok = anchor.is_some_and(|a| a.basis != YearBasis::Title);
     let sentences = scan.sentences();
-    // Whether the last sentence looked at speaks of the future: dates come in order, and
-    // often several to a sentence.
-    let mut future: Option<(Option<Span>, bool)> = None;
     scan.dates()
         .iter()
         .cloned()
@@ -364,17 +293,9 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
             let tense = if !by_tense {
                 Tense::Unknown
             } else {
-                let held = holding(sentences, m.span.start);
-                let ahead = match future {
-                    Some((s, ahead)) if s == held => ahead,
-                    _ => {
-                        let sentence = held.map_or(slice, |s| &slice[s.start..s.end]);
-                        let ahead = FUTURE_CLAUSE.is_match(sentence);
-                        future = Some((held, ahead));
-                        ahead
-                    }
-                };
-                if ahead {
+                let sentence =
+                    holding(sentences, m.span.start).map_or(slice, |s| &slice[s.start..s.end]);
+                if FUTURE_CLAUSE.is_match(sentence) {
                     Tense::Future
                 } else {
                     match scan.tense_at(m.span.start) {
@@ -493,8 +414,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         Some(t) => format!("{}\n{}", t.value, layout::head(text, 400)),
         None => layout::head(text, 400).to_owned(),
     };
-    let folded = Folded::new(body_text);
-    let kind = classify(&head, &folded);
+    let kind = classify(&head, body_text);
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
     let scan = Scan::new(body_text);
@@ -511,7 +431,6 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
             .collect(),
         scan,
-        folded,
     };
 
     let mut report = Report {
@@ -722,16 +641,23 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
-    for (s, d) in decisions::in_sentences(text, &reader.folded, body, &reader.sentences) {
-        report.decisions.push(Decision {
-            decision_id: String::new(),
-            meeting_id: meeting_id.clone(),
-            outcome: d.outcome,
-            subject: Some(nectar_text::squash_whitespace(&text[s.start..s.end])),
-            unanimous: d.unanimous,
-            narrow: d.narrow,
-            evidence: evidence(text, d.span),
-        });
+    for &s in &reader.sentences {
+        for d in decisions::in_sentence(text, s) {
+            report.decisions.push(Decision {
+                decision_id: String::new(),
+                meeting_id: meeting_id.clone(),
+                outcome: d.outcome,
+                subject: Some(
+                    text[s.start..s.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                unanimous: d.unanimous,
+                narrow: d.narrow,
+                evidence: evidence(text, d.span),
+            });
+        }
     }
 
     // People, with the roles they held on the meeting's date.
@@ -751,7 +677,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .filter(|b| b.kind == layout::BlockKind::Heading)
         .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span))
         .collect();
-    for (heading, span) in decisions::report_items(&reader.folded, body) {
+    for (heading, span) in decisions::report_items(text, body) {
         let key = heading.to_lowercase();
         if !items
             .iter()
@@ -766,7 +692,9 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .enumerate()
         .map(|(i, (heading, span))| {
             let sentence = reader.sentence_of(span.start);
-            let presenter = presenter_in(&text[sentence.start..sentence.end]);
+            let presenter = PRESENTER
+                .captures(&text[sentence.start..sentence.end])
+                .map(|c| c[1].to_owned());
             AgendaItem {
                 meeting_id: meeting_id.clone(),
                 ordinal: i as u32 + 1,
@@ -904,6 +832,7 @@ fn figures_in(
         });
     }
     out.retain(|f| f.unit != Unit::Count || f.value >= 1.0);
+    let _ = Qualifier::Exact;
     out
 }
 
@@ -974,7 +903,6 @@ mod tests {
     #[test]
     fn classifies_other_bodies() {
         let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
-        let classify = |head, body| classify(head, &Folded::new(body));
         assert_eq!(classify(nec, nec), ReportKind::NecReport);
         let head = "Minutes of the meeting of the Executive Committee";
         let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";

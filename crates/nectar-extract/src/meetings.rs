@@ -4,10 +4,7 @@ use std::sync::LazyLock;
 
 use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
 use nectar_text::{DateMention, Tense};
-use std::ops::Range;
-
-use aho_corasick::AhoCorasick;
-use regex_automata::{Anchored, Input, meta};
+use regex::Regex;
 
 /// A date in the body that names a meeting.
 #[derive(Debug, Clone)]
@@ -30,202 +27,68 @@ pub(crate) struct Dated {
 
 struct Cue {
     kind: MeetingKind,
-    pattern: CuePattern,
-    /// Words one of which every match holds (ASCII case aside): a window without any of
-    /// them is not searched ([`possible_cues`]).
-    needs: &'static [&'static str],
+    pattern: Regex,
 }
 
-fn cue(kind: MeetingKind, pattern: &str, needs: &'static [&'static str]) -> Cue {
+fn cue(kind: MeetingKind, pattern: &str) -> Cue {
     Cue {
         kind,
-        pattern: CuePattern::Regex(crate::short_regex(pattern)),
-        needs,
-    }
-}
-
-/// Every cue's [`Cue::needs`] words, each with the cues that need it (bit `i` for
-/// `CUES[i]`).
-static CUE_WORDS: LazyLock<(AhoCorasick, Vec<u32>)> = LazyLock::new(|| {
-    let mut words: Vec<&str> = Vec::new();
-    let mut cues: Vec<u32> = Vec::new();
-    for (i, cue) in CUES.iter().enumerate() {
-        for &w in cue.needs {
-            match words.iter().position(|&x| x == w) {
-                Some(k) => cues[k] |= 1 << i,
-                None => {
-                    words.push(w);
-                    cues.push(1 << i);
-                }
-            }
-        }
-    }
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&words)
-        .expect("valid patterns");
-    (ac, cues)
-});
-
-/// The cues that may match in `window` (bit `i` for `CUES[i]`): those with one of their
-/// [`Cue::needs`] words in it. A window a case-insensitive regex may read differently from
-/// ASCII (`ſ`, the Kelvin sign) may match any.
-fn possible_cues(window: &str) -> u32 {
-    if nectar_text::has_non_ascii_fold(window) {
-        return u32::MAX;
-    }
-    let (ac, cues) = &*CUE_WORDS;
-    ac.find_overlapping_iter(window)
-        .fold(0, |mask, m| mask | cues[m.pattern().as_usize()])
-}
-
-/// A cue's pattern: a regex, or a [`NearCue`].
-enum CuePattern {
-    /// Run on windows of a hundred-odd bytes: no prefilter ([`crate::short_regex`]).
-    Regex(meta::Regex),
-    Near(NearCue),
-}
-
-impl CuePattern {
-    /// The matches in `hay`, as `Regex::find_iter` finds them.
-    fn find_iter(&self, hay: &str) -> Vec<Range<usize>> {
-        match self {
-            CuePattern::Regex(re) => re.find_iter(hay).map(|m| m.range()).collect(),
-            CuePattern::Near(near) => near.find_iter(hay),
-        }
-    }
-}
-
-/// How many characters may stand between a [`NearCue`]'s word and its meeting word.
-const NEAR: usize = 30;
-
-/// `(?i)\bWORD\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b`, matched by hand with the same
-/// result: thirty copies of Unicode `\w` cost more to compile than every other cue together.
-struct NearCue {
-    /// `(?i)\bWORD\b`.
-    word: meta::Regex,
-    /// `(?i)\b(?:meeting|nec|session)\b`, searched anchored.
-    meeting: meta::Regex,
-}
-
-impl NearCue {
-    fn new(word: &str) -> Self {
-        NearCue {
-            word: crate::short_regex(&format!(r"(?i)\b{word}\b")),
-            meeting: meta::Regex::new(r"(?i)(?-u:\b)(?:meeting|nec|session)(?-u:\b)")
-                .expect("valid regex"),
-        }
-    }
-
-    /// Whether the gap may hold `c` (`[\s\u{a0}\w]`, case-insensitively).
-    fn gap_char(c: char) -> bool {
-        c.is_whitespace() || regex_syntax::is_word_character(c)
-    }
-
-    /// Where a match whose word ends at `from` ends: the greedy gap gives back characters
-    /// one by one until a meeting word follows it.
-    fn end_after(&self, hay: &str, from: usize) -> Option<usize> {
-        let mut ends = vec![from];
-        for (i, c) in hay[from..].char_indices().take(NEAR) {
-            if !Self::gap_char(c) {
-                break;
-            }
-            ends.push(from + i + c.len_utf8());
-        }
-        ends.iter().rev().find_map(|&at| {
-            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            self.meeting.search(&input).map(|m| m.end())
-        })
-    }
-
-    /// The matches in `hay`, leftmost-first and non-overlapping. No match starts inside the
-    /// word of a failed one: the cue words (`special`, `emergency`) cannot overlap themselves.
-    fn find_iter(&self, hay: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(w) = self.word.search(&Input::new(hay).range(at..)) {
-            match self.end_after(hay, w.end()) {
-                Some(end) => {
-                    out.push(w.start()..end);
-                    at = end;
-                }
-                None => at = w.end(),
-            }
-        }
-        out
+        pattern: crate::regex(pattern).expect("valid regex"),
     }
 }
 
 /// Cue phrases in priority order: the first that matches gives the kind.
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     vec![
+        cue(MeetingKind::AwayDay, r"(?i)\baway[\s\u{a0}-]?day\b"),
         cue(
-            MeetingKind::AwayDay,
-            r"(?i)\baway[\s\u{a0}-]?day\b",
-            &["away"],
+            MeetingKind::Special,
+            r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
         ),
-        Cue {
-            kind: MeetingKind::Special,
-            pattern: CuePattern::Near(NearCue::new("special")),
-            needs: &["special"],
-        },
-        Cue {
-            kind: MeetingKind::Emergency,
-            pattern: CuePattern::Near(NearCue::new("emergency")),
-            needs: &["emergency"],
-        },
-        cue(MeetingKind::Training, r"(?i)\btraining\b", &["training"]),
+        cue(
+            MeetingKind::Emergency,
+            r"(?i)\bemergency\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
+        ),
+        cue(MeetingKind::Training, r"(?i)\btraining\b"),
         cue(
             MeetingKind::OrganisationCommittee,
             r"(?i)\borg(?:anis|aniz)?(?:ation(?:al)?)?[\s\u{a0}]+(?:(?:and|&)[\s\u{a0}]+disputes[\s\u{a0}]+)?(?:sub-?)?committees?\b|\borg[\s\u{a0}]+com\b",
-            &["org"],
         ),
         cue(
             MeetingKind::EqualitiesCommittee,
             r"(?i)\bequalit(?:y|ies)[\s\u{a0}]+(?:sub-?)?committee\b|\bnec[\s\u{a0}]+equalities\b|\bequalities[\s\u{a0}]+meeting",
-            &["equalit"],
         ),
         cue(
             MeetingKind::DisputesPanel,
             r"(?i)\bdisputes?[\s\u{a0}]+(?:sub-?)?(?:panels?|committees?|hearings?)\b",
-            &["dispute"],
         ),
         cue(
             MeetingKind::OtherCommittee,
             r"\b(?:[A-Z][\p{L}&’']+[\s\u{a0}]+){1,4}(?:Committee|Panel|Board|Working[\s\u{a0}]+Group|Sub-committee)\b",
-            &["committee", "panel", "board", "working"],
         ),
         cue(
             MeetingKind::Full,
             r"(?i)\b(?:full[\s\u{a0}]+)?nec\b[\s\u{a0}]*(?:meeting|met|session)?|\bnational[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?\b|\bmeeting[\s\u{a0}]+of[\s\u{a0}]+the[\s\u{a0}]+(?:full[\s\u{a0}]+)?(?:nec|national)",
-            &["nec", "national", "meeting"],
         ),
         // In an NEC report, "the November meeting" is a meeting of the NEC.
-        cue(MeetingKind::Full, r"(?i)\bmeetings?\b", &["meeting"]),
-        cue(
-            MeetingKind::Unknown,
-            r"(?i)\b(?:met|meet|session)\b",
-            &["met", "meet", "session"],
-        ),
+        cue(MeetingKind::Full, r"(?i)\bmeetings?\b"),
+        cue(MeetingKind::Unknown, r"(?i)\b(?:met|meet|session)\b"),
     ]
 });
 
-static NOT_A_MEETING_DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
-        r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$",
-    )
+static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:by|until|till|before|since|after|from|deadline|completed|budget|election|elections|conference|published|launch(?:ed)?)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:end[\s\u{a0}]+of[\s\u{a0}]+)?$")
+        .expect("valid regex")
 });
 
-static NEXT_MEETING: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
-        r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$",
-    )
+static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
+        .expect("valid regex")
 });
 
-static FUTURE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
-        r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b",
-    )
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:scheduled|will|shall|next|upcoming|due[\s\u{a0}]+to|planned|is[\s\u{a0}]+to|are[\s\u{a0}]+to|go[\s\u{a0}]+ahead)\b")
+        .expect("valid regex")
 });
 
 /// Whether a kind is a meeting of the full NEC (rather than a committee's).
@@ -239,36 +102,24 @@ pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
 /// The meeting kinds that the cue words in `window` name, most specific first, with the span
 /// (relative to `window`) of the cue that decided and the committee's name where it is one.
 fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
-    let (i, m) = first_cue(window, usize::MAX, possible_cues(window))?;
-    let cue = &CUES[i];
-    let found = &window[m.clone()];
-    let mut kinds = vec![cue.kind];
-    let lower = found.to_lowercase();
-    if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
-        kinds.push(MeetingKind::DisputesPanel);
+    for cue in CUES.iter() {
+        // "National Executive Committee" is the NEC itself, not another committee.
+        let m = cue.pattern.find_iter(window).find(|m| {
+            cue.kind != MeetingKind::OtherCommittee
+                || !m.as_str().to_lowercase().contains("national executive")
+        });
+        if let Some(m) = m {
+            let mut kinds = vec![cue.kind];
+            let lower = m.as_str().to_lowercase();
+            if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
+                kinds.push(MeetingKind::DisputesPanel);
+            }
+            let body = (cue.kind == MeetingKind::OtherCommittee)
+                .then(|| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some((kinds, Span::new(m.start(), m.end()), body));
+        }
     }
-    let body =
-        (cue.kind == MeetingKind::OtherCommittee).then(|| nectar_text::squash_whitespace(found));
-    Some((kinds, Span::new(m.start, m.end), body))
-}
-
-/// The first of the cues in `possible` (bit `i` for `CUES[i]`), in priority order, with a
-/// match in `window` that starts within `max_start` bytes, and its first such match.
-fn first_cue(window: &str, max_start: usize, possible: u32) -> Option<(usize, Range<usize>)> {
-    CUES.iter()
-        .enumerate()
-        .filter(|(i, _)| possible & (1 << i) != 0)
-        .find_map(|(i, cue)| {
-            // "National Executive Committee" is the NEC itself, not another committee.
-            let m = cue.pattern.find_iter(window).into_iter().find(|m| {
-                m.start <= max_start
-                    && (cue.kind != MeetingKind::OtherCommittee
-                        || !window[m.clone()]
-                            .to_lowercase()
-                            .contains("national executive"))
-            });
-            m.map(|m| (i, m))
-        })
+    None
 }
 
 /// Like [`kinds_in`], but only a cue that starts within `max_start` bytes of the window's start:
@@ -277,9 +128,18 @@ fn kinds_beside(
     window: &str,
     max_start: usize,
 ) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
-    let (_, m) = first_cue(window, max_start, possible_cues(window))?;
-    kinds_in(&window[m.start..])
-        .map(|(k, s, b)| (k, Span::new(m.start + s.start, m.start + s.end), b))
+    for cue in CUES.iter() {
+        let m = cue.pattern.find_iter(window).find(|m| {
+            m.start() <= max_start
+                && (cue.kind != MeetingKind::OtherCommittee
+                    || !m.as_str().to_lowercase().contains("national executive"))
+        });
+        if let Some(m) = m {
+            return kinds_in(&window[m.start()..])
+                .map(|(k, s, b)| (k, Span::new(m.start() + s.start, m.start() + s.end), b));
+        }
+    }
+    None
 }
 
 /// The meeting kind a phrase names, if any (`NEC away day report` names an away day).
@@ -509,137 +369,4 @@ pub(crate) fn primary(
                 .iter()
                 .position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training)
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cue_words_gate_no_cue_away() {
-        const PIECES: &[&str] = &[
-            " ",
-            "\u{a0}",
-            "-",
-            ", ",
-            ". ",
-            "the ",
-            "The ",
-            "away",
-            "Away",
-            "day",
-            "special",
-            "emergency",
-            "training",
-            "org",
-            "Organisation",
-            "organisational",
-            "com",
-            "and",
-            "&",
-            "disputes",
-            "dispute",
-            "sub-",
-            "committee",
-            "Committee",
-            "Sub-committee",
-            "panel",
-            "Panel",
-            "Board",
-            "Working",
-            "Group",
-            "equality",
-            "equalities",
-            "NEC",
-            "nec",
-            "full",
-            "national",
-            "National",
-            "executive",
-            "Executive",
-            "meeting",
-            "meetings",
-            "met",
-            "meet",
-            "session",
-            "of",
-            "July",
-            "Jo",
-            "Smith",
-            "x",
-            "\u{17f}ession",
-            "\u{212a}",
-            "é",
-            "10th",
-            "necessary",
-            "Disputes",
-            "away day",
-            "special meeting",
-            "Special NEC",
-            "emergency meeting",
-            "org committee",
-            "Organisation Committee",
-            "organisation and disputes sub-committee",
-            "NEC equalities",
-            "equalities committee",
-            "disputes panel",
-            "Dispute hearings",
-            "Finance Committee",
-            "Rules Working Group",
-        ];
-        let mut random = crate::testing::Xorshift(0x2545_f491_4f6c_dd1d);
-        let mut found = vec![0; CUES.len()];
-        for _ in 0..20_000 {
-            let window: String = random.text(PIECES, 14, false);
-            for max_start in [usize::MAX, 6] {
-                let all = first_cue(&window, max_start, u32::MAX);
-                let gated = first_cue(&window, max_start, possible_cues(&window));
-                assert_eq!(gated, all, "{window:?}");
-                if let Some((i, _)) = all {
-                    found[i] += 1;
-                }
-            }
-        }
-        // Every cue was the one found, often.
-        assert!(found.iter().all(|&n| n > 100), "{found:?}");
-    }
-
-    #[test]
-    fn the_gap_holds_what_the_regex_class_holds() {
-        let class = regex::Regex::new(r"(?i)^[\s\u{a0}\w]$").expect("valid regex");
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let s = c.encode_utf8(&mut [0; 4]).to_owned();
-            assert_eq!(NearCue::gap_char(c), class.is_match(&s), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn near_cues_match_as_the_regex_does() {
-        let re = crate::regex(r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b")
-            .expect("valid regex");
-        let near = NearCue::new("special");
-        for hay in [
-            "a special meeting",
-            "A SPECIAL NEC and a special session of the meeting",
-            "special special meeting, special of the very long gap of words here nec",
-            "special meetings meeting",
-            "ſpecial NEC; special\u{a0}é nec_ special nec2 nec",
-            "specials meeting special—meeting special Nec",
-            "special 1 2 3 4 5 6 7 8 9 10 11 12 13 14 meeting nec",
-            "special               \n\t  meeting",
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .chain((25..36).map(|n| {
-            format!(
-                "special{}meeting",
-                " x".repeat(n / 2) + &" ".repeat(n % 2 + 1)
-            )
-        }))
-        .chain((27..33).map(|n| format!("special{}nec", "é".repeat(n))))
-        {
-            let want: Vec<Range<usize>> = re.find_iter(&hay).map(|m| m.range()).collect();
-            assert_eq!(near.find_iter(&hay), want, "{hay:?}");
-        }
-    }
 }

@@ -13,19 +13,18 @@ use std::sync::LazyLock;
 
 use nectar_model::{PartialDate, Span};
 use regex::Regex;
-use regex_automata::meta;
 
 use crate::layout::{
-    Layout, Line, bar_comments_in, bullet_comments_in, byline_authors, cut_trailer_in,
-    facebook_comments_in, lines, said_comments_in, trim,
+    Layout, Line, bar_comments, bullet_comments, byline_authors, cut_trailer, facebook_comments,
+    lines, said_comments, trim,
 };
 
 fn re(p: &str) -> Regex {
     crate::regex(p).expect("valid regex")
 }
 
-static BANNER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::short_regex(
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
         r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|\bcookies?\b|^skip[\s\u{a0}]+to[\s\u{a0}]+(?:main[\s\u{a0}]+)?content|^[-=_*]{3,}|forwarded[\s\u{a0}]+message|original[\s\u{a0}]+message",
     )
 });
@@ -330,7 +329,7 @@ fn posts(text: &str, all: &[Line]) -> Vec<Post> {
 /// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
 pub fn read_page(text: &str) -> Layout {
     let all = lines(text);
-    let (comments, comments_start) = comments(text, &all);
+    let (comments, comments_start) = comments(text);
     let end = comments_start.unwrap_or(text.len());
 
     // A page of several posts: read the one about the NEC.
@@ -354,9 +353,8 @@ pub fn read_page(text: &str) -> Layout {
         let next = found
             .get(pick + 1)
             .map_or(end, |p| p.title.span.start.min(end));
-        layout.body = cut_trailer_in(
+        layout.body = cut_trailer(
             text,
-            &all,
             Span::new(post.date.span.end, next.max(post.date.span.end)),
         );
         layout.comments = comments;
@@ -364,7 +362,7 @@ pub fn read_page(text: &str) -> Layout {
     }
 
     if let Some((mut layout, header_end)) = email_headers(text, &all) {
-        layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end));
+        layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
         if layout.authors.is_empty() {
             layout.authors = signature(text, layout.body);
         }
@@ -439,9 +437,9 @@ pub fn read_page(text: &str) -> Layout {
     } else {
         header_end
     };
-    layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end));
+    layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
     if let Some(t) = layout.title {
-        layout.body = end_at_next_section(text, &all, &text[t.start..t.end], layout.body);
+        layout.body = end_at_next_section(text, &text[t.start..t.end], layout.body);
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));
@@ -465,7 +463,7 @@ pub fn read_page(text: &str) -> Layout {
             .into_iter()
             .collect();
     }
-    layout.clutter = body_clutter(text, &all, layout.body);
+    layout.clutter = body_clutter(text, layout.body, all.iter().find(|l| !l.is_blank()));
     layout.comments = comments;
     layout
 }
@@ -477,7 +475,10 @@ static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn squash(s: &str) -> String {
-    nectar_text::squash_whitespace(s).to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Whether `s` squashes ([`squash`]) to `squashed`, without building the squashed copy.
@@ -495,10 +496,10 @@ fn squashes_to(s: &str, squashed: &str) -> bool {
 
 /// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
 /// document's first line repeated as a running header, navigation bars and widgets.
-fn body_clutter(text: &str, all: &[Line], body: Span) -> Vec<Span> {
-    let first = all.iter().find(|l| !l.is_blank());
+fn body_clutter(text: &str, body: Span, first: Option<&Line>) -> Vec<Span> {
     let header = first.map(|l| squash(l.text(text))).filter(|h| h.len() >= 8);
-    all.iter()
+    lines(text)
+        .into_iter()
         .filter(|l| body.start <= l.span.start && l.span.end <= body.end && !l.is_blank())
         .filter(|l| {
             let t = l.text(text);
@@ -521,12 +522,12 @@ fn is_caps_heading(line: &str) -> bool {
 
 /// In a newsletter whose title is in capitals (`REPORT FROM THE NEC`), the next heading in
 /// capitals (`SOCIAL CALENDAR`) starts another article: the body ends there.
-fn end_at_next_section(text: &str, all: &[Line], title: &str, body: Span) -> Span {
+fn end_at_next_section(text: &str, title: &str, body: Span) -> Span {
     if !is_caps_heading(title) {
         return body;
     }
-    let next = all
-        .iter()
+    let next = lines(text)
+        .into_iter()
         .filter(|l| body.start < l.span.start && l.span.end <= body.end)
         .find(|l| is_caps_heading(l.text(text)) && squash(l.text(text)) != squash(title));
     match next {
@@ -556,20 +557,19 @@ static OWNED_SITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A reader of one style of comments: the comments from an offset on, and where they start.
-type CommentReader = fn(&str, &[Line], usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>);
+type CommentReader = fn(&str, usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>);
 
-/// Readers' comments in any of the common styles, and where the first one starts, given the
-/// lines of `text`.
-fn comments(text: &str, all: &[Line]) -> (Vec<crate::layout::CommentLayout>, Option<usize>) {
+/// Readers' comments in any of the common styles, and where the first one starts.
+fn comments(text: &str) -> (Vec<crate::layout::CommentLayout>, Option<usize>) {
     let readers: [CommentReader; 4] = [
-        said_comments_in,
-        bar_comments_in,
-        facebook_comments_in,
-        bullet_comments_in,
+        said_comments,
+        bar_comments,
+        facebook_comments,
+        bullet_comments,
     ];
     let from = text.len() / 3;
     for (i, read) in readers.iter().enumerate() {
-        let (found, start) = read(text, all, if i == 0 { 0 } else { from });
+        let (found, start) = read(text, if i == 0 { 0 } else { from });
         if !found.is_empty() || (i == 3 && start.is_some()) {
             return (found, start);
         }

@@ -3,11 +3,9 @@
 use std::sync::LazyLock;
 
 use nectar_model::Span;
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use crate::lex::{
-    Group, Sparse, SparseCaptures, build, char_at, floor_boundary, kind, lower, prev_char,
-};
+use crate::lex::{build, char_at, floor_boundary, prev_char};
 use crate::scan::Scan;
 
 /// A clock time read from text.
@@ -50,40 +48,17 @@ impl ClockTime {
 const TIME: &str = r"(?:(?:2[0-3]|1[0-9]|0?[0-9])(?:[.:][0-5][0-9])?(?:%w(?:[ap]\.m\.|[ap]m(?-u:\b)))?|noon|midday|midnight)";
 
 /// An explicit clock time: with am/pm, a colon, or a word.
-static EXPLICIT: LazyLock<Sparse> = LazyLock::new(|| {
-    Sparse::new(
-        &[
-            r"(?i)(?-u:\b)(?:(?:1[0-2]|0?[0-9])(?:[.:][0-5][0-9])?[\t \x{A0}\x{202F}]?(?:[ap]\.m\.|[ap]m(?-u:\b))|(?:2[0-3]|[01]?[0-9]):[0-5][0-9](?-u:\b)|(?:noon|midday|midnight)(?-u:\b))",
-        ],
-        0,
-        kind::DIGIT | kind::CLOCK,
-        time_start,
+static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?-u:\b)(?:(?:1[0-2]|0?[0-9])(?:[.:][0-5][0-9])?[\t \x{A0}\x{202F}]?(?:[ap]\.m\.|[ap]m(?-u:\b))|(?:2[0-3]|[01]?[0-9]):[0-5][0-9](?-u:\b)|(?:noon|midday|midnight)(?-u:\b))",
     )
 });
 
-/// Whether a time may start at `w`: a number or `noon`, `midday`, `midnight`.
-fn time_start(w: &[u8]) -> bool {
-    let mut buf = [0u8; 16];
-    w.first().is_some_and(u8::is_ascii_digit)
-        || lower(w, &mut buf).is_some_and(|w| matches!(w, b"noon" | b"midday" | b"midnight"))
-}
-
-/// Whether a range of times may start at `w`: a time, `from` or `between`.
-fn range_start(w: &[u8]) -> bool {
-    let mut buf = [0u8; 16];
-    time_start(w) || lower(w, &mut buf).is_some_and(|w| matches!(w, b"from" | b"between"))
-}
-
 /// Two times joined: `from 10am until 4.30pm`, `9.30-5.30`, `between 10:00 and 16:30`.
-static RANGE: LazyLock<Sparse> = LazyLock::new(|| {
-    Sparse::new(
-        &[format!(
-            r"(?i)(?-u:\b)(?:(?P<cue>from|between)%W)?(?P<t1>{TIME})(?:%w%D%w|%W(?P<join>to|until|till|til|and)%W)(?P<t2>{TIME})"
-        )],
-        1,
-        kind::DIGIT | kind::CLOCK,
-        range_start,
-    )
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)(?-u:\b)(?:(?P<cue>from|between)%W)?(?P<t1>{TIME})(?:%w%D%w|%W(?P<join>to|until|till|til|and)%W)(?P<t2>{TIME})"
+    ))
 });
 
 /// Verbs of sitting right before a dashed pair of bare hours (`The meeting ran 10-4.30`).
@@ -156,11 +131,9 @@ pub(crate) fn parse_time(s: &str, start: usize) -> Option<ClockTime> {
 }
 
 /// Every explicit clock time in `text`.
-pub(crate) fn find_times(scan: &Scan<'_>) -> Vec<ClockTime> {
-    let text = scan.text();
+pub(crate) fn find_times(text: &str) -> Vec<ClockTime> {
     EXPLICIT
-        .captures_iter(text, scan.words())
-        .filter_map(|caps| caps.get(0))
+        .find_iter(text)
         .filter(|m| {
             !prev_char(text, m.start())
                 .is_some_and(|c| c == '.' || c == ':' || c == '£' || c == '$' || c == '€')
@@ -196,7 +169,7 @@ fn hours_between(a: &ClockTime, b: &ClockTime) -> Option<f64> {
     (hours <= 16.0).then_some(hours)
 }
 
-fn range_from_caps(text: &str, caps: &SparseCaptures<'_>) -> Option<ClockRange> {
+fn range_from_caps(text: &str, caps: &Captures<'_>) -> Option<ClockRange> {
     let whole = caps.get(0)?;
     let t1m = caps.name("t1")?;
     let t2m = caps.name("t2")?;
@@ -217,7 +190,7 @@ fn range_from_caps(text: &str, caps: &SparseCaptures<'_>) -> Option<ClockRange> 
     }
     // Two bare decimals ("1.50-2.50") read as times only when both have minutes.
     if !sat && t1.meridiem == Meridiem::Bare && t2.meridiem == Meridiem::Bare {
-        let has_minutes = |m: &Group<'_>| m.as_str().contains('.');
+        let has_minutes = |m: &regex::Match<'_>| m.as_str().contains('.');
         if !has_minutes(&t1m) || !has_minutes(&t2m) {
             return None;
         }
@@ -293,10 +266,9 @@ pub(crate) fn find_ranges(scan: &Scan<'_>) -> Vec<ClockRange> {
 }
 
 /// The joined ranges alone (`from 10am until 4.30pm`, `9.30-5.30`), in order.
-pub(crate) fn find_joined_ranges(scan: &Scan<'_>) -> Vec<ClockRange> {
-    let text = scan.text();
+pub(crate) fn find_joined_ranges(text: &str) -> Vec<ClockRange> {
     RANGE
-        .captures_iter(text, scan.words())
+        .captures_iter(text)
         .filter_map(|caps| range_from_caps(text, &caps))
         .collect()
 }
@@ -309,16 +281,6 @@ fn has_cue(re: &Regex, text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ranges_sparse_finds_what_the_plain_regex_finds() {
-        crate::lex::check_sparse(&RANGE);
-    }
-
-    #[test]
-    fn times_sparse_finds_what_the_plain_regex_finds() {
-        crate::lex::check_sparse(&EXPLICIT);
-    }
 
     fn ranges(text: &str) -> Vec<(&str, f64)> {
         find_ranges(&Scan::new(text))
@@ -343,7 +305,7 @@ mod tests {
     #[test]
     fn finds_explicit_times() {
         let text = "We met at 9.30am, broke at 1 pm and closed at 16:30; it cost £5.30 and 1.5 pm";
-        let got: Vec<&str> = find_times(&Scan::new(text))
+        let got: Vec<&str> = find_times(text)
             .iter()
             .map(|t| &text[t.span.start..t.span.end])
             .collect();

@@ -5,13 +5,9 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
-use regex::Regex;
-use regex_automata::{Match, meta};
+use regex::{Captures, Regex};
 
-use crate::lex::{
-    Sparse, SparseCaptures, build, build_many, char_at, kind, lower, prev_char, prev_word,
-};
-use crate::scan::Scan;
+use crate::lex::{build, char_at, prev_char, prev_word};
 use crate::segment::sentence_around;
 
 /// The tense of a clause: whether a date in it lies before or after the time of writing.
@@ -95,7 +91,7 @@ const DAY: &str = "3[01]|[12][0-9]|0?[1-9]";
 const ORD: &str = r"(?:st|nd|rd|th)?(?-u:\b)";
 const YEAR: &str = r"(?:1[89]|20)[0-9]{2}";
 
-static DATE: LazyLock<Sparse> = LazyLock::new(|| {
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let iso = format!(
         r"(?P<iso>(?-u:\b)(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01]))"
     );
@@ -108,92 +104,8 @@ static DATE: LazyLock<Sparse> = LazyLock::new(|| {
     let md = format!(
         r"(?P<md>(?-u:\b)(?:(?P<md_cue>in|the|since|until|till|by|of|from|early|late|mid|next|last|this|during|before|after)(?:%W|%D))?(?:(?P<md_wd>{WEEKDAYS})(?-u:\b)\.?,?%W)?(?P<md_m>{MONTHS})(?-u:\b)\.?(?:(?:%W(?:and|&|to)%W|%w%D%w)(?P<md_m2>{MONTHS})(?-u:\b)\.?(?:,%w|%W)(?P<md_y2>{YEAR})(?-u:\b)|(?:%W(?P<md_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&)%W)(?P<md_de>{DAY}){ORD})?)?(?:(?:,%w|%W)(?P<md_y>{YEAR})(?-u:\b))?)(?P<md_post>(?:%Qs)?%W(?:NEC|meetings?|elections?)(?-u:\b))?)"
     );
-    // Every date holds a digit, a month, a weekday or a relative word, at most one word
-    // (`in`, `the`, `last`, ...) after its start.
-    Sparse::new(
-        &[iso, num, rel, dm, md].map(|a| format!("(?i){a}")),
-        1,
-        kind::DIGIT | kind::MONTH | kind::WEEKDAY | kind::RELATIVE,
-        date_start,
-    )
+    build(&format!("(?i){iso}|{num}|{rel}|{dm}|{md}"))
 });
-
-/// Whether a date may start at `w`: a digit, a month, a weekday, a relative word, or a word
-/// before a month (`in`, `the`, `early`, ...) or a relative one (`last`, `this`, `next`).
-fn date_start(w: &[u8]) -> bool {
-    if w.first().is_some_and(u8::is_ascii_digit) {
-        return true;
-    }
-    let mut buf = [0u8; 16];
-    lower(w, &mut buf).is_some_and(|w| {
-        matches!(
-            w,
-            b"january"
-                | b"february"
-                | b"march"
-                | b"april"
-                | b"may"
-                | b"june"
-                | b"july"
-                | b"august"
-                | b"september"
-                | b"october"
-                | b"november"
-                | b"december"
-                | b"sept"
-                | b"jan"
-                | b"feb"
-                | b"mar"
-                | b"apr"
-                | b"jun"
-                | b"jul"
-                | b"aug"
-                | b"sep"
-                | b"oct"
-                | b"nov"
-                | b"dec"
-                | b"monday"
-                | b"tuesday"
-                | b"wednesday"
-                | b"thursday"
-                | b"friday"
-                | b"saturday"
-                | b"sunday"
-                | b"tues"
-                | b"weds"
-                | b"thurs"
-                | b"thur"
-                | b"mon"
-                | b"tue"
-                | b"wed"
-                | b"thu"
-                | b"fri"
-                | b"sat"
-                | b"sun"
-                | b"today"
-                | b"tonight"
-                | b"yesterday"
-                | b"tomorrow"
-                | b"in"
-                | b"the"
-                | b"since"
-                | b"until"
-                | b"till"
-                | b"by"
-                | b"of"
-                | b"from"
-                | b"early"
-                | b"late"
-                | b"mid"
-                | b"next"
-                | b"last"
-                | b"this"
-                | b"during"
-                | b"before"
-                | b"after"
-        )
-    })
-}
 
 /// The indices of [`DATE`]'s named groups, looked up once (by index is faster than by name).
 struct DateGroups {
@@ -230,7 +142,8 @@ struct DateGroups {
 
 static G: LazyLock<DateGroups> = LazyLock::new(|| {
     let index = |name: &str| {
-        DATE.group(name)
+        DATE.capture_names()
+            .position(|n| n == Some(name))
             .expect("every group is named in the pattern")
     };
     DateGroups {
@@ -293,14 +206,8 @@ static G: LazyLock<DateGroups> = LazyLock::new(|| {
 /// assert_eq!(&text[found[1].span.start..found[1].span.end], "the July NEC");
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    mentions_in(&Scan::new(text))
-}
-
-/// [`find_dates`] on a [`Scan`], sharing its anchor words.
-pub(crate) fn mentions_in(scan: &Scan<'_>) -> Vec<DateMention> {
-    let text = scan.text();
     let mut found: Vec<DateMention> = DATE
-        .captures_iter(text, scan.words())
+        .captures_iter(text)
         .filter_map(|caps| mention(text, &caps))
         .collect();
     for i in 0..found.len() {
@@ -346,7 +253,7 @@ fn day_later(text: &str, m: &mut DateMention, next: usize) {
     m.span.end += whole.end();
 }
 
-fn mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     if caps.get(G.iso).is_some() {
         iso_mention(text, caps)
     } else if caps.get(G.num).is_some() {
@@ -373,7 +280,7 @@ fn empty(span: Span) -> DateMention {
     }
 }
 
-fn num<T: std::str::FromStr>(caps: &SparseCaptures<'_>, group: usize) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, group: usize) -> Option<T> {
     caps.get(group)?.as_str().parse().ok()
 }
 
@@ -452,7 +359,7 @@ fn with_ordinal(text: &str, end: usize) -> usize {
     }
 }
 
-fn iso_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.iso)?;
     if char_at(text, whole.end()).is_some_and(|c| c.is_ascii_digit())
         || prev_char(text, whole.start()).is_some_and(|c| c == '-' || c == '/')
@@ -475,7 +382,7 @@ fn iso_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
     })
 }
 
-fn numeric_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn numeric_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.num)?;
     let s = whole.as_str();
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
@@ -516,7 +423,7 @@ fn numeric_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention>
     })
 }
 
-fn relative_mention(caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.rel)?;
     let lower = |group: usize| caps.get(group).map(|m| m.as_str().to_ascii_lowercase());
     let rel = if let Some(w) = lower(G.rw) {
@@ -556,7 +463,7 @@ fn relative_mention(caps: &SparseCaptures<'_>) -> Option<DateMention> {
     })
 }
 
-fn day_month_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     let whole = caps.get(G.dm)?;
     let m_text = caps.get(G.dm_m)?;
     if !capitalised(m_text.as_str()) {
@@ -600,7 +507,7 @@ fn day_month_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMentio
     })
 }
 
-fn month_day_mention(text: &str, caps: &SparseCaptures<'_>) -> Option<DateMention> {
+fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     let m_text = caps.get(G.md_m)?;
     let name = m_text.as_str();
     if !capitalised(name) {
@@ -930,26 +837,17 @@ pub fn year_from_weekday(
 // ---------------------------------------------------------------------------------------------
 // Tense
 
-/// Words that put a clause in the future.
-const FUTURE_MARKERS: &str = r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)";
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)",
+    )
+});
 
-/// Words that put a clause in the past.
-const PAST_MARKERS: &str = r"(?i)(?-u:\b)(?:was|were|wasn%Qt|weren%Qt|had|did|didn%Qt|met|took%Wplace|held|said|told|gave|came|went|ran|sat|heard|made|began|spent|won|lost|got|saw|felt|found|left|brought|thought|rose|fell|last|ago|previously|earlier|[a-z]+ed)(?-u:\b)";
-
-/// The future markers (pattern 0) and the past ones (pattern 1), found in one pass.
-///
-/// In ASCII the two never start at one place, and a past marker that starts inside a future
-/// one (`to be held`) lies in the words the future marker covers, which [`tense_in`] skips
-/// anyway: one leftmost-first pass gives what a pass for each would. A sentence with `ſ` or
-/// the Kelvin sign (which `[a-z]` matches, case-insensitively) is read with a pass for each.
-static MARKERS: LazyLock<meta::Regex> =
-    LazyLock::new(|| build_many(&[FUTURE_MARKERS, PAST_MARKERS]));
-
-/// The future markers alone, for [`MARKERS`]' exception.
-static FUTURE: LazyLock<meta::Regex> = LazyLock::new(|| build_many(&[FUTURE_MARKERS]));
-
-/// The past markers alone, for [`MARKERS`]' exception.
-static PAST: LazyLock<meta::Regex> = LazyLock::new(|| build_many(&[PAST_MARKERS]));
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?-u:\b)(?:was|were|wasn%Qt|weren%Qt|had|did|didn%Qt|met|took%Wplace|held|said|told|gave|came|went|ran|sat|heard|made|began|spent|won|lost|got|saw|felt|found|left|brought|thought|rose|fell|last|ago|previously|earlier|[a-z]+ed)(?-u:\b)",
+    )
+});
 
 /// `-ed` words that are not past tense (or point to the future).
 const NOT_PAST: &[&str] = &[
@@ -1012,22 +910,6 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
         return Tense::Unknown;
     };
     let offset = offset.clamp(s.start, s.end) - s.start;
-    let (future, past): (Vec<Match>, Vec<Match>) = if crate::lex::has_non_ascii_fold(sentence) {
-        (
-            FUTURE.find_iter(sentence).collect(),
-            PAST.find_iter(sentence).collect(),
-        )
-    } else {
-        MARKERS
-            .find_iter(sentence)
-            .partition(|m| m.pattern().as_usize() == 0)
-    };
-    nearest_tense(sentence, offset, &future, &past)
-}
-
-/// The tense of the marker nearest byte `offset` of `sentence`, given the future and the past
-/// markers found in it (see [`tense_in`]).
-fn nearest_tense(sentence: &str, offset: usize, future: &[Match], past: &[Match]) -> Tense {
     let dist = |start: usize, end: usize| {
         if end <= offset {
             offset - end
@@ -1037,7 +919,7 @@ fn nearest_tense(sentence: &str, offset: usize, future: &[Match], past: &[Match]
     };
     let mut best: Option<(usize, Tense)> = None;
     let mut masks: Vec<(usize, usize)> = Vec::new();
-    for m in future {
+    for m in FUTURE.find_iter(sentence) {
         // Mask the verb group after the marker: "will be held", "is due to take place".
         let mut end = m.end();
         let b = sentence.as_bytes();
@@ -1058,11 +940,11 @@ fn nearest_tense(sentence: &str, offset: usize, future: &[Match], past: &[Match]
             best = Some((d, Tense::Future));
         }
     }
-    for m in past {
+    for m in PAST.find_iter(sentence) {
         if masks.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
             continue;
         }
-        let w = sentence[m.range()].to_ascii_lowercase();
+        let w = m.as_str().to_ascii_lowercase();
         if w.ends_with("ed") && NOT_PAST.contains(&w.as_str()) {
             continue;
         }
@@ -1077,79 +959,6 @@ fn nearest_tense(sentence: &str, offset: usize, future: &[Match], past: &[Match]
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_pass_finds_the_markers_a_pass_for_each_finds() {
-        // The plain regexes, each on its own.
-        let future = build(FUTURE_MARKERS);
-        let past = build(PAST_MARKERS);
-        let separately = |sentence: &str, offset: usize| {
-            let of = |re: &Regex, id: usize| -> Vec<Match> {
-                re.find_iter(sentence)
-                    .map(|m| Match::must(id, m.range()))
-                    .collect()
-            };
-            nearest_tense(sentence, offset, &of(&future, 0), &of(&past, 1))
-        };
-        let pieces = [
-            "will",
-            "shall",
-            "won’t",
-            "is",
-            "are",
-            "it's",
-            "we’re",
-            "not",
-            "scheduled",
-            "due",
-            "set",
-            "going",
-            "next",
-            "to",
-            "be",
-            "held",
-            "heard",
-            "decided",
-            "we'll",
-            "was",
-            "wasn't",
-            "had",
-            "met",
-            "took",
-            "place",
-            "last",
-            "ago",
-            "planned",
-            "need",
-            "Ted's",
-            "agreed",
-            "embed",
-            "ſ",
-            "é",
-            ".",
-            ",",
-            "\n",
-            "\u{a0}",
-            "NEC",
-        ];
-        let mut rng = crate::lex::Xorshift(0x7e45_e5ed);
-        for _ in 0..20_000 {
-            let text = rng.text(&pieces, 12, true);
-            let span = Span::new(0, text.len());
-            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
-                assert_eq!(
-                    tense_in(&text, span, offset),
-                    separately(&text, offset),
-                    "{text:?} at {offset}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn dates_sparse_finds_what_the_plain_regex_finds() {
-        crate::lex::check_sparse(&DATE);
-    }
 
     fn one(text: &str) -> (String, DateMention) {
         let found = find_dates(text);

@@ -52,10 +52,9 @@ pub use dates::{
     Anchor, DateMention, Relative, Tense, find_dates, resolve, tense_at, year_from_weekday,
 };
 pub use durations::{DurationMatch, find_durations};
-pub use lex::{for_each_word_start, has_non_ascii_fold, next_capital_word};
 pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
 pub use scan::Scan;
-pub use segment::{lines, sentences, squash_whitespace, whitespace_end};
+pub use segment::{lines, sentences};
 pub use votes::{VoteMatch, find_votes};

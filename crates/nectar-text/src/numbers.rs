@@ -5,11 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::Span;
 use regex::Regex;
 
-use crate::lex::{
-    Word, ascii_word_end, char_at, ends_word, gap_end, is_hspace, is_word_byte, kind, next_digit,
-    next_word, prev_word, starts_word,
-};
-use crate::scan::Scan;
+use crate::lex::{ascii_word_end, char_at, ends_word, gap_end, next_word, prev_word, starts_word};
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,111 +66,12 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// assert_eq!(found[1].value, 400_000.0);
 /// ```
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
-    numbers_with(text, |from| {
-        WORD_CANDIDATE
-            .find_at(text, from.min(text.len()))
-            .map(|m| (m.start(), m.end()))
-    })
-}
-
-/// [`find_numbers`] on a [`Scan`]: the number words from its anchor words, not from a pass
-/// of [`WORD_CANDIDATE`] over the text.
-pub(crate) fn numbers_in(scan: &Scan<'_>) -> Vec<NumberMatch> {
-    let text = scan.text();
-    let Some(words) = scan.words() else {
-        return find_numbers(text);
-    };
-    let found = word_candidates(text, words);
-    let mut next = 0;
-    numbers_with(text, |from| {
-        while found.get(next).is_some_and(|&(start, _)| start < from) {
-            next += 1;
-        }
-        found.get(next).copied()
-    })
-}
-
-/// The matches of [`WORD_CANDIDATE`] at every start (overlapping: `half a dozen` and `a
-/// dozen`), in order, read from the text's anchor words: the counts from `zero` to `ninety`,
-/// and `a` or `half a` before a scale word or `dozen`, with their separators as
-/// [`WORD_CANDIDATE`] has them.
-fn word_candidates(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    for w in words {
-        if w.kinds & kind::COUNT != 0 {
-            let word = &b[w.start..w.end];
-            if !word.eq_ignore_ascii_case(b"none") && !word.eq_ignore_ascii_case(b"nil") {
-                out.push((w.start, w.end));
-            }
-        }
-        if w.kinds & kind::SCALE != 0
-            && let Some(a) = word_then_separator(text, w.start, b"a")
-        {
-            if let Some(half) = word_then_separator(text, a, b"half") {
-                out.push((half, w.end));
-            }
-            out.push((a, w.end));
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
-/// Where `word` (a whole ASCII word, any case) starts, if the text before `at` ends with it
-/// and one separator of [`WORD_CANDIDATE`]: a hyphen, or a gap of horizontal space with at
-/// most one line break.
-fn word_then_separator(text: &str, at: usize, word: &[u8]) -> Option<usize> {
-    let before = &text[..at];
-    let sep_start = before
-        .trim_end_matches(|c: char| is_hspace(c) || c == '\n')
-        .len();
-    let gap = &before[sep_start..];
-    let hyphen = ["-", "\u{2010}", "\u{2011}"]
-        .into_iter()
-        .find(|h| before.ends_with(h));
-    let word_end = match hyphen {
-        Some(h) => at - h.len(),
-        None if !gap.is_empty() && gap.matches('\n').count() <= 1 => sep_start,
-        None => return None,
-    };
-    let start = word_end.checked_sub(word.len())?;
-    let b = text.as_bytes();
-    (b[start..word_end].eq_ignore_ascii_case(word) && (start == 0 || !is_word_byte(b[start - 1])))
-        .then_some(start)
-}
-
-/// [`find_numbers`] with the next number-word candidate at or after a byte given by
-/// `next_candidate` (its start and end).
-fn numbers_with(
-    text: &str,
-    mut next_candidate: impl FnMut(usize) -> Option<(usize, usize)>,
-) -> Vec<NumberMatch> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    // The candidates in order: the next digit (found eight bytes at a time), and the next
-    // number word, kept until `from` passes it (no word match starts between the two; and
-    // once there is none, there is none further on).
-    let mut searched = false;
-    let mut word: Option<(usize, usize)> = None;
-    loop {
-        if !searched || word.is_some_and(|(start, _)| start < from) {
-            word = next_candidate(from);
-            searched = true;
-        }
-        let digit = next_digit(b, from);
-        let cand = match (digit, word) {
-            (Some(d), Some(w)) if w.0 < d => Candidate::Word(w),
-            (Some(d), _) => Candidate::Digit(d),
-            (None, Some(w)) => Candidate::Word(w),
-            (None, None) => break,
-        };
-        let i = match cand {
-            Candidate::Digit(d) => d,
-            Candidate::Word((start, _)) => start,
-        };
-        if let Candidate::Digit(_) = cand {
+    while let Some(cand) = CANDIDATE.find_at(text, from) {
+        let i = cand.start();
+        if b[i].is_ascii_digit() {
             if !starts_word(text, i) {
                 from = skip_token(b, i);
                 continue;
@@ -202,34 +99,16 @@ fn numbers_with(
             }
             from = end;
         } else {
-            // Only past the first word: a later one (`a` of `half a dozen`) may start a
-            // number. (A match that starts with `ſ`, read as `s`, is one word.)
-            let first = ascii_word_end(b, i);
-            from = match cand {
-                Candidate::Word((_, end)) if first <= i => end,
-                _ => first,
-            };
+            from = cand.end();
         }
     }
     out
 }
 
-/// Where a number may start ([`find_numbers`]).
-#[derive(Clone, Copy)]
-enum Candidate {
-    /// An ASCII digit.
-    Digit(usize),
-    /// A [`WORD_CANDIDATE`] match: its start and end.
-    Word((usize, usize)),
-}
-
-/// Where a number in words may start: a word that can begin one. `a` and `half` begin one
-/// only before a scale or `dozen` (`a dozen`, `half a million`), so they are candidates only
-/// there, as [`words_at`] separates words: `a` is too common a word to try each one. (Digits
-/// are found apart, [`next_digit`], so that the search goes on past each.)
-static WORD_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+/// Where a number may start: a digit, or a word that can begin a number in words.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lex::build(
-        r"(?i)(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:half(?:[-\x{2010}\x{2011}]|%W))?a(?:[-\x{2010}\x{2011}]|%W)(?:hundred|thousand|million|billion|dozen))(?-u:\b)",
+        r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)(?-u:\b)",
     )
 });
 
@@ -862,134 +741,6 @@ fn pronoun_one(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// [`find_numbers`] as it was first written: every `a` and `half` a candidate.
-    fn find_numbers_trying_every_a(text: &str) -> Vec<NumberMatch> {
-        static EVERY_A: LazyLock<Regex> = LazyLock::new(|| {
-            crate::lex::build(
-                r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)(?-u:\b)",
-            )
-        });
-        let b = text.as_bytes();
-        let mut out = Vec::new();
-        let mut from = 0;
-        while let Some(cand) = EVERY_A.find_at(text, from) {
-            let i = cand.start();
-            if b[i].is_ascii_digit() {
-                if !starts_word(text, i) {
-                    from = skip_token(b, i);
-                    continue;
-                }
-                match digits_at(text, i) {
-                    Digits::Number(end, value) => {
-                        out.push(NumberMatch {
-                            span: Span::new(i, end),
-                            value,
-                            in_words: false,
-                        });
-                        from = end;
-                    }
-                    Digits::Reject(skip) => from = skip.max(i + 1),
-                }
-            } else if starts_word(text, i)
-                && let Some((end, value)) = words_at(text, i)
-            {
-                if !pronoun_one(text, i, end) {
-                    out.push(NumberMatch {
-                        span: Span::new(i, end),
-                        value,
-                        in_words: true,
-                    });
-                }
-                from = end;
-            } else {
-                from = cand.end();
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn a_and_half_are_tried_only_where_they_can_begin_a_number() {
-        const PIECES: &[&str] = &[
-            " ",
-            "  ",
-            "\n",
-            "\n\n",
-            "\u{a0}",
-            "-",
-            "\u{2010}",
-            "\u{2013}",
-            ",",
-            ".",
-            "'",
-            "’",
-            "_",
-            "é",
-            "x",
-            "a",
-            "A",
-            "half",
-            "Half",
-            "an",
-            "and",
-            "dozen",
-            "Dozen",
-            "hundred",
-            "thousand",
-            "million",
-            "billion",
-            "quarter",
-            "one",
-            "six",
-            "twenty",
-            "2",
-            "512,000",
-            "1.5",
-            "A4",
-            "no-",
-            "No-",
-            "\u{17f}ix",
-            "\u{212a}",
-            "of",
-            "a dozen",
-            "half a million",
-            "a hundred and six",
-            "a half",
-            "half-a-dozen",
-            "a\u{2010}dozen",
-            "a\r\nthousand",
-            "a \n\n dozen",
-            "half\u{a0}a\u{2009}million",
-            "a\u{2013}dozen",
-            "none",
-            "Nil",
-            "hundreds",
-            "a_dozen",
-            "half a",
-            "Billion",
-            "x-a dozen",
-        ];
-        let mut random = crate::lex::Xorshift(0x2545_f491_4f6c_dd1d);
-        let mut in_words = 0;
-        for _ in 0..20_000 {
-            let text = random.text(PIECES, 16, false);
-            let found = find_numbers(&text);
-            assert_eq!(found, find_numbers_trying_every_a(&text), "{text:?}");
-            // And from a scan's anchor words.
-            assert_eq!(numbers_in(&Scan::new(&text)), found, "{text:?}");
-            in_words += found
-                .iter()
-                .filter(|n| {
-                    n.in_words
-                        && n.value >= 12.0
-                        && text[n.span.start..].starts_with(['a', 'A', 'h', 'H'])
-                })
-                .count();
-        }
-        // Numbers that start with `a` or `half` were found, often.
-        assert!(in_words > 500, "{in_words}");
-    }
 
     #[test]
     fn parses_numbers() {

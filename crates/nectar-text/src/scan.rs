@@ -13,10 +13,9 @@ use std::cell::OnceCell;
 use nectar_model::Span;
 
 use crate::clock::{ClockRange, ClockTime, find_joined_ranges, find_times};
-use crate::dates::{DateMention, Tense, mentions_in, tense_in};
+use crate::dates::{DateMention, Tense, find_dates, tense_in};
 use crate::durations::{DurationMatch, durations_in};
-use crate::lex::{Word, anchor_words};
-use crate::numbers::{NumberMatch, numbers_in};
+use crate::numbers::{NumberMatch, find_numbers};
 use crate::quantities::{Quantity, quantities_in};
 use crate::segment::sentences;
 use crate::votes::{VoteMatch, votes_in};
@@ -47,7 +46,6 @@ pub struct Scan<'a> {
     numbers: OnceCell<Vec<NumberMatch>>,
     times: OnceCell<Vec<ClockTime>>,
     joined_ranges: OnceCell<Vec<ClockRange>>,
-    words: OnceCell<Option<Vec<Word>>>,
 }
 
 impl<'a> Scan<'a> {
@@ -60,21 +58,12 @@ impl<'a> Scan<'a> {
             numbers: OnceCell::new(),
             times: OnceCell::new(),
             joined_ranges: OnceCell::new(),
-            words: OnceCell::new(),
         }
     }
 
     /// The text scanned.
     pub fn text(&self) -> &'a str {
         self.text
-    }
-
-    /// The anchor words of the [`Sparse`](crate::lex::Sparse) patterns
-    /// ([`anchor_words`](crate::lex::anchor_words)).
-    pub(crate) fn words(&self) -> Option<&[Word]> {
-        self.words
-            .get_or_init(|| anchor_words(self.text))
-            .as_deref()
     }
 
     /// The sentences ([`sentences`](crate::sentences)).
@@ -84,22 +73,23 @@ impl<'a> Scan<'a> {
 
     /// The date mentions ([`find_dates`](crate::find_dates)).
     pub fn dates(&self) -> &[DateMention] {
-        self.dates.get_or_init(|| mentions_in(self))
+        self.dates.get_or_init(|| find_dates(self.text))
     }
 
     /// The numbers ([`find_numbers`](crate::find_numbers)).
     pub fn numbers(&self) -> &[NumberMatch] {
-        self.numbers.get_or_init(|| numbers_in(self))
+        self.numbers.get_or_init(|| find_numbers(self.text))
     }
 
     /// The explicit clock times.
     pub(crate) fn times(&self) -> &[ClockTime] {
-        self.times.get_or_init(|| find_times(self))
+        self.times.get_or_init(|| find_times(self.text))
     }
 
     /// The joined clock ranges (`from 10am until 4.30pm`, `9.30-5.30`).
     pub(crate) fn joined_ranges(&self) -> &[ClockRange] {
-        self.joined_ranges.get_or_init(|| find_joined_ranges(self))
+        self.joined_ranges
+            .get_or_init(|| find_joined_ranges(self.text))
     }
 
     /// The sentence that holds byte `offset`; else the last one that starts before it; else

@@ -24,14 +24,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let mut common = Candidates::new(|h| memchr::memchr2(b'\n', b'.', h));
-    let mut rare = Candidates::new(|h| memchr::memchr3(b'!', b'?', 0xE2, h));
     while i < b.len() {
-        // Jump to the next byte that may end a sentence.
-        i = common.next(b, i).min(rare.next(b, i));
-        if i >= b.len() {
-            break;
-        }
         match b[i] {
             b'\n' => {
                 let j = skip_hspace(text, i + 1);
@@ -73,34 +66,6 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// The hits of a byte search, found one at a time and kept: each search runs once per hit,
-/// not once per hit of another search.
-struct Candidates<F> {
-    search: F,
-    /// The last hit found (the haystack's length: none left; `usize::MAX`: not searched).
-    hit: usize,
-}
-
-impl<F: Fn(&[u8]) -> Option<usize>> Candidates<F> {
-    fn new(search: F) -> Self {
-        Self {
-            search,
-            hit: usize::MAX,
-        }
-    }
-
-    /// The first hit at or after `i`, or `b.len()` if there is none.
-    fn next(&mut self, b: &[u8], i: usize) -> usize {
-        if self.hit == usize::MAX || self.hit < i {
-            self.hit = b
-                .get(i..)
-                .and_then(|h| (self.search)(h))
-                .map_or(b.len(), |k| i + k);
-        }
-        self.hit
-    }
-}
-
 /// Line spans, without their terminators (`\n` or `\r\n`), including empty lines. A final
 /// line terminator does not start another line (as [`str::lines`]).
 ///
@@ -126,78 +91,6 @@ pub fn lines(text: &str) -> Vec<Span> {
         start = next;
     }
     out
-}
-
-/// `text`'s words, as [`str::split_whitespace`] finds them, joined by single spaces: the
-/// text of a quote, heading or name with its line breaks, runs of space and no-break spaces
-/// made one space, and none at either end.
-///
-/// It copies runs of words with single ASCII spaces between them whole, and decodes a
-/// character only at a byte that may start a non-ASCII space: decision subjects are whole
-/// sentences.
-///
-/// ```
-/// use nectar_text::squash_whitespace;
-/// assert_eq!(squash_whitespace(" The NEC\r\n agreed\u{a0}\u{a0}it. "), "The NEC agreed it.");
-/// ```
-pub fn squash_whitespace(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = whitespace_end(text, 0);
-    while i < b.len() {
-        // A run of words, with single ASCII spaces between them, from `i` (not a space).
-        let start = i;
-        while i < b.len() {
-            let c = b[i];
-            if !is_ascii_white_space(c) && !may_start_unicode_space(c) {
-                i += 1;
-            } else if c == b' ' && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) {
-                i += 2;
-            } else if c >= 0x80 {
-                match text[i..].chars().next() {
-                    Some(ch) if !ch.is_whitespace() => i += ch.len_utf8(),
-                    _ => break,
-                }
-            } else {
-                break;
-            }
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..i]);
-        i = whitespace_end(text, i);
-    }
-    out
-}
-
-/// Whether `c` is ASCII white space as [`char::is_whitespace`] has it: tab to carriage return
-/// (the vertical tab included) and the space.
-fn is_ascii_white_space(c: u8) -> bool {
-    matches!(c, b'\t'..=b'\r' | b' ')
-}
-
-/// Whether `c` may be the first byte of a white space character outside ASCII (U+0085,
-/// U+00A0, U+1680, U+2000 to U+205F, U+3000).
-fn may_start_unicode_space(c: u8) -> bool {
-    matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-}
-
-/// The end of the run of white space (Unicode `White_Space`, as [`char::is_whitespace`]) that
-/// starts at byte `i` of `text` (`i` itself where none does).
-///
-/// ```
-/// assert_eq!(nectar_text::whitespace_end("Ann \u{a0}\nBlack", 3), 7);
-/// assert_eq!(nectar_text::whitespace_end("Ann Black", 0), 0);
-/// ```
-pub fn whitespace_end(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text[i..].chars().next() {
-        if !c.is_whitespace() {
-            break;
-        }
-        i += c.len_utf8();
-    }
-    i
 }
 
 /// The sentence that holds byte `offset` of `text`, found by looking at most ~2 KB either
@@ -351,31 +244,6 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
-    }
-
-    #[test]
-    fn squashes_whitespace_as_split_whitespace_and_join() {
-        let plain = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for s in [
-            "",
-            " ",
-            "a",
-            " a ",
-            "a  b",
-            "\u{a0}a\u{2009}b\u{3000}",
-            "é\u{85}ü\x0b\x0cz",
-        ] {
-            assert_eq!(squash_whitespace(s), plain(s), "{s:?}");
-        }
-        let pieces = [
-            "a", "NEC", " ", "  ", "\t", "\r\n", "\n", "\u{a0}", "\u{2009}", "\u{202f}", "\u{85}",
-            "\x0b", "\x0c", "\x1c", "\u{200b}", "é", "’", "—", ".", "\u{3000}",
-        ];
-        let mut rng = crate::lex::Xorshift(0x51a5_4ed0);
-        for _ in 0..30_000 {
-            let s = rng.text(&pieces, 12, false);
-            assert_eq!(squash_whitespace(&s), plain(&s), "{s:?}");
-        }
     }
 
     #[test]

@@ -3,11 +3,9 @@
 use std::sync::LazyLock;
 
 use nectar_model::{Span, VoteResult};
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use crate::lex::{
-    Sparse, SparseCaptures, build, ceil_boundary, char_at, floor_boundary, kind, lower, prev_char,
-};
+use crate::lex::{build, ceil_boundary, char_at, floor_boundary, prev_char};
 use crate::numbers::parse_number;
 use crate::scan::Scan;
 
@@ -34,7 +32,7 @@ const N: &str = r"(?:[0-9]{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eight
 
 const ROLE: &str = r"(?:in%Wfavou?r|for|against|abstentions?|abstained|abstaining|abstain)";
 
-static VOTE: LazyLock<Sparse> = LazyLock::new(|| {
+static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let by = format!(
         r"(?P<by>(?-u:\b)by%W(?P<by1>{N})(?:%Wvotes?)?(?:%Wto%W|%w%D%w)(?P<by2>{N})(?:%Wvotes?)?(?-u:\b))"
     );
@@ -59,101 +57,10 @@ static VOTE: LazyLock<Sparse> = LazyLock::new(|| {
     let nar = r"(?P<nar>(?-u:\b)narrowly%W(?P<narw>defeated|lost|rejected|carried|passed|agreed|won|approved|voted%Wdown)(?-u:\b))";
     let soh = r"(?P<soh>(?-u:\b)(?:on|by)%Wa%Wshow%Wof%Whands(?-u:\b))";
     let abst = format!(r"(?P<abst>(?-u:\b)(?:with%W)?(?P<ab1>{N})%Wabstentions?(?-u:\b))");
-    // Every vote holds a count or one of a few words, at most four words after its start
-    // (`by a vote of 13`, `on a show of hands`).
-    let alternatives: [&str; 11] = [
-        &by, &vd, &vt, &rs, &tally, &ltally, &una, nar, soh, &abst, dash,
-    ];
-    Sparse::new(
-        &alternatives.map(|a| format!("(?i){a}")),
-        4,
-        kind::DIGIT | kind::COUNT | kind::VOTE,
-        vote_start,
-    )
+    build(&format!(
+        "(?i){by}|{vd}|{vt}|{rs}|{tally}|{ltally}|{una}|{nar}|{soh}|{abst}|{dash}"
+    ))
 });
-
-/// Whether `w` is a count word of [`N`].
-fn count_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"zero"
-            | b"none"
-            | b"nil"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-    )
-}
-
-/// Whether a vote may start at `w`: a count or the first word of a phrase of [`VOTE`].
-fn vote_start(w: &[u8]) -> bool {
-    if w.first().is_some_and(u8::is_ascii_digit) {
-        return true;
-    }
-    let mut buf = [0u8; 16];
-    lower(w, &mut buf).is_some_and(|w| {
-        count_word(w)
-            || matches!(
-                w,
-                b"by"
-                    | b"voted"
-                    | b"voting"
-                    | b"on"
-                    | b"backed"
-                    | b"lost"
-                    | b"carried"
-                    | b"defeated"
-                    | b"won"
-                    | b"passed"
-                    | b"approved"
-                    | b"rejected"
-                    | b"agreed"
-                    | b"in"
-                    | b"for"
-                    | b"against"
-                    | b"abstention"
-                    | b"abstentions"
-                    | b"abstained"
-                    | b"abstaining"
-                    | b"abstain"
-                    | b"endorsed"
-                    | b"adopted"
-                    | b"supported"
-                    | b"accepted"
-                    | b"elected"
-                    | b"re"
-                    | b"unanimously"
-                    | b"unanimous"
-                    | b"nem"
-                    | b"narrowly"
-                    | b"with"
-            )
-    })
-}
 
 /// One item of a tally: `13 in favour`, `against: 10`.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -229,7 +136,7 @@ pub fn find_votes(text: &str) -> Vec<VoteMatch> {
 pub(crate) fn votes_in(scan: &Scan<'_>) -> Vec<VoteMatch> {
     let text = scan.text();
     let mut out: Vec<VoteMatch> = Vec::new();
-    for caps in VOTE.captures_iter(text, scan.words()) {
+    for caps in VOTE.captures_iter(text) {
         let Some(v) = vote(text, &caps, scan) else {
             continue;
         };
@@ -267,7 +174,7 @@ fn count(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..=100_000.0).contains(&v)).then_some(v as u32)
 }
 
-fn vote(text: &str, caps: &SparseCaptures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
+fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
     let whole = caps.get(0)?;
     let mut span = Span::new(whole.start(), whole.end());
     let base = VoteMatch {
@@ -506,11 +413,6 @@ fn sentence_result(text: &str, s: Span, span: Span) -> Option<VoteResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn votes_sparse_finds_what_the_plain_regex_finds() {
-        crate::lex::check_sparse(&VOTE);
-    }
 
     type Want = (
         &'static str,

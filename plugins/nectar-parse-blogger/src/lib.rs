@@ -47,10 +47,6 @@ const SIGNATURES: &[&str] = &[
     "Blogger ",
 ];
 
-/// [`SIGNATURES`], found in one pass.
-static SIGNATURE_SET: LazyLock<layout::Signatures> =
-    LazyLock::new(|| layout::Signatures::new(SIGNATURES));
-
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:Blogger|Anonymous)[ \u{a0}].{1,80} said\.\.\.\r?$").expect("valid regex")
 });
@@ -112,9 +108,8 @@ impl Blogger {
 impl SourceParser for Blogger {
     fn detect(&self, doc: &Document) -> f32 {
         let text = &doc.text;
-        let mut score = SIGNATURE_SET.confidence(text);
-        // Every comment line holds " said...": most pages hold none.
-        if layout::contains(text, " said...") && SAID.is_match(text) {
+        let mut score = layout::signature_confidence(text, SIGNATURES);
+        if SAID.is_match(text) {
             score += 0.35;
         }
         let head = layout::head(text, 1500);

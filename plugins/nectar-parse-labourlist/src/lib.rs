@@ -21,8 +21,6 @@
 //! ```
 #![deny(missing_docs)]
 
-use std::sync::LazyLock;
-
 use nectar_extract::layout;
 use nectar_model::{Document, ParserInfo, Report};
 use nectar_registry::{ParseError, SourceParser, register_parser};
@@ -36,14 +34,10 @@ pub const NAME: &str = "labourlist";
 
 const SIGNATURES: &[&str] = &["More from LabourList", "LabourList", "labourlist.org"];
 
-/// [`SIGNATURES`], found in one pass.
-static SIGNATURE_SET: LazyLock<layout::Signatures> =
-    LazyLock::new(|| layout::Signatures::new(SIGNATURES));
-
 impl SourceParser for LabourList {
     fn detect(&self, doc: &Document) -> f32 {
-        let mut score = SIGNATURE_SET.confidence(&doc.text);
-        if layout::contains(&doc.text, "More from LabourList") {
+        let mut score = layout::signature_confidence(&doc.text, SIGNATURES);
+        if doc.text.contains("More from LabourList") {
             score += 0.3;
         }
         score.min(1.0)

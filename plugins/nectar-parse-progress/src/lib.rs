@@ -43,10 +43,6 @@ const SIGNATURES: &[&str] = &[
     "progressonline",
 ];
 
-/// [`SIGNATURES`], found in one pass.
-static SIGNATURE_SET: LazyLock<layout::Signatures> =
-    LazyLock::new(|| layout::Signatures::new(SIGNATURES));
-
 static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,3}$").expect("valid regex")
 });
@@ -86,7 +82,7 @@ impl Progress {
 
 impl SourceParser for Progress {
     fn detect(&self, doc: &Document) -> f32 {
-        let mut score = SIGNATURE_SET.confidence(&doc.text);
+        let mut score = layout::signature_confidence(&doc.text, SIGNATURES);
         if layout::head(&doc.text, 200).contains("Progress |") {
             score += 0.35;
         }
