@@ -29,7 +29,7 @@ const REPORTS: usize = 5_000;
 
 fn parse(registry: &Registry, doc: &Document) -> Report {
     let detection = registry.detect(doc).expect("a parser");
-    detection.parser.parser.parse(doc).expect("parses")
+    nectar_pipeline::parse(doc, &detection).expect("parses")
 }
 
 fn parsed(registry: &Registry, dirs: &[std::path::PathBuf]) -> Vec<Report> {

@@ -32,10 +32,7 @@ fn read_all(registry: &Registry, docs: &[Document]) -> usize {
     docs.iter()
         .map(|doc| {
             let detection = registry.detect(doc).expect("a parser for every document");
-            let report = detection
-                .parser
-                .parser
-                .parse(black_box(doc))
+            let report = nectar_pipeline::parse(black_box(doc), &detection)
                 .unwrap_or_else(|e| panic!("{}: {e}", doc.source.path));
             let facts = report.meetings.len()
                 + report.figures.len()

@@ -5,8 +5,8 @@
 //! |---|---|---|
 //! | `CORPUS/read` | `nectar_io::read_document` of every file: read, decode, SHA-256, sidecar | the files' size |
 //! | `CORPUS/detect` | `registry.detect(&doc)` of every document | the documents' text |
-//! | `CORPUS/parse/NAME` | `parser.parse(&doc)` (layout + extract) of the documents detection gives to parser `NAME` | those documents' text |
-//! | `CORPUS/layout/read_page` | `nectar_extract::layout::read_page` of every document: the common page reader | the documents' text |
+//! | `CORPUS/parse/NAME` | `nectar_pipeline::parse` (the parser's layout, then extract) of the documents detection gives to parser `NAME` | those documents' text |
+//! | `CORPUS/layout/read_page` | `nectar_page::read_page` of every document: the common page reader | the documents' text |
 //! | `CORPUS/extract` | `nectar_extract::extract` of every document from its `read_page` layout (computed beforehand) | the documents' text |
 //! | `CORPUS/text/FN` | one `nectar_text` function over every report's body (`report.body`, found beforehand) | the bodies' text |
 //! | `CORPUS/text/scan_all` | a `nectar_text::Scan` of every body asked for everything (sentences, dates, numbers, quantities, durations, votes), each scan made once and shared | the bodies' text |
@@ -25,9 +25,8 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput};
-use nectar_extract::Layout;
-use nectar_model::{Document, ParserInfo, Span};
-use nectar_registry::Registry;
+use nectar_model::{Document, Layout, ParserInfo, Span};
+use nectar_registry::{Detection, Registry};
 
 #[path = "corpora.rs"]
 mod corpora;
@@ -96,10 +95,7 @@ impl Prepared {
         for (i, doc) in docs.iter().enumerate() {
             let detection = registry.detect(doc).expect("a parser for every document");
             by_parser.entry(detection.parser.name).or_default().push(i);
-            let report = detection
-                .parser
-                .parser
-                .parse(doc)
+            let report = nectar_pipeline::parse(doc, &detection)
                 .unwrap_or_else(|e| panic!("{}: {e}", doc.source.path));
             facts += nectar_pipeline::facts(&report);
             bodies.push(report.body);
@@ -107,7 +103,7 @@ impl Prepared {
         let layouts = match with_layouts {
             true => docs
                 .iter()
-                .map(|d| nectar_extract::layout::read_page(&d.text))
+                .map(|d| nectar_page::read_page(&d.text))
                 .collect(),
             false => Vec::new(),
         };
@@ -179,7 +175,7 @@ fn bench_corpus(c: &mut Criterion, registry: &Registry, corpus: &Corpus) {
     });
 
     for (name, which) in &prepared.by_parser {
-        let parser = registry.parser(name).expect("a registered parser").parser;
+        let parser = registry.parser(name).expect("a registered parser");
         group.throughput(Throughput::Bytes(
             prepared.text_bytes(which.iter().copied()),
         ));
@@ -188,7 +184,12 @@ fn bench_corpus(c: &mut Criterion, registry: &Registry, corpus: &Corpus) {
                 which
                     .iter()
                     .map(|&i| {
-                        let report = parser.parse(black_box(&docs[i])).expect("parses");
+                        let detection = Detection {
+                            parser,
+                            confidence: 1.0,
+                        };
+                        let report = nectar_pipeline::parse(black_box(&docs[i]), &detection)
+                            .expect("parses");
                         report.meetings.len() + report.figures.len()
                     })
                     .sum::<usize>()
@@ -200,11 +201,7 @@ fn bench_corpus(c: &mut Criterion, registry: &Registry, corpus: &Corpus) {
     group.bench_function("layout/read_page", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| {
-                    nectar_extract::layout::read_page(black_box(&d.text))
-                        .body
-                        .end
-                })
+                .map(|d| nectar_page::read_page(black_box(&d.text)).body.end)
                 .sum::<usize>()
         })
     });

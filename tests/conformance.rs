@@ -15,7 +15,7 @@ fn read(path: &Path) -> (Report, String) {
     let doc = nectar_io::read_document(path, &path.display().to_string(), &Default::default())
         .unwrap_or_else(|e| panic!("{e}"));
     let detection = registry.detect(&doc).expect("a parser");
-    let report = detection.parser.parser.parse(&doc).expect("parses");
+    let report = nectar_pipeline::parse(&doc, &detection).expect("parses");
     (report, doc.text)
 }
 

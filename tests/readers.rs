@@ -74,13 +74,7 @@ fn reports(inputs: &[PathBuf]) -> Vec<Report> {
         .map(|f| {
             let f = f.unwrap();
             let doc = nectar_io::read_document(&f.path, &f.display, &Default::default()).unwrap();
-            registry
-                .detect(&doc)
-                .unwrap()
-                .parser
-                .parser
-                .parse(&doc)
-                .unwrap()
+            nectar_pipeline::parse(&doc, &registry.detect(&doc).unwrap()).unwrap()
         })
         .collect()
 }

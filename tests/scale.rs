@@ -24,7 +24,7 @@ fn read(registry: &Registry, r: &SynthReport) -> (Report, Document) {
     let mut doc = r.document();
     doc.source.sha256 = nectar_io::sha256_hex(doc.text.as_bytes());
     let detection = registry.detect(&doc).expect("a parser");
-    let report = detection.parser.parser.parse(&doc).expect("parses");
+    let report = nectar_pipeline::parse(&doc, &detection).expect("parses");
     (report, doc)
 }
 
@@ -144,13 +144,7 @@ fn files_read_as_in_memory() {
         let path = dir.path().join(format!("{}.txt", r.stem));
         let doc = nectar_io::read_document(&path, &format!("{}.txt", r.stem), &Default::default())
             .unwrap();
-        let from_file = registry
-            .detect(&doc)
-            .unwrap()
-            .parser
-            .parser
-            .parse(&doc)
-            .unwrap();
+        let from_file = nectar_pipeline::parse(&doc, &registry.detect(&doc).unwrap()).unwrap();
         let (in_memory, _) = read(&registry, &r);
         let json = |rep: &Report| serde_json::to_value(rep).unwrap();
         assert_eq!(json(&from_file), json(&in_memory), "{}", r.stem);

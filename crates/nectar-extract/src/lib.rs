@@ -1,18 +1,19 @@
 //! Reads the facts of a report from its [`Layout`]: the one mechanism every parser shares.
 //!
-//! A parser's job is the page: where the title, date line, byline, body and readers' comments
-//! stand ([`Layout`], with helpers in [`layout`]). This crate's job is the report: the meetings
+//! A source parser's job is the page: where the title, date line, byline, body and readers'
+//! comments stand (a [`Layout`], usually read with `nectar-page`). This crate's job is the
+//! report, the same for every site: the meetings
 //! and their dates (years worked out when the text leaves them out), durations, figures, votes,
 //! decisions, agenda items and comments, each with byte-exact [`nectar_model::Evidence`].
 //!
 //! ```
-//! use nectar_extract::{extract, layout};
-//! use nectar_model::{Document, ParserInfo, Span};
+//! use nectar_extract::extract;
+//! use nectar_model::{Document, Layout, ParserInfo, Span};
 //!
 //! let text = "NEC Report – 3 March 2015\n\nThe NEC met on 3 March. Membership is now 190,000.";
 //! let doc = Document::from_text("r.txt", text);
 //! let title = Span::new(0, text.find('\n').unwrap());
-//! let layout = layout::Layout {
+//! let layout = Layout {
 //!     title: Some(title),
 //!     body: Span::new(title.end + 2, text.len()),
 //!     ..Default::default()
@@ -29,24 +30,21 @@
 
 mod decisions;
 mod figures;
-pub mod layout;
 mod meetings;
-mod page;
 pub mod people;
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use nectar_model::{
-    AgendaItem, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure, Meeting,
-    MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind, Sourced, Span,
-    Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
+    AgendaItem, BlockKind, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure,
+    Layout, Meeting, MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind,
+    Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
 
-pub use layout::Layout;
 use meetings::{Dated, MeetingMention, Period};
 
 fn evidence(text: &str, span: Span) -> Evidence {
@@ -411,8 +409,8 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         });
 
     let head = match &title {
-        Some(t) => format!("{}\n{}", t.value, layout::head(text, 400)),
-        None => layout::head(text, 400).to_owned(),
+        Some(t) => format!("{}\n{}", t.value, head_of(text, 400)),
+        None => head_of(text, 400).to_owned(),
     };
     let kind = classify(&head, body_text);
     // Sentences that run into a clutter line (a page header between two halves of a
@@ -668,13 +666,13 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
 
     // Agenda items: headings, then reports named in running text, in text order.
     let blocks = if layout.blocks.is_empty() {
-        layout::blocks(text, body)
+        nectar_text::blocks(text, body)
     } else {
         layout.blocks.clone()
     };
     let mut items: Vec<(String, Span)> = blocks
         .iter()
-        .filter(|b| b.kind == layout::BlockKind::Heading)
+        .filter(|b| b.kind == BlockKind::Heading)
         .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span))
         .collect();
     for (heading, span) in decisions::report_items(text, body) {

@@ -24,6 +24,7 @@ mod enums;
 mod evidence;
 pub mod ids;
 mod input;
+mod layout;
 mod report;
 pub mod schema;
 
@@ -33,6 +34,7 @@ pub use enums::{
 };
 pub use evidence::{Evidence, EvidenceError, Span};
 pub use input::{Document, Sidecar};
+pub use layout::{Block, BlockKind, CommentLayout, Layout};
 pub use report::{
     AgendaItem, Comment, Corpus, Decision, Duration, Figure, InvariantError, Meeting, ParserInfo,
     PersonMention, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,

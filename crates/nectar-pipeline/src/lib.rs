@@ -26,8 +26,8 @@
 use std::path::PathBuf;
 
 use nectar_io::{InputFile, Limits};
-use nectar_model::Report;
-use nectar_registry::{Detection, ParserDescriptor, Registry};
+use nectar_model::{Document, ParserInfo, Report};
+use nectar_registry::{Detection, ParseError, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
 /// How to read.
@@ -76,6 +76,30 @@ pub fn facts(r: &Report) -> usize {
         + r.comments.len()
 }
 
+/// Reads a document with the parser detection chose: the parser's layout of the page, then the
+/// facts read from it, with the parser's name and version from its descriptor and the
+/// detection's confidence.
+///
+/// ```
+/// use nectar_model::Document;
+/// let registry = nectar_plugins::registry().unwrap();
+/// let doc = Document::from_text("a.txt", "NEC report\n\nThe NEC met on 3 March 2015 for five hours.");
+/// let detection = registry.detect(&doc).unwrap();
+/// let report = nectar_pipeline::parse(&doc, &detection).unwrap();
+/// assert_eq!(report.parser.name, "generic");
+/// assert_eq!(report.meetings[0].duration.as_ref().unwrap().hours, 5.0);
+/// ```
+pub fn parse(doc: &Document, detection: &Detection) -> Result<Report, ParseError> {
+    let descriptor = detection.parser;
+    let layout = descriptor.parser.layout(doc)?;
+    let info = ParserInfo {
+        name: descriptor.name.to_owned(),
+        version: descriptor.version.to_owned(),
+        confidence: detection.confidence,
+    };
+    Ok(nectar_extract::extract(doc, &layout, info))
+}
+
 /// Reads, detects and parses one file.
 fn read_one(
     file: &InputFile,
@@ -101,12 +125,7 @@ fn read_one(
                 None => format!("{}: no parser is registered", doc.source.path),
             },
         )?;
-    let mut report = detection
-        .parser
-        .parser
-        .parse(&doc)
-        .map_err(|e| format!("{}: {e}", doc.source.path))?;
-    report.parser.confidence = detection.confidence;
+    let report = parse(&doc, &detection).map_err(|e| format!("{}: {e}", doc.source.path))?;
     Ok((report, doc.text.len() as u64))
 }
 

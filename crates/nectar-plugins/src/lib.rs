@@ -27,12 +27,18 @@ extern crate nectar_export_parquet;
 extern crate nectar_parse_blogger;
 #[cfg(feature = "parse-clga")]
 extern crate nectar_parse_clga;
+#[cfg(feature = "parse-facebook")]
+extern crate nectar_parse_facebook;
 #[cfg(feature = "parse-generic")]
 extern crate nectar_parse_generic;
 #[cfg(feature = "parse-labourlist")]
 extern crate nectar_parse_labourlist;
 #[cfg(feature = "parse-progress")]
 extern crate nectar_parse_progress;
+#[cfg(feature = "parse-typepad")]
+extern crate nectar_parse_typepad;
+#[cfg(feature = "parse-wordpress")]
+extern crate nectar_parse_wordpress;
 
 use nectar_registry::{Registry, RegistryError};
 
@@ -50,6 +56,9 @@ pub fn expected_parsers() -> Vec<&'static str> {
         (cfg!(feature = "parse-generic"), "generic"),
         (cfg!(feature = "parse-labourlist"), "labourlist"),
         (cfg!(feature = "parse-progress"), "progress"),
+        (cfg!(feature = "parse-facebook"), "facebook"),
+        (cfg!(feature = "parse-typepad"), "typepad"),
+        (cfg!(feature = "parse-wordpress"), "wordpress"),
     ];
     names.extend(features.iter().filter(|(on, _)| *on).map(|(_, name)| *name));
     names.sort_unstable();

@@ -6,31 +6,43 @@
 //! [`register_exporter!`], [`register_chart!`]); a binary that names the crate
 //! (`extern crate my_plugin;`, see `nectar-plugins`) then finds it in [`Registry::collect`].
 //!
+//! A source parser says how its site lays out a page; the pipeline reads the facts from that
+//! layout, the same way for every site, and fills in the parser's name, version and confidence
+//! from its descriptor. Detection counts the descriptor's signatures in the text and matches
+//! its URL patterns against the page's URL; a parser may refine the first.
+//!
 //! ```
-//! use nectar_model::{Document, Report};
+//! use nectar_model::{Document, Layout, Span};
 //! use nectar_registry::{ParseError, Registry, SourceParser, register_parser};
 //!
 //! struct Shouty;
 //! impl SourceParser for Shouty {
-//!     fn detect(&self, doc: &Document) -> f32 {
-//!         if doc.text.starts_with("NEC NEWS!") { 0.9 } else { 0.0 }
-//!     }
-//!     fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
-//!         Err(ParseError::new("this example parses nothing"))
+//!     fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+//!         // The first line is the title, the rest the report.
+//!         let end = doc.text.find('\n').ok_or_else(|| ParseError::new("no title line"))?;
+//!         Ok(Layout {
+//!             title: Some(Span::new(0, end)),
+//!             body: Span::new(end + 1, doc.text.len()),
+//!             ..Layout::default()
+//!         })
 //!     }
 //! }
 //! register_parser! {
 //!     name: "shouty",
 //!     description: "An example parser for a site that shouts.",
 //!     publisher: "NEC News",
-//!     signatures: &["NEC NEWS!"],
+//!     signatures: &["NEC NEWS!", "SHOUT!"],
 //!     url_patterns: &["necnews.example"],
 //!     parser: &Shouty,
 //! }
 //!
 //! let registry = Registry::collect().unwrap();
-//! let doc = Document::from_text("a.txt", "NEC NEWS! The NEC met.");
-//! assert_eq!(registry.detect(&doc).unwrap().parser.name, "shouty");
+//! let doc = Document::from_text("a.txt", "NEC NEWS! SHOUT!\nThe NEC met.");
+//! let found = registry.detect(&doc).unwrap();
+//! assert_eq!(found.parser.name, "shouty");
+//! assert_eq!(found.confidence, 0.7); // two signatures, 0.35 each
+//! let layout = found.parser.parser.layout(&doc).unwrap();
+//! assert_eq!(&doc.text[layout.body.start..layout.body.end], "The NEC met.");
 //! ```
 //!
 //! A chart reads the reports one at a time into the little it draws, then turns that into one
@@ -84,7 +96,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use nectar_model::{Document, Report};
+use nectar_model::{Document, Layout, Report};
 
 #[doc(hidden)]
 pub use inventory;
@@ -106,12 +118,30 @@ impl ParseError {
     }
 }
 
-/// Reads one publisher's layout into a [`Report`].
+/// Says how one site lays out its pages: where the title, date line, authors, body and
+/// readers' comments stand. The facts are read from that [`Layout`] by the pipeline.
 pub trait SourceParser: Send + Sync + 'static {
-    /// How sure the parser is that the document is in its layout, from 0 (not at all) to 1.
-    fn detect(&self, doc: &Document) -> f32;
-    /// Reads the document.
-    fn parse(&self, doc: &Document) -> Result<Report, ParseError>;
+    /// Where things stand on the page.
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError>;
+
+    /// How sure the parser is that the document is in its site's layout, from 0 (not at all)
+    /// to 1, before its URL is looked at. The default counts the descriptor's `signatures` in
+    /// the text ([`signature_confidence`]); a parser may look further.
+    fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
+        signature_confidence(&doc.text, signatures)
+    }
+}
+
+/// How sure a parser can be that a page is its site's, from the distinct signatures it shows:
+/// 0.35 for each, up to 1.
+///
+/// ```
+/// let text = "Post a Comment ... << Home";
+/// assert_eq!(nectar_registry::signature_confidence(text, &["Post a Comment", "<< Home", "Blogger"]), 0.7);
+/// ```
+pub fn signature_confidence(text: &str, signatures: &[&str]) -> f32 {
+    let found = signatures.iter().filter(|s| text.contains(**s)).count();
+    (found as f32 * 0.35).min(1.0)
 }
 
 /// A registered source parser.
@@ -140,6 +170,16 @@ impl fmt::Debug for dyn SourceParser {
 }
 
 impl ParserDescriptor {
+    /// How sure the parser is that the document is its site's: its text's confidence
+    /// ([`SourceParser::detect`]), plus 0.5 when the URL matches one of its patterns, up to 1.
+    pub fn confidence(&self, doc: &Document) -> f32 {
+        let mut confidence = self.parser.detect(doc, self.signatures).clamp(0.0, 1.0);
+        if self.matches_url(doc) {
+            confidence = (confidence + 0.5).min(1.0);
+        }
+        confidence
+    }
+
     /// Whether the document's sidecar URL matches one of the parser's URL patterns.
     pub fn matches_url(&self, doc: &Document) -> bool {
         doc.source
@@ -497,10 +537,7 @@ impl Registry {
             if parser.name == GENERIC_PARSER {
                 continue;
             }
-            let mut confidence = parser.parser.detect(doc).clamp(0.0, 1.0);
-            if parser.matches_url(doc) {
-                confidence = (confidence + 0.5).min(1.0);
-            }
+            let confidence = parser.confidence(doc);
             if best.is_none_or(|b| confidence > b.confidence) {
                 best = Some(Detection { parser, confidence });
             }
@@ -509,7 +546,10 @@ impl Registry {
             (Some(b), _) if b.confidence >= DETECT_THRESHOLD => Some(b),
             (_, Some(generic)) => Some(Detection {
                 parser: generic,
-                confidence: generic.parser.detect(doc).clamp(0.0, 1.0),
+                confidence: generic
+                    .parser
+                    .detect(doc, generic.signatures)
+                    .clamp(0.0, 1.0),
             }),
             (b, None) => b,
         }

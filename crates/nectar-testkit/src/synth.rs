@@ -31,9 +31,9 @@
 //! - `progress`: the `Progress | Centre-left Labour politics` banner, `NEC report: Month YYYY`,
 //!   `•` bullets, the author's bio, a donation ask, `Print Friendly, PDF & Email`, the author
 //!   box (name line, `is ...` line), `N comments` with `•` comments;
-//! - `generic`: a WordPress page (site header, nav bar, `Posted on D Month YYYY by NAME`,
+//! - `wordpress`: a WordPress page (site header, nav bar, `Posted on D Month YYYY by NAME`,
 //!   `Share this:`, `Like this:`, `N thoughts on “TITLE”` comments, `Leave a Reply`) or a plainer
-//!   one (`By NAME` and a date line).
+//!   theme (`By NAME` and a date line) with the same widgets.
 //!
 //! Meetings are in 2010 to 2025; the report is published the same day or up to nine days
 //! later (into the next month or year at times). Each body is written from pools of
@@ -109,7 +109,7 @@ use crate::Expected;
 use pools::*;
 
 /// The layouts, in the order they take turns.
-pub const SOURCES: &[&str] = &["blogger", "clga", "labourlist", "progress", "generic"];
+pub const SOURCES: &[&str] = &["blogger", "clga", "labourlist", "progress", "wordpress"];
 
 /// One generated report.
 #[derive(Debug, Clone, PartialEq)]
@@ -537,7 +537,7 @@ impl Plan {
         let target = MIN_BYTES + draw(rng).max(draw(rng)).max(draw(rng));
         // Blogger and WordPress pages show the date; a LabourList sidecar gives it or not.
         let dated = match source {
-            "blogger" | "generic" => true,
+            "blogger" | "wordpress" => true,
             "labourlist" => rng.chance(70),
             _ => false,
         };
@@ -566,7 +566,7 @@ impl Plan {
             "clga" => self.clga(rng, blocks, facts),
             "labourlist" => self.labourlist(rng, blocks, facts),
             "progress" => self.progress(rng, blocks, facts),
-            _ => self.generic(rng, blocks, facts),
+            _ => self.wordpress(rng, blocks, facts),
         }
     }
 
@@ -1909,7 +1909,7 @@ impl Plan {
         self.finish(text, expected, None)
     }
 
-    fn generic(&self, rng: &mut Rng, blocks: Vec<Block>, facts: Facts) -> SynthReport {
+    fn wordpress(&self, rng: &mut Rng, blocks: Vec<Block>, facts: Facts) -> SynthReport {
         let a = self.author;
         let place = rng.pick(PLACES);
         let m = self.meeting;

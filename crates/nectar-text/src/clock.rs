@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::Span;
 use regex::{Captures, Regex};
 
-use crate::lex::{build, char_at, floor_boundary, prev_char};
+use crate::pattern::{build, char_at, floor_boundary, prev_char};
 use crate::scan::Scan;
 
 /// A clock time read from text.

@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
 use regex::{Captures, Regex};
 
-use crate::lex::{build, char_at, prev_char, prev_word};
+use crate::pattern::{build, char_at, prev_char, prev_word};
 use crate::segment::sentence_around;
 
 /// The tense of a clause: whether a date in it lies before or after the time of writing.
@@ -928,7 +928,7 @@ pub(crate) fn tense_in(text: &str, s: Span, offset: usize) -> Tense {
             while j < b.len() && (b[j] == b' ' || b[j] == b'\n' || b[j] == b'\r') {
                 j += 1;
             }
-            let k = crate::lex::ascii_word_end(b, j);
+            let k = crate::pattern::ascii_word_end(b, j);
             if k == j {
                 break;
             }

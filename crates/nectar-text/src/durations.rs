@@ -6,8 +6,8 @@ use nectar_model::{Qualifier, Span};
 use regex::Regex;
 
 use crate::clock::find_ranges;
-use crate::lex::{build, ceil_boundary, floor_boundary, prev_char, prev_word};
 use crate::numbers::{NumberMatch, find_numbers, number_at};
+use crate::pattern::{build, ceil_boundary, floor_boundary, prev_char, prev_word};
 use crate::qualifiers::qualifier_before;
 use crate::scan::Scan;
 

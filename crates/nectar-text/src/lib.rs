@@ -40,8 +40,8 @@
 mod clock;
 pub mod dates;
 pub mod durations;
-mod lex;
 pub mod numbers;
+mod pattern;
 pub mod qualifiers;
 pub mod quantities;
 mod scan;
@@ -56,5 +56,5 @@ pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
 pub use scan::Scan;
-pub use segment::{lines, sentences};
+pub use segment::{Line, blocks, bullet, lines, sentences, trim};
 pub use votes::{VoteMatch, find_votes};

@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 use nectar_model::Span;
 use regex::Regex;
 
-use crate::lex::{ascii_word_end, char_at, ends_word, gap_end, next_word, prev_word, starts_word};
+use crate::pattern::{
+    ascii_word_end, char_at, ends_word, gap_end, next_word, prev_word, starts_word,
+};
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +109,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
 
 /// Where a number may start: a digit, or a word that can begin a number in words.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lex::build(
+    crate::pattern::build(
         r"(?i)[0-9]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|half)(?-u:\b)",
     )
 });

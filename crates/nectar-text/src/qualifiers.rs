@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{Qualifier, Span};
 use regex::Regex;
 
-use crate::lex::{build, floor_boundary, is_hspace};
+use crate::pattern::{build, floor_boundary, is_hspace};
 
 /// A qualifier phrase ending at the end of the haystack (then only space before the number).
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{Qualifier, Span, Unit};
 use regex::Regex;
 
-use crate::lex::{build, char_at, gap_end, merge_spans, overlaps_any, prev_char};
+use crate::pattern::{build, char_at, gap_end, merge_spans, overlaps_any, prev_char};
 use crate::qualifiers::qualifier_before;
 use crate::scan::Scan;
 

@@ -1,8 +1,11 @@
-//! Sentences and lines, as byte spans of the original text.
+//! Sentences, lines and blocks, as byte spans of the original text.
 
-use nectar_model::Span;
+use std::sync::LazyLock;
 
-use crate::lex::{ceil_boundary, char_at, floor_boundary, prev_char};
+use nectar_model::{Block, BlockKind, Span};
+use regex::Regex;
+
+use crate::pattern::{ceil_boundary, char_at, floor_boundary, prev_char};
 
 /// Sentence spans within `text`, in order, trimmed of surrounding whitespace (and a BOM).
 ///
@@ -66,29 +69,181 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// Line spans, without their terminators (`\n` or `\r\n`), including empty lines. A final
-/// line terminator does not start another line (as [`str::lines`]).
+/// A line of a text, without its terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// The line's span.
+    pub span: Span,
+    /// The span trimmed of white space (including no-break spaces and a BOM).
+    pub trimmed: Span,
+}
+
+impl Line {
+    /// The trimmed text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.trimmed.start..self.trimmed.end]
+    }
+
+    /// Whether the line holds only white space.
+    pub fn is_blank(&self) -> bool {
+        self.trimmed.is_empty()
+    }
+}
+
+/// White space, a BOM or a zero-width space: what [`trim`] takes off a line.
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Trims white space, no-break spaces, zero-width spaces and BOMs from both ends of a span.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start_matches(is_blank_char).len());
+    let end = span.start + s.trim_end_matches(is_blank_char).len();
+    Span::new(start, end.max(start))
+}
+
+/// The lines of `text` (ended by `\n`, `\r\n` or `\r`), each with its trimmed span, including
+/// blank lines. A final line terminator does not start another line (as [`str::lines`]).
 ///
 /// ```
 /// use nectar_text::lines;
-/// let text = "one\r\n\r\ntwo\n";
-/// let got: Vec<&str> = lines(text).iter().map(|s| &text[s.start..s.end]).collect();
-/// assert_eq!(got, ["one", "", "two"]);
+/// let text = "one\r\n\u{a0}two \n\nthree\n";
+/// let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
+/// assert_eq!(got, ["one", "two", "", "three"]);
 /// ```
-pub fn lines(text: &str) -> Vec<Span> {
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let mut end = start + piece.len();
-        let next = end;
-        if piece.ends_with('\n') {
-            end -= 1;
-            if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
-                end -= 1;
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            let span = Span::new(start, i);
+            out.push(Line {
+                span,
+                trimmed: trim(text, span),
+            });
+            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
         }
-        out.push(Span::new(start, end));
-        start = next;
+    }
+    if start < bytes.len() {
+        let span = Span::new(start, bytes.len());
+        out.push(Line {
+            span,
+            trimmed: trim(text, span),
+        });
+    }
+    out
+}
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•·▪◦●○‣∙*\-–—]|\d{1,2}[.)])[\s\u{a0}]+").expect("a valid regex")
+});
+
+/// The bullet or number that starts a list item (`• `, `- `, `2. `), with the space after it.
+pub fn bullet(line: &str) -> Option<Span> {
+    BULLET.find(line).map(|m| Span::new(m.start(), m.end()))
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    if line.len() > 70 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let first = line.chars().next().unwrap_or(' ');
+    let last = line.chars().last().unwrap_or('.');
+    (1..=8).contains(&words)
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !matches!(last, '.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')
+}
+
+/// Splits `span` of `text` into blocks.
+///
+/// Where blank lines separate paragraphs, the lines between them form one paragraph (so hard
+/// line wraps are joined); where there are none, every line is a paragraph. Lines that start
+/// with a bullet or a number are list items, and a short line on its own with no closing
+/// punctuation, followed by more text, is a heading.
+///
+/// ```
+/// use nectar_model::{BlockKind, Span};
+/// let text = "Finance\n\nThe budget was\nagreed.\n\n• one\n• two\n";
+/// let kinds: Vec<BlockKind> =
+///     nectar_text::blocks(text, Span::new(0, text.len())).iter().map(|b| b.kind).collect();
+/// assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Bullet, BlockKind::Bullet]);
+/// ```
+pub fn blocks(text: &str, span: Span) -> Vec<Block> {
+    let lines: Vec<Line> = lines(&text[..span.end])
+        .into_iter()
+        .filter(|l| l.span.end >= span.start && l.span.start <= span.end)
+        .map(|l| {
+            let s = Span::new(l.span.start.max(span.start), l.span.end);
+            Line {
+                span: s,
+                trimmed: trim(text, s),
+            }
+        })
+        .collect();
+    let non_blank = lines.iter().filter(|l| !l.is_blank()).count();
+    let blank_separated = lines
+        .windows(2)
+        .any(|w| w[0].is_blank() && !w[1].is_blank())
+        && non_blank > 0
+        && lines.iter().filter(|l| l.is_blank()).count() * 3 >= non_blank;
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut current_lines = 0;
+    let flush = |out: &mut Vec<Block>, current: &mut Option<Span>, n: &mut usize| {
+        if let Some(s) = current.take() {
+            let kind = if *n == 1 && looks_like_heading(&text[s.start..s.end]) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            out.push(Block { kind, span: s });
+        }
+        *n = 0;
+    };
+    for line in &lines {
+        if line.is_blank() {
+            flush(&mut out, &mut current, &mut current_lines);
+            continue;
+        }
+        if let Some(b) = bullet(line.text(text)) {
+            flush(&mut out, &mut current, &mut current_lines);
+            let start = line.trimmed.start + b.end;
+            out.push(Block {
+                kind: BlockKind::Bullet,
+                span: trim(text, Span::new(start, line.trimmed.end)),
+            });
+            continue;
+        }
+        if !blank_separated {
+            flush(&mut out, &mut current, &mut current_lines);
+        }
+        current = Some(match current {
+            Some(s) => Span::new(s.start, line.trimmed.end),
+            None => line.trimmed,
+        });
+        current_lines += 1;
+    }
+    flush(&mut out, &mut current, &mut current_lines);
+    // A heading must introduce something: a last block, or one followed by another heading, is
+    // a paragraph.
+    for i in 0..out.len() {
+        if out[i].kind == BlockKind::Heading
+            && out.get(i + 1).is_none_or(|b| b.kind == BlockKind::Heading)
+        {
+            out[i].kind = BlockKind::Paragraph;
+        }
     }
     out
 }
@@ -299,13 +454,16 @@ mod tests {
     #[test]
     fn splits_lines() {
         let text = "a\r\nb\n\nc";
-        let got: Vec<&str> = lines(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
         assert_eq!(got, ["a", "b", "", "c"]);
         assert!(lines("").is_empty());
-        let got: Vec<Span> = lines("\n");
-        assert_eq!(got, [Span::new(0, 0)]);
-        let text = "x\r";
-        assert_eq!(lines(text), [Span::new(0, 2)]);
+        assert_eq!(lines("\n").len(), 1);
+        let text = "x\ry";
+        let got: Vec<Span> = lines(text).iter().map(|l| l.span).collect();
+        assert_eq!(got, [Span::new(0, 1), Span::new(2, 3)]);
+        let text = "one\r\n\u{a0}two \r\n\nthree";
+        let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
+        assert_eq!(got, ["one", "two", "", "three"]);
     }
 
     #[test]

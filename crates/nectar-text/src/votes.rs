@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use nectar_model::{Span, VoteResult};
 use regex::{Captures, Regex};
 
-use crate::lex::{build, ceil_boundary, char_at, floor_boundary, prev_char};
 use crate::numbers::parse_number;
+use crate::pattern::{build, ceil_boundary, char_at, floor_boundary, prev_char};
 use crate::scan::Scan;
 
 /// A vote found in text.

@@ -21,7 +21,7 @@ fn signatures() {
     let _: fn(&str) -> Vec<DurationMatch> = nectar_text::find_durations;
     let _: fn(&str) -> Vec<VoteMatch> = nectar_text::find_votes;
     let _: fn(&str) -> Vec<Span> = nectar_text::sentences;
-    let _: fn(&str) -> Vec<Span> = nectar_text::lines;
+    let _: fn(&str) -> Vec<nectar_text::Line> = nectar_text::lines;
 }
 
 #[test]

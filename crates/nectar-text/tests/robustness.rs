@@ -48,7 +48,10 @@ fn exercise(text: &str) {
     for v in find_votes(text) {
         check_span(text, v.span);
     }
-    for s in sentences(text).into_iter().chain(lines(text)) {
+    for s in sentences(text)
+        .into_iter()
+        .chain(lines(text).into_iter().map(|l| l.span))
+    {
         check_span(text, s);
     }
     // Offsets anywhere, even inside a character or past the end.

@@ -195,7 +195,7 @@ fn every_span_is_a_valid_slice_of_every_seed() {
             .chain(find_durations(&text).iter().map(|m| m.span))
             .chain(find_votes(&text).iter().map(|m| m.span))
             .chain(sentences(&text))
-            .chain(lines(&text))
+            .chain(lines(&text).iter().map(|l| l.span))
             .collect::<Vec<_>>();
         for s in spans {
             assert!(text.get(s.start..s.end).is_some(), "{file}: bad span {s}");

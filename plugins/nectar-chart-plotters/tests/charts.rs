@@ -35,7 +35,7 @@ fn read_dir(dir: &Path) -> Vec<Report> {
             let doc = nectar_io::read_document(&file.path, &file.display, &Default::default())
                 .unwrap_or_else(|e| panic!("{e}"));
             let detection = registry.detect(&doc).expect("a parser");
-            detection.parser.parser.parse(&doc).expect("parses")
+            nectar_pipeline::parse(&doc, &detection).expect("parses")
         })
         .collect()
 }

@@ -3,32 +3,36 @@
 //! A Blogger page shows the blog's tagline, a date header (`Saturday, February 13, 2021`), the
 //! post's title and body, then readers' comments (`Blogger NAME said...` or
 //! `Anonymous NAME said...`, the text, and a time line `8:15 pm, February 13, 2021`), and
-//! widgets after them (`Post a Comment`, `<< Home`, counters). The author is named in the
-//! tagline (`A blog by NAME`) or a `Posted by NAME` line.
+//! widgets after them (`Post a Comment`, `<< Home`, `Newer Post`, hit counters). The author is
+//! named in the tagline (`A blog by NAME`) or a `Posted by NAME` line.
 //!
 //! ```
 //! use nectar_model::Document;
 //! use nectar_registry::SourceParser;
-//! use nectar_parse_blogger::Blogger;
+//! use nectar_parse_blogger::{Blogger, SIGNATURES};
 //!
 //! let page = "Thoughts from the left bank, a blog by Jo Bloggs\n\nTuesday, March 3, 2015\n\n\
 //!     NEC report\n\nThe NEC met today for five hours.\n\n\
 //!     Blogger Sam said...\n\nThanks!\n\n9:02 pm, March 3, 2015\n\nPost a Comment\n\n<< Home\n";
 //! let doc = Document::from_text("a.txt", page);
-//! assert!(Blogger.detect(&doc) >= 0.5);
-//! let report = Blogger.parse(&doc).unwrap();
-//! assert_eq!(report.authors[0].value, "Jo Bloggs");
-//! assert_eq!(report.published.as_ref().unwrap().value.to_string(), "2015-03-03");
-//! assert_eq!(report.comments[0].author.as_deref(), Some("Sam"));
-//! assert_eq!(report.primary_meeting().unwrap().date.as_ref().unwrap().date.to_string(), "2015-03-03");
+//! assert!(Blogger.detect(&doc, SIGNATURES) >= 0.5);
+//! let layout = Blogger.layout(&doc).unwrap();
+//! let at = |s: nectar_model::Span| &page[s.start..s.end];
+//! assert_eq!(at(layout.authors[0]), "Jo Bloggs");
+//! assert_eq!(layout.published.unwrap().0.to_string(), "2015-03-03");
+//! assert_eq!(at(layout.title.unwrap()), "NEC report");
+//! assert_eq!(at(layout.body), "The NEC met today for five hours.");
+//! assert_eq!(at(layout.comments[0].author.unwrap()), "Sam");
+//! assert_eq!(layout.comments[0].posted_at.unwrap().to_string(), "2015-03-03 21:02:00");
 //! ```
 #![deny(missing_docs)]
 
 use std::sync::LazyLock;
 
-use nectar_extract::layout::{self, Layout};
-use nectar_model::{Document, ParserInfo, Report, Span};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_model::{Document, Layout, Span};
+use nectar_page::{Comments, Site};
+use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+use nectar_text::Line;
 use regex::Regex;
 
 /// The Blogger parser.
@@ -38,7 +42,8 @@ pub struct Blogger;
 /// The parser's registered name.
 pub const NAME: &str = "blogger";
 
-const SIGNATURES: &[&str] = &[
+/// Text that marks a Blogger page.
+pub const SIGNATURES: &[&str] = &[
     "Post a Comment",
     "<< Home",
     "Subscribe to: Post Comments",
@@ -47,7 +52,31 @@ const SIGNATURES: &[&str] = &[
     "Blogger ",
 ];
 
+/// What Blogger adds to the common page: its own page endings and widgets, and its comments.
+pub const SITE: Site = Site {
+    trailer: &[
+        "subscribe to: post comments",
+        "<< home",
+        "newer post",
+        "older post",
+    ],
+    clutter: &["free hit counters", "officedepot discount"],
+    comments: Some(comments),
+};
+
+/// A comment's header line: `Blogger NAME said...`, `Anonymous said...`, `NAME said…`.
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<marker>Blogger|Anonymous)[\s\u{a0}]+)?(?P<name>.{1,80}?)[\s\u{a0}]+said(?:\.\.\.|…)$")
+        .expect("valid regex")
+});
+
+/// Blogger's comments: a `NAME said...` line, the text, then the time.
+fn comments(text: &str, lines: &[Line]) -> Comments {
+    nectar_page::named_comments(text, lines, &SAID, &SITE)
+}
+
+/// A comment line anywhere on the page (detection).
+static SAID_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:Blogger|Anonymous)[ \u{a0}].{1,80} said\.\.\.\r?$").expect("valid regex")
 });
 
@@ -73,11 +102,13 @@ fn author_in(text: &str, span: Span) -> Option<Span> {
     Some(Span::new(span.start + m.start(), span.start + m.end()))
 }
 
-impl Blogger {
-    /// The page's layout: tagline, date header, title, body, comments.
-    pub fn layout(text: &str) -> Layout {
-        let mut page = layout::read_page(text);
-        let head: Vec<layout::Line> = layout::lines(text)
+impl SourceParser for Blogger {
+    /// The common page, then Blogger's own: the tagline, the date header and the title under
+    /// it, the author in the tagline or a `Posted by` line below the post.
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+        let text = doc.text.as_str();
+        let mut page = nectar_page::read_page_with(text, &SITE);
+        let head: Vec<Line> = nectar_text::lines(text)
             .into_iter()
             .filter(|l| !l.is_blank())
             .take(8)
@@ -85,13 +116,13 @@ impl Blogger {
         let dated = head
             .iter()
             .enumerate()
-            .find_map(|(i, l)| layout::date_line(text, l.trimmed).map(|d| (i, d)));
+            .find_map(|(i, l)| nectar_page::date_line(text, l.trimmed).map(|d| (i, d)));
         if let Some((i, (date, span))) = dated {
             page.published = Some((date, span));
             if let Some(title) = head.get(i + 1) {
                 page.title = Some(title.trimmed);
                 let end = page.body.end.max(title.span.end);
-                page.body = layout::cut_trailer(text, Span::new(title.span.end, end));
+                page.body = nectar_page::cut_trailer(text, Span::new(title.span.end, end), &SITE);
             }
             let tagline = Span::new(0, head[i].span.start);
             page.authors = author_in(text, tagline).into_iter().collect();
@@ -101,18 +132,17 @@ impl Blogger {
             let after = Span::new(page.body.end, text.len());
             page.authors = author_in(text, after).into_iter().collect();
         }
-        page
+        Ok(page)
     }
-}
 
-impl SourceParser for Blogger {
-    fn detect(&self, doc: &Document) -> f32 {
+    /// The signatures, a comment line, and the date header near the top (with an author).
+    fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
         let text = &doc.text;
-        let mut score = layout::signature_confidence(text, SIGNATURES);
-        if SAID.is_match(text) {
+        let mut score = signature_confidence(text, signatures);
+        if SAID_LINE.is_match(text) {
             score += 0.35;
         }
-        let head = layout::head(text, 1500);
+        let head = nectar_page::head(text, 1500);
         if DATE_HEADER.is_match(head) {
             score += 0.4;
             if AUTHOR.is_match(head) {
@@ -120,15 +150,6 @@ impl SourceParser for Blogger {
             }
         }
         score.min(1.0)
-    }
-
-    fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
-        let info = ParserInfo {
-            name: NAME.into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            confidence: self.detect(doc),
-        };
-        Ok(nectar_extract::extract(doc, &Self::layout(&doc.text), info))
     }
 }
 

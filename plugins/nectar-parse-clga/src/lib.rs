@@ -8,22 +8,22 @@
 //! ```
 //! use nectar_model::Document;
 //! use nectar_registry::SourceParser;
-//! use nectar_parse_clga::Clga;
+//! use nectar_parse_clga::{Clga, SIGNATURES};
 //!
 //! let page = "From Jo Bird and Ann Black, CLP representatives supported by the Centre-Left Grassroots Alliance. Also published on example.org\n\
 //!     NEC Report – May 2016\nThe NEC met on Tuesday 17th May. Membership was over 400,000.\n";
 //! let doc = Document::from_text("a.txt", page);
-//! assert!(Clga.detect(&doc) >= 0.5);
-//! let report = Clga.parse(&doc).unwrap();
-//! let authors: Vec<_> = report.authors.iter().map(|a| a.value.as_str()).collect();
+//! assert!(Clga.detect(&doc, SIGNATURES) >= 0.5);
+//! let layout = Clga.layout(&doc).unwrap();
+//! let authors: Vec<_> = layout.authors.iter().map(|a| &page[a.start..a.end]).collect();
 //! assert_eq!(authors, ["Jo Bird", "Ann Black"]);
-//! assert_eq!(report.primary_meeting().unwrap().date.as_ref().unwrap().date.to_string(), "2016-05-17");
+//! let title = layout.title.unwrap();
+//! assert_eq!(&page[title.start..title.end], "NEC Report – May 2016");
 //! ```
 #![deny(missing_docs)]
 
-use nectar_extract::layout;
-use nectar_model::{Document, ParserInfo, Report};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_model::{Document, Layout};
+use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
 
 /// The CLGA parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -32,7 +32,8 @@ pub struct Clga;
 /// The parser's registered name.
 pub const NAME: &str = "clga";
 
-const SIGNATURES: &[&str] = &[
+/// Text that marks a CLGA report.
+pub const SIGNATURES: &[&str] = &[
     "Centre-Left Grassroots Alliance",
     "grassrootslabour",
     "CLP representatives",
@@ -40,22 +41,14 @@ const SIGNATURES: &[&str] = &[
 ];
 
 impl SourceParser for Clga {
-    fn detect(&self, doc: &Document) -> f32 {
-        // The signatures stand in the opening lines; deep in a body they are only mentions.
-        layout::signature_confidence(layout::head(&doc.text, 600), SIGNATURES)
+    /// The common page: the author line is a byline, the month title a title.
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+        Ok(nectar_page::read_page(&doc.text))
     }
 
-    fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
-        let info = ParserInfo {
-            name: NAME.into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            confidence: self.detect(doc),
-        };
-        Ok(nectar_extract::extract(
-            doc,
-            &layout::read_page(&doc.text),
-            info,
-        ))
+    /// The signatures, in the opening lines only: deep in a body they are only mentions.
+    fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
+        signature_confidence(nectar_page::head(&doc.text, 600), signatures)
     }
 }
 

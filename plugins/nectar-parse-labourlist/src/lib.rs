@@ -8,22 +8,19 @@
 //! ```
 //! use nectar_model::Document;
 //! use nectar_registry::SourceParser;
-//! use nectar_parse_labourlist::LabourList;
+//! use nectar_parse_labourlist::{LabourList, SIGNATURES};
 //!
 //! let page = "The NEC met on July 16th. It was a long day for the party.\nLeader’s report\nJeremy Corbyn gave the leader’s report.\n\
 //!     More from LabourList\nSome other story\n";
-//! let mut doc = Document::from_text("a.txt", page);
-//! doc.source.url = Some("https://labourlist.org/2019/07/nec-report/".into());
-//! let report = LabourList.parse(&doc).unwrap();
-//! assert_eq!(report.primary_meeting().unwrap().date.as_ref().unwrap().date.to_string(), "2019-07-16");
-//! assert_eq!(report.agenda_items[0].heading, "Leader’s report");
-//! assert!(!report.body.slice(page).unwrap().contains("Some other story"));
+//! let doc = Document::from_text("a.txt", page);
+//! assert!(LabourList.detect(&doc, SIGNATURES) >= 0.5);
+//! let layout = LabourList.layout(&doc).unwrap();
+//! assert!(page[layout.body.start..layout.body.end].ends_with("gave the leader’s report."));
 //! ```
 #![deny(missing_docs)]
 
-use nectar_extract::layout;
-use nectar_model::{Document, ParserInfo, Report};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_model::{Document, Layout};
+use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
 
 /// The LabourList parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -32,28 +29,22 @@ pub struct LabourList;
 /// The parser's registered name.
 pub const NAME: &str = "labourlist";
 
-const SIGNATURES: &[&str] = &["More from LabourList", "LabourList", "labourlist.org"];
+/// Text that marks a LabourList page.
+pub const SIGNATURES: &[&str] = &["More from LabourList", "LabourList", "labourlist.org"];
 
 impl SourceParser for LabourList {
-    fn detect(&self, doc: &Document) -> f32 {
-        let mut score = layout::signature_confidence(&doc.text, SIGNATURES);
+    /// The common page: its trailer (`More from ...`) is a common one.
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+        Ok(nectar_page::read_page(&doc.text))
+    }
+
+    /// The signatures, and more for the `More from LabourList` list that ends its pages.
+    fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
+        let mut score = signature_confidence(&doc.text, signatures);
         if doc.text.contains("More from LabourList") {
             score += 0.3;
         }
         score.min(1.0)
-    }
-
-    fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
-        let info = ParserInfo {
-            name: NAME.into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            confidence: self.detect(doc),
-        };
-        Ok(nectar_extract::extract(
-            doc,
-            &layout::read_page(&doc.text),
-            info,
-        ))
     }
 }
 

@@ -11,16 +11,15 @@
 
 use std::sync::LazyLock;
 
-use nectar_model::{PartialDate, Span};
+use nectar_model::{Layout, PartialDate, Span};
+use nectar_text::{Line, lines, trim};
 use regex::Regex;
 
-use crate::layout::{
-    Layout, Line, bar_comments, bullet_comments, byline_authors, cut_trailer, facebook_comments,
-    lines, said_comments, trim,
-};
+use crate::trailer::{cut_trailer, is_nav, is_widget_word};
+use crate::{Comments, Site, byline_authors};
 
 fn re(p: &str) -> Regex {
-    crate::regex(p).expect("valid regex")
+    crate::regex(p)
 }
 
 static BANNER: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,41 +27,6 @@ static BANNER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^a[\s\u{a0}]+blog[\s\u{a0}]+by\b|\bcookies?\b|^skip[\s\u{a0}]+to[\s\u{a0}]+(?:main[\s\u{a0}]+)?content|^[-=_*]{3,}|forwarded[\s\u{a0}]+message|original[\s\u{a0}]+message",
     )
 });
-
-/// Lines that are site widgets, not text, wherever they stand in a header.
-const WIDGETS: &[&str] = &[
-    "sign in",
-    "sign up",
-    "subscribe",
-    "follow",
-    "open in app",
-    "share",
-    "like",
-    "comment",
-    "menu",
-    "home",
-    "search",
-    "log in",
-    "login",
-    "register",
-    "listen",
-    "save",
-    "print",
-    "email",
-    "tweet",
-    "donate",
-    "join",
-    "notes",
-    "blog",
-    "news",
-    "parties",
-    "opinion",
-    "politics",
-    "advertisement",
-    "back",
-    "next",
-    "previous",
-];
 
 static WIDGET: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:\d[\d,.]*[kKmM]?|\d+[\s\u{a0}]+min[\s\u{a0}]+read|[A-Z]+)$"));
@@ -108,11 +72,8 @@ fn is_prose(line: &str) -> bool {
 }
 
 fn is_widget(line: &str) -> bool {
-    WIDGETS.iter().any(|w| line.eq_ignore_ascii_case(w))
-        || (line.len() <= 12 && WIDGET.is_match(line))
+    is_widget_word(line) || (line.len() <= 12 && WIDGET.is_match(line))
 }
-
-use crate::layout::is_nav;
 
 /// The publication date a header line shows (`Saturday, February 13, 2021`,
 /// `Posted on 12 March 2016 by Ann Black`, `24 January 2018 · Ann Black`), with its span.
@@ -327,9 +288,24 @@ fn posts(text: &str, all: &[Line]) -> Vec<Post> {
 /// Reads a page the way most sites lay one out: banner lines, then a title, a date line and a
 /// byline in some order near the top; the body; then a trailer (cut-off markers, share
 /// buttons, comment forms) and readers' comments. Every parser can start from this and adjust.
+///
+/// The words it knows of pages in general are in `data/page.toml`; [`read_page_with`] adds a
+/// site's own.
 pub fn read_page(text: &str) -> Layout {
+    read_page_with(text, &Site::default())
+}
+
+/// [`read_page`], with what one site adds: its trailer markers and clutter lines, and the way
+/// it lays out readers' comments.
+pub fn read_page_with(text: &str, site: &Site) -> Layout {
     let all = lines(text);
-    let (comments, comments_start) = comments(text);
+    let Comments {
+        comments,
+        start: comments_start,
+    } = site
+        .comments
+        .map(|read| read(text, &all))
+        .unwrap_or_default();
     let end = comments_start.unwrap_or(text.len());
 
     // A page of several posts: read the one about the NEC.
@@ -356,13 +332,14 @@ pub fn read_page(text: &str) -> Layout {
         layout.body = cut_trailer(
             text,
             Span::new(post.date.span.end, next.max(post.date.span.end)),
+            site,
         );
         layout.comments = comments;
         return layout;
     }
 
     if let Some((mut layout, header_end)) = email_headers(text, &all) {
-        layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+        layout.body = cut_trailer(text, Span::new(header_end.min(end), end), site);
         if layout.authors.is_empty() {
             layout.authors = signature(text, layout.body);
         }
@@ -437,9 +414,9 @@ pub fn read_page(text: &str) -> Layout {
     } else {
         header_end
     };
-    layout.body = cut_trailer(text, Span::new(header_end.min(end), end));
+    layout.body = cut_trailer(text, Span::new(header_end.min(end), end), site);
     if let Some(t) = layout.title {
-        layout.body = end_at_next_section(text, &text[t.start..t.end], layout.body);
+        layout.body = end_at_next_section(text, &all, &text[t.start..t.end], layout.body);
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));
@@ -463,7 +440,7 @@ pub fn read_page(text: &str) -> Layout {
             .into_iter()
             .collect();
     }
-    layout.clutter = body_clutter(text, layout.body, all.iter().find(|l| !l.is_blank()));
+    layout.clutter = body_clutter(text, &all, layout.body, all.iter().find(|l| !l.is_blank()));
     layout.comments = comments;
     layout
 }
@@ -496,10 +473,9 @@ fn squashes_to(s: &str, squashed: &str) -> bool {
 
 /// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
 /// document's first line repeated as a running header, navigation bars and widgets.
-fn body_clutter(text: &str, body: Span, first: Option<&Line>) -> Vec<Span> {
+fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> Vec<Span> {
     let header = first.map(|l| squash(l.text(text))).filter(|h| h.len() >= 8);
-    lines(text)
-        .into_iter()
+    all.iter()
         .filter(|l| body.start <= l.span.start && l.span.end <= body.end && !l.is_blank())
         .filter(|l| {
             let t = l.text(text);
@@ -522,12 +498,12 @@ fn is_caps_heading(line: &str) -> bool {
 
 /// In a newsletter whose title is in capitals (`REPORT FROM THE NEC`), the next heading in
 /// capitals (`SOCIAL CALENDAR`) starts another article: the body ends there.
-fn end_at_next_section(text: &str, title: &str, body: Span) -> Span {
+fn end_at_next_section(text: &str, all: &[Line], title: &str, body: Span) -> Span {
     if !is_caps_heading(title) {
         return body;
     }
-    let next = lines(text)
-        .into_iter()
+    let next = all
+        .iter()
         .filter(|l| body.start < l.span.start && l.span.end <= body.end)
         .find(|l| is_caps_heading(l.text(text)) && squash(l.text(text)) != squash(title));
     match next {
@@ -555,27 +531,6 @@ static OWNED_SITE: LazyLock<Regex> = LazyLock::new(|| {
         r"^([A-Z][\p{L}\-]+(?:[ \u{a0}][A-Z][\p{L}\-]+){1,2})['’]s[ \u{a0}](?:[\w’'-]+[ \u{a0}]){0,2}(?i:blog|diary|notebook|journal|site|corner|column|notes)\b",
     )
 });
-
-/// A reader of one style of comments: the comments from an offset on, and where they start.
-type CommentReader = fn(&str, usize) -> (Vec<crate::layout::CommentLayout>, Option<usize>);
-
-/// Readers' comments in any of the common styles, and where the first one starts.
-fn comments(text: &str) -> (Vec<crate::layout::CommentLayout>, Option<usize>) {
-    let readers: [CommentReader; 4] = [
-        said_comments,
-        bar_comments,
-        facebook_comments,
-        bullet_comments,
-    ];
-    let from = text.len() / 3;
-    for (i, read) in readers.iter().enumerate() {
-        let (found, start) = read(text, if i == 0 { 0 } else { from });
-        if !found.is_empty() || (i == 3 && start.is_some()) {
-            return (found, start);
-        }
-    }
-    (Vec::new(), None)
-}
 
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -1,4 +1,4 @@
-//! Small helpers shared by the scanners: tolerant regex building and UTF-8 safe byte walking.
+//! Pattern building and UTF-8 safe byte walking, shared by the finders: `%W` gaps between words, ASCII word boundaries, character boundaries, the word before or after an offset.
 
 use regex::Regex;
 

@@ -1,0 +1,18 @@
+//! One test per bug fixed in the page reader, named after it.
+
+use nectar_page::read_page;
+
+/// A line of the report that ends `... they have said:` was read as a reader's comment (the
+/// style `NAME said:`), and the report's text was cut there: everything after it was lost.
+#[test]
+fn prose_line_ending_said_is_not_a_readers_comment() {
+    let page = "Conference report\n\nThe NEC met on Sunday morning.\n\n\
+        We asked the legal unit about suspended delegates and they have said:\n\n\
+        1. A suspended member cannot be a delegate.\n\n\
+        2. The CLP may ask for a visitor to act in their place.\n\n\
+        The committee then agreed the timetable by 20 votes to 3.\n";
+    let layout = read_page(page);
+    assert!(layout.comments.is_empty());
+    let body = &page[layout.body.start..layout.body.end];
+    assert!(body.ends_with("by 20 votes to 3."), "{body:?}");
+}
