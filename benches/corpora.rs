@@ -75,7 +75,7 @@ impl Corpus {
             }
         };
         let files: Vec<InputFile> = nectar_io::discover(std::slice::from_ref(&dir))
-            .iter()
+            .into_iter()
             .map(|f| f.unwrap_or_else(|e| panic!("{e}")))
             .collect();
         assert!(!files.is_empty(), "{name}: no reports in {}", dir.display());

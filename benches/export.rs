@@ -34,7 +34,7 @@ fn parse(registry: &Registry, doc: &Document) -> Report {
 
 fn parsed(registry: &Registry, dirs: &[std::path::PathBuf]) -> Vec<Report> {
     nectar_io::discover(dirs)
-        .iter()
+        .into_iter()
         .map(|file| {
             parse(
                 registry,

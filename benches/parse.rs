@@ -17,7 +17,7 @@ use nectar_registry::Registry;
 /// Every report under `dir`, read with its sidecar as `nectar build` reads it.
 fn load(dir: &Path) -> Vec<Document> {
     nectar_io::discover(&[dir.to_owned()])
-        .iter()
+        .into_iter()
         .map(|file| {
             let file = file.unwrap_or_else(|e| panic!("{e}"));
             nectar_io::read_document(&file.path, &file.display, &Default::default())

@@ -70,7 +70,7 @@ fn python() -> Option<PathBuf> {
 fn reports(inputs: &[PathBuf]) -> Vec<Report> {
     let registry = nectar_plugins::registry().unwrap();
     nectar_io::discover(inputs)
-        .iter()
+        .into_iter()
         .map(|f| {
             let f = f.unwrap();
             let doc = nectar_io::read_document(&f.path, &f.display, &Default::default()).unwrap();

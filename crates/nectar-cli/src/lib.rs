@@ -1,1 +1,689 @@
-//! TODO
+//! The `nectar` command as a library: [`run`] parses the command line and runs it with every
+//! plugin the program links, so a program that adds its own parsers, exporters or charts is a
+//! `nectar` with them, and a `main.rs` of one line.
+//!
+//! ```text
+//! nectar build                          # the bundled sample corpus into ./out
+//! nectar build reports/ --out data      # your reports
+//! nectar parse report.txt               # one report's facts as JSON on stdout
+//! nectar chart membership --out m.svg   # one chart of the sample corpus as SVG
+//! nectar plugins                        # the registered parsers, exporters and charts
+//! nectar schema --out schemas           # the JSON Schemas of the output
+//! ```
+//!
+//! # Your own `nectar`
+//!
+//! Plugins register themselves through `inventory` (see [`nectar_registry`]), and [`run`]
+//! collects them when it starts: the built-in ones, which this crate links through
+//! [`nectar_plugins`], and any other that the program links. **The linker drops a crate that
+//! nothing names**, and its registrations with it, so name each plugin crate in the program.
+//! A third party's `src/main.rs` (with `nectar-cli` and its parser crate, here `my_parser`,
+//! as dependencies):
+//!
+//! ```no_run
+//! // Names the parser's crate so that the linker keeps it and the parser it registers:
+//! // use my_parser as _;
+//!
+//! fn main() -> std::process::ExitCode {
+//!     nectar_cli::run()
+//! }
+//! ```
+//!
+//! `nectar plugins` then lists the parser beside the built-in ones, detection chooses it for
+//! its pages, and `--source NAME` selects it. `examples/custom-source` in nectar's repository
+//! builds such a binary. [`run_with`] runs on arguments and a registry of your choosing (for
+//! tests, or a program that builds its own [`Registry`]).
+//!
+//! Without an input, `nectar build` and `nectar chart` read the sample corpus of nectar's
+//! source tree (`examples/corpus`), found from where this crate was built.
+#![deny(missing_docs)]
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use nectar_io::{Limits, write_atomic};
+use nectar_model::{Corpus, MODEL_VERSION, Report};
+use nectar_registry::{ChartData, ChartDescriptor, ChartError, ExporterDescriptor, Registry};
+
+const EXAMPLES: &str = "\
+Examples:
+  nectar build                             parse the bundled sample corpus into ./out
+  nectar build reports/ --out data         parse every *.txt under reports/ into data/
+  nectar build a.txt --format json         write only data in the json format
+  nectar build --format charts             draw only the charts, into out/charts/
+  nectar chart membership reports/ --out membership.svg
+                                           draw one chart (see nectar plugins)
+  nectar parse report.txt                  print one report's facts as JSON
+  nectar parse report.txt --source blogger read it as a Blogger page
+  nectar export --from out/json/corpus.json --format parquet --out data
+                                           re-export without parsing again
+  nectar plugins --json                    list the parsers, exporters and charts as JSON
+  nectar schema --out schemas              write the JSON Schemas of the output
+
+A report may have a metadata sidecar beside it, NAME.meta.json beside NAME.txt, with any of
+url, published, authors, source and title; what it says wins over what is read from the text.
+
+Exit codes: 0 all inputs read; 1 some input could not be read (the rest are still written),
+or the chart of `nectar chart` had nothing to draw; 2 usage error.";
+
+/// Turns published reports of Labour NEC meetings into a citable dataset.
+#[derive(Debug, Parser)]
+#[command(name = "nectar", version, about, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+struct ReadArgs {
+    /// Read every report with this parser instead of detecting one (see `nectar plugins`).
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Skip report files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = nectar_io::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Parse on this many threads (0: one per core). The output is the same for any number.
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// No progress bar and no summary line (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse reports and print their facts as one JSON corpus.
+    Parse {
+        /// Report files (*.txt) or directories to walk.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Write the JSON here instead of to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Parse reports and write the dataset in every format: the main job.
+    Build {
+        /// Report files or directories; the bundled sample corpus when none is given.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The output directory; each format writes into OUT/FORMAT/, the charts into
+        /// OUT/charts/.
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Only these formats (comma-separated exporter names, and `charts` for the charts);
+        /// all by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        format: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Draw one chart of the reports as an SVG file.
+    Chart {
+        /// The chart (`nectar plugins` lists them).
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Report files or directories; the bundled sample corpus when none is given.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// The SVG file to write.
+        #[arg(long, value_name = "FILE.svg")]
+        out: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Write the dataset in other formats from a corpus nectar wrote before, without parsing.
+    Export {
+        /// A `corpus.json` (from `nectar parse` or the json format) or a `reports.ndjson`.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The output directory; each format writes into OUT/FORMAT/, the charts into
+        /// OUT/charts/.
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Only these formats (comma-separated exporter names, and `charts` for the charts);
+        /// all by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        format: Vec<String>,
+    },
+    /// List the registered parsers, exporters and charts.
+    Plugins {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the JSON Schemas of nectar's output.
+    Schema {
+        /// The directory to write them into.
+        #[arg(long, value_name = "DIR", default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+/// Where `nectar build` finds the sample corpus when given no input.
+fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+enum Failure {
+    /// Exit 1: some input failed; the message was printed.
+    Inputs,
+    /// Exit 2: a usage error.
+    Usage(String),
+    /// Exit 1: something else failed.
+    Other(String),
+}
+
+/// Runs the `nectar` command on this process's arguments, with the built-in plugins and every
+/// other plugin the program links, and returns its exit code: 0 when every input was read,
+/// 1 when some input could not be read (the rest are still written) or something else failed,
+/// 2 for a usage error. Errors are printed to standard error, one line each.
+///
+/// This is all a `main` needs: `fn main() -> std::process::ExitCode { nectar_cli::run() }`.
+pub fn run() -> ExitCode {
+    let cli = match parse_args(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match nectar_plugins::registry() {
+        Ok(registry) => exit_code(execute(cli, &registry)),
+        Err(e) => exit_code(Err(Failure::Other(format!("plugin registry: {e}")))),
+    }
+}
+
+/// Runs the `nectar` command on `args` (the program's name first, as in
+/// [`std::env::args_os`]) with the plugins of `registry`, and returns its exit code, as
+/// [`run`] does. `--help`, `--version` and usage errors print what they print from the
+/// command line and return 0 or 2; nothing here exits the process.
+///
+/// ```
+/// let registry = nectar_plugins::registry().unwrap();
+/// let code = nectar_cli::run_with(&registry, ["nectar", "plugins", "--json"]);
+/// assert_eq!(code, std::process::ExitCode::SUCCESS);
+///
+/// let code = nectar_cli::run_with(&registry, ["nectar", "parse"]); // INPUT is required
+/// assert_eq!(code, std::process::ExitCode::from(2));
+/// ```
+pub fn run_with<I, T>(registry: &Registry, args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match parse_args(args) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    exit_code(execute(cli, registry))
+}
+
+/// The exit code of a run, printing its error.
+fn exit_code(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Inputs) => ExitCode::from(1),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("nectar: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(msg)) => {
+            eprintln!("nectar: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Parses the command line; on `--help`, `--version` or a usage error, prints what clap
+/// prints (to standard output or standard error, as `clap::Parser::parse` would) and returns
+/// the exit code it would exit with.
+fn parse_args<I, T>(args: I) -> Result<Cli, ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(args).map_err(|e| {
+        // What `clap::Error::exit` does, without exiting: help and version to standard output
+        // with 0, errors to standard error with 2.
+        let _ = e.print();
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        let code = u8::try_from(e.exit_code()).unwrap_or(2);
+        ExitCode::from(code)
+    })
+}
+
+fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
+    match cli.command {
+        Command::Parse {
+            inputs,
+            output,
+            read,
+        } => {
+            let (reports, failed) = read_reports(&inputs, &read, registry)?;
+            let corpus = Corpus {
+                nectar_version: MODEL_VERSION.to_owned(),
+                reports,
+            };
+            let mut json = serde_json::to_vec_pretty(&corpus)
+                .map_err(|e| Failure::Other(format!("encoding JSON: {e}")))?;
+            json.push(b'\n');
+            match output {
+                Some(path) => write_atomic(&path, &json)
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?,
+                None => std::io::stdout()
+                    .write_all(&json)
+                    .map_err(|e| Failure::Other(format!("standard output: {e}")))?,
+            }
+            if failed { Err(Failure::Inputs) } else { Ok(()) }
+        }
+        Command::Build {
+            inputs,
+            out,
+            format,
+            read,
+        } => build(inputs, &out, &format, &read, registry),
+        Command::Chart {
+            name,
+            inputs,
+            out,
+            read,
+        } => chart(&name, inputs, &out, &read, registry),
+        Command::Export { from, out, format } => {
+            let outputs = outputs(&format, registry)?;
+            let reports = read_corpus(&from)?;
+            write_all(reports, &outputs, &out)
+        }
+        Command::Plugins { json } => {
+            print_plugins(registry, json);
+            Ok(())
+        }
+        Command::Schema { out } => {
+            for (name, text) in nectar_model::schema::all() {
+                let path = out.join(name);
+                write_atomic(&path, text.as_bytes())
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+                println!("{}", path.display());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The pipeline's options from the command line.
+fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Options, Failure> {
+    let source = match &args.source {
+        Some(name) => Some(registry.parser(name).ok_or_else(|| {
+            let known: Vec<&str> = registry.parsers().iter().map(|p| p.name).collect();
+            Failure::Usage(format!(
+                "no parser named {name:?} (known: {})",
+                known.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    Ok(nectar_pipeline::Options {
+        jobs: args.jobs,
+        limits: Limits {
+            max_bytes: args.max_bytes,
+        },
+        source,
+    })
+}
+
+/// A progress bar on stderr, when stderr is a terminal and `--quiet` is not given.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {msg} ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Reads every input on the pipeline, handing each report to `each` in input order; prints a
+/// line per input that failed. Returns the summary and whether any input failed.
+fn read_each(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+    mut each: impl FnMut(Report) -> Result<(), Failure>,
+) -> Result<(nectar_pipeline::Summary, bool), Failure> {
+    let options = options(args, registry)?;
+    let bar = progress_bar(args.quiet);
+    let summary = nectar_pipeline::read(inputs, registry, &options, &mut each, |p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message(format!("{:.1} MB", p.bytes as f64 / 1e6));
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for failure in &summary.failures {
+        eprintln!("nectar: {failure}");
+    }
+    let failed = !summary.failures.is_empty();
+    Ok((summary, failed))
+}
+
+/// Reads every input into memory (for `parse`).
+fn read_reports(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+) -> Result<(Vec<Report>, bool), Failure> {
+    let mut reports = Vec::new();
+    let (_, failed) = read_each(inputs, args, registry, |r| {
+        reports.push(r);
+        Ok(())
+    })?;
+    Ok((reports, failed))
+}
+
+/// The inputs given, or the bundled sample corpus when none is.
+fn inputs_or_sample(inputs: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
+    if !inputs.is_empty() {
+        return Ok(inputs);
+    }
+    let sample = sample_corpus();
+    if !sample.is_dir() {
+        return Err(Failure::Usage(format!(
+            "no INPUT given and the sample corpus is not at {}",
+            sample.display()
+        )));
+    }
+    Ok(vec![sample])
+}
+
+fn build(
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    formats: &[String],
+    read: &ReadArgs,
+    registry: &Registry,
+) -> Result<(), Failure> {
+    let inputs = inputs_or_sample(inputs)?;
+    let outputs = outputs(formats, registry)?;
+    let started = std::time::Instant::now();
+    let mut writer = Writer::start(&outputs, out)?;
+    let (summary, failed) = read_each(&inputs, read, registry, |r| writer.write(r))?;
+    if summary.reports == 0 {
+        // Dropping the writer removes its temporary files: earlier outputs stay as they were.
+        eprintln!("nectar: no report could be read; nothing written");
+        return Err(Failure::Inputs);
+    }
+    let written = writer.finish(out)?;
+    if !read.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "nectar: {} reports, {} facts, {} failed, {secs:.2} s ({:.1} MB/s); {} files written to {}",
+            summary.reports,
+            summary.facts,
+            summary.failures.len(),
+            summary.bytes as f64 / 1e6 / secs.max(1e-9),
+            written.len(),
+            out.display()
+        );
+    }
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+/// `nectar chart`: one chart of the reports into one SVG file.
+fn chart(
+    name: &str,
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    read: &ReadArgs,
+    registry: &Registry,
+) -> Result<(), Failure> {
+    let chart = registry.chart(name).ok_or_else(|| {
+        let known: Vec<&str> = registry.charts().iter().map(|c| c.name).collect();
+        Failure::Usage(format!(
+            "no chart named {name:?} (known: {})",
+            known.join(", ")
+        ))
+    })?;
+    let inputs = inputs_or_sample(inputs)?;
+    let mut data = chart.chart.start();
+    let (summary, failed) = read_each(&inputs, read, registry, |r| {
+        data.add(&r);
+        Ok(())
+    })?;
+    if summary.reports == 0 {
+        eprintln!("nectar: no report could be read; nothing written");
+        return Err(Failure::Inputs);
+    }
+    let svg = data
+        .render()
+        .map_err(|e| Failure::Other(format!("chart {name}: {e}")))?;
+    write_atomic(out, svg.as_bytes())
+        .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
+    eprintln!(
+        "nectar: chart {name} of {} reports written to {}",
+        summary.reports,
+        out.display()
+    );
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+/// The `--format` name that selects the charts.
+const CHARTS: &str = "charts";
+
+/// What `--format` asks for: exporters, each into `OUT/<name>/`, and charts, into
+/// `OUT/charts/`.
+struct Outputs {
+    exporters: Vec<&'static ExporterDescriptor>,
+    charts: Vec<&'static ChartDescriptor>,
+}
+
+/// The exporters named by `--format` and the charts if it names `charts`, or all of them.
+fn outputs(formats: &[String], registry: &Registry) -> Result<Outputs, Failure> {
+    if formats.is_empty() {
+        return Ok(Outputs {
+            exporters: registry.exporters().to_vec(),
+            charts: registry.charts().to_vec(),
+        });
+    }
+    let mut outputs = Outputs {
+        exporters: Vec::new(),
+        charts: Vec::new(),
+    };
+    for name in formats {
+        if name == CHARTS {
+            outputs.charts = registry.charts().to_vec();
+            continue;
+        }
+        let exporter = registry.exporter(name).ok_or_else(|| {
+            let mut known: Vec<&str> = registry.exporters().iter().map(|e| e.name).collect();
+            known.push(CHARTS);
+            Failure::Usage(format!(
+                "no format named {name:?} (known: {})",
+                known.join(", ")
+            ))
+        })?;
+        outputs.exporters.push(exporter);
+    }
+    Ok(outputs)
+}
+
+/// A chart being drawn: its descriptor and what it has read of the reports so far.
+type Drawing = (&'static ChartDescriptor, Box<dyn ChartData>);
+
+/// Draws every chart into `out/charts/<name>.svg`; returns the files written. A chart with
+/// nothing to draw says so on standard error, writes no file and removes the file an earlier
+/// run drew, so that `charts/` never shows other data than the rest of `out/`. Each chart's
+/// data is dropped once it is drawn.
+fn draw_charts(charts: Vec<Drawing>, out: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut written = Vec::new();
+    for (c, data) in charts {
+        let path = out.join(CHARTS).join(format!("{}.svg", c.name));
+        match data.render() {
+            Ok(svg) => {
+                write_atomic(&path, svg.as_bytes())
+                    .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+                written.push(path);
+            }
+            Err(e @ ChartError::NothingToDraw(_)) => {
+                eprintln!("nectar: chart {}: {e}", c.name);
+                match std::fs::remove_file(&path) {
+                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(Failure::Other(format!("{}: {err}", path.display())));
+                    }
+                    _ => {}
+                }
+            }
+            Err(e) => return Err(Failure::Other(format!("chart {}: {e}", c.name))),
+        }
+    }
+    Ok(written)
+}
+
+/// Feeds reports to every exporter and every chart as they come, and draws the charts at the
+/// end. Each chart keeps only what it draws, not the reports, so memory does not grow with
+/// them. Dropped before [`Writer::finish`], it leaves no file behind.
+struct Writer {
+    sinks: Vec<(&'static str, Box<dyn nectar_registry::ExportSink>)>,
+    charts: Vec<Drawing>,
+}
+
+impl Writer {
+    fn start(outputs: &Outputs, out: &Path) -> Result<Self, Failure> {
+        let mut sinks = Vec::new();
+        for e in &outputs.exporters {
+            let sink = e
+                .exporter
+                .start(&out.join(e.name))
+                .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
+            sinks.push((e.name, sink));
+        }
+        let charts = outputs
+            .charts
+            .iter()
+            .map(|&c| (c, c.chart.start()))
+            .collect();
+        Ok(Self { sinks, charts })
+    }
+
+    fn write(&mut self, report: Report) -> Result<(), Failure> {
+        for (name, sink) in &mut self.sinks {
+            sink.write_report(&report)
+                .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
+        }
+        for (_, data) in &mut self.charts {
+            data.add(&report);
+        }
+        Ok(())
+    }
+
+    fn finish(self, out: &Path) -> Result<Vec<PathBuf>, Failure> {
+        let mut written = Vec::new();
+        for (name, sink) in self.sinks {
+            written.extend(
+                sink.finish()
+                    .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
+            );
+        }
+        written.extend(draw_charts(self.charts, out)?);
+        Ok(written)
+    }
+}
+
+/// Writes reports already in memory (`nectar export`), and prints a summary.
+fn write_all(reports: Vec<Report>, outputs: &Outputs, out: &Path) -> Result<(), Failure> {
+    let n = reports.len();
+    let facts: usize = reports.iter().map(nectar_pipeline::facts).sum();
+    let mut writer = Writer::start(outputs, out)?;
+    for r in reports {
+        writer.write(r)?;
+    }
+    let written = writer.finish(out)?;
+    eprintln!(
+        "nectar: {n} reports, {facts} facts, {} files written to {}",
+        written.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Reads a corpus nectar wrote: `corpus.json`, or `*.ndjson` with one report per line.
+fn read_corpus(path: &Path) -> Result<Vec<Report>, Failure> {
+    let shown = path.display();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::Other(format!("{shown}: {e}")))?;
+    if path.extension().is_some_and(|e| e == "ndjson") {
+        return text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                serde_json::from_str(l).map_err(|e| {
+                    Failure::Other(format!("{shown}: line {}: not a nectar report: {e}", i + 1))
+                })
+            })
+            .collect();
+    }
+    let corpus: Corpus = serde_json::from_str(&text)
+        .map_err(|e| Failure::Other(format!("{shown}: not a nectar corpus: {e}")))?;
+    Ok(corpus.reports)
+}
+
+fn print_plugins(registry: &Registry, json: bool) {
+    if json {
+        let value = serde_json::json!({
+            "parsers": registry.parsers().iter().map(|p| serde_json::json!({
+                "name": p.name,
+                "description": p.description,
+                "publisher": p.publisher,
+                "version": p.version,
+                "signatures": p.signatures,
+                "url_patterns": p.url_patterns,
+            })).collect::<Vec<_>>(),
+            "exporters": registry.exporters().iter().map(|e| serde_json::json!({
+                "name": e.name,
+                "description": e.description,
+                "writes": e.writes,
+                "version": e.version,
+            })).collect::<Vec<_>>(),
+            "charts": registry.charts().iter().map(|c| serde_json::json!({
+                "name": c.name,
+                "description": c.description,
+                "writes": format!("{CHARTS}/{}.svg", c.name),
+                "version": c.version,
+            })).collect::<Vec<_>>(),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return;
+    }
+    println!("Parsers:");
+    for p in registry.parsers() {
+        println!("  {:<12} {} [{}]", p.name, p.description, p.publisher);
+    }
+    println!("Exporters:");
+    for e in registry.exporters() {
+        println!(
+            "  {:<12} {} ({})",
+            e.name,
+            e.description,
+            e.writes.join(", ")
+        );
+    }
+    println!("Charts:");
+    for c in registry.charts() {
+        println!(
+            "  {:<12} {} ({CHARTS}/{}.svg)",
+            c.name, c.description, c.name
+        );
+    }
+}

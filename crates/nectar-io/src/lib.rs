@@ -54,6 +54,13 @@ pub enum Problem {
     /// The directory holds no report files.
     #[error("no reports (*.txt) in this directory")]
     NoReports,
+    /// A link (followed when walking a directory) leads back to a folder it is in: not walked
+    /// again, so that each report is read once.
+    #[error("symbolic link loop: leads back to {ancestor}, not walked again")]
+    LinkLoop {
+        /// The folder it leads back to, as shown.
+        ancestor: String,
+    },
     /// The file is empty (or only white space).
     #[error("empty file")]
     Empty,
@@ -114,173 +121,110 @@ pub struct InputFile {
 /// Whether a file found in a directory is a report, by its name (as shown): `*.txt` that is
 /// not hidden.
 fn is_report_name(name: &str) -> bool {
-    !name.starts_with('.') && name.ends_with(".txt")
+    !is_hidden(name) && name.ends_with(".txt")
 }
 
-/// The report files found under the inputs, in order, with the inputs that could not be
-/// listed where they stand ([`discover`]).
+/// Whether a name found in a directory is hidden (`.name`): skipped, and not walked.
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
+/// How outputs name `path`, found by walking `input` (shown as `display`): `display`, `/`,
+/// and the rest of the path, its names not in UTF-8 shown with replacement characters.
+fn shown(input: &Path, display: &str, path: &Path) -> String {
+    match path.strip_prefix(input) {
+        Ok(rest) if rest.as_os_str().is_empty() => display.to_owned(),
+        Ok(rest) => format!("{}/{}", display.trim_end_matches('/'), rest.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// Lists the reports under the directory `input` (shown as `display`) into `out`, in sorted
+/// order, with an error for each path that cannot be walked; returns how many reports.
 ///
-/// A corpus may hold millions of files, and they are listed whole before any is read (so that
-/// they are read in sorted order): each is kept as its shown path, back to back in one string,
-/// about 30 bytes a file where an [`InputFile`] of its own costs six times that. An
-/// [`InputFile`] is made when one is asked for.
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// The files' shown paths, one after another.
-    shown: String,
-    /// Where each file's shown path ends in `shown` (it starts where the one before ends).
-    ends: Vec<usize>,
-    /// The inputs that could not be listed, each with how many files come before it.
-    errors: Vec<(usize, InputError)>,
-    /// The files whose shown path does not name them (a name that is not UTF-8, shown with
-    /// replacement characters), by file index, in order.
-    raw: Vec<(usize, PathBuf)>,
-}
-
-impl Listing {
-    /// How many items: files and inputs that could not be listed.
-    pub fn len(&self) -> usize {
-        self.ends.len() + self.errors.len()
-    }
-
-    /// Whether there are no items.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// How many files.
-    pub fn files(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// File `k` (counting files only, in order).
-    ///
-    /// # Panics
-    /// If `k` is not below [`Listing::files`].
-    pub fn file(&self, k: usize) -> InputFile {
-        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
-        let display = self.shown[start..self.ends[k]].to_owned();
-        let path = match self.raw.binary_search_by_key(&k, |(at, _)| *at) {
-            Ok(r) => self.raw[r].1.clone(),
-            Err(_) => PathBuf::from(&display),
-        };
-        InputFile { path, display }
-    }
-
-    /// The inputs that could not be listed, in order.
-    pub fn errors(&self) -> impl ExactSizeIterator<Item = &InputError> + '_ {
-        self.errors.iter().map(|(_, e)| e)
-    }
-
-    /// The items in order: each input's files, or the error that stopped it being listed.
-    pub fn iter(&self) -> impl Iterator<Item = Result<InputFile, &InputError>> + '_ {
-        let mut errors = self.errors.iter().peekable();
-        let mut k = 0;
-        std::iter::from_fn(move || {
-            if let Some((_, e)) = errors.next_if(|(before, _)| *before <= k) {
-                return Some(Err(e));
-            }
-            (k < self.files()).then(|| {
-                k += 1;
-                Ok(self.file(k - 1))
-            })
+/// Links are followed (a folder of reports may be a link to one), and a link back to a folder
+/// it is in is an error that names it, not walked again: each report is listed once.
+fn walk(input: &Path, display: &str, out: &mut Vec<Result<InputFile, InputError>>) -> usize {
+    let error = |path: &Path, problem| InputError {
+        path: shown(input, display, path),
+        problem,
+    };
+    let walker = walkdir::WalkDir::new(input)
+        .follow_links(true)
+        // By name as shown, then (for names shown alike) by the name itself.
+        .sort_by(|a, b| {
+            let (a, b) = (a.file_name(), b.file_name());
+            a.to_string_lossy()
+                .cmp(&b.to_string_lossy())
+                .then_with(|| a.cmp(b))
         })
-    }
-
-    /// Adds a file, `path` shown as `display`; `exact` when `display` names it as `path` does.
-    fn push_file(&mut self, path: &Path, display: &str, exact: bool) {
-        if !exact {
-            self.raw.push((self.ends.len(), path.to_owned()));
-        }
-        self.shown.push_str(display);
-        self.ends.push(self.shown.len());
-    }
-
-    fn push_error(&mut self, error: InputError) {
-        self.errors.push((self.ends.len(), error));
-    }
-}
-
-/// An entry of a directory being walked: its name (as shown) in the directory's name buffer.
-struct Entry {
-    start: usize,
-    end: usize,
-    is_dir: bool,
-    /// The name itself, when it is not UTF-8 (rare).
-    raw: Option<std::ffi::OsString>,
-}
-
-/// Lists the reports under `dir` (shown as `display`; `exact` when `display` names it exactly)
-/// into `out`, in sorted order; returns how many.
-fn walk(dir: &Path, display: &str, exact: bool, out: &mut Listing) -> io::Result<usize> {
-    // Only the entries that may be walked or read are kept to be sorted, their names back to
-    // back in one string: a folder of reports often holds as many other files (sidecars,
-    // expected facts), and a corpus's listing is the one thing here that grows with it.
-    let mut names = String::new();
-    let mut entries: Vec<Entry> = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let os_name = entry.file_name();
-        let name = os_name.to_string_lossy();
-        if name.starts_with('.') {
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(&e.file_name().to_string_lossy()));
+    let mut count = 0;
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let Some(path) = e.path().map(Path::to_owned) else {
+                    // walkdir names the path of every error it makes; in case it does not.
+                    out.push(Err(error(input, Problem::Unreadable(e.into()))));
+                    continue;
+                };
+                if let Some(ancestor) = e.loop_ancestor() {
+                    out.push(Err(error(
+                        &path,
+                        Problem::LinkLoop {
+                            ancestor: shown(input, display, ancestor),
+                        },
+                    )));
+                    continue;
+                }
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if e.depth() > 0 && is_hidden(&name) {
+                    continue;
+                }
+                if e.depth() > 0 && !path.is_dir() {
+                    // A link that cannot be followed (it points nowhere, or round in circles):
+                    // named like a report, it is listed and reading it says what is wrong;
+                    // otherwise it was never a report.
+                    if is_report_name(&name) {
+                        out.push(Ok(InputFile {
+                            display: shown(input, display, &path),
+                            path,
+                        }));
+                        count += 1;
+                    }
+                    continue;
+                }
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("cannot be walked"));
+                out.push(Err(error(&path, Problem::Unreadable(io))));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() || !is_report_name(&entry.file_name().to_string_lossy()) {
             continue;
         }
-        // The entry's own type needs no further system call; a link is followed.
-        let is_dir = match entry.file_type() {
-            Ok(t) if !t.is_symlink() => t.is_dir(),
-            _ => entry.path().is_dir(),
-        };
-        if is_dir || is_report_name(&name) {
-            let start = names.len();
-            names.push_str(&name);
-            let raw = os_name.to_str().is_none().then(|| os_name.clone());
-            entries.push(Entry {
-                start,
-                end: names.len(),
-                is_dir,
-                raw,
-            });
-        }
+        let path = entry.into_path();
+        out.push(Ok(InputFile {
+            display: shown(input, display, &path),
+            path,
+        }));
+        count += 1;
     }
-    // By name as shown, then (for names shown alike) by path.
-    entries.sort_by(|a, b| {
-        names[a.start..a.end]
-            .cmp(&names[b.start..b.end])
-            .then_with(|| match (&a.raw, &b.raw) {
-                (None, None) => std::cmp::Ordering::Equal,
-                _ => {
-                    let path = |e: &Entry| {
-                        dir.join(e.raw.as_deref().unwrap_or(names[e.start..e.end].as_ref()))
-                    };
-                    path(a).cmp(&path(b))
-                }
-            })
-            .then(a.is_dir.cmp(&b.is_dir))
-    });
-    let prefix = display.trim_end_matches('/');
-    let mut count = 0;
-    let mut shown = String::new();
-    for e in &entries {
-        let name = &names[e.start..e.end];
-        shown.clear();
-        shown.push_str(prefix);
-        shown.push('/');
-        shown.push_str(name);
-        let path = dir.join(e.raw.as_deref().unwrap_or(name.as_ref()));
-        let exact = exact && e.raw.is_none();
-        if e.is_dir {
-            count += walk(&path, &shown, exact, out)?;
-        } else {
-            out.push_file(&path, &shown, exact);
-            count += 1;
-        }
-    }
-    Ok(count)
+    count
 }
 
 /// Expands the inputs given by the user into report files: a file is taken as it is, a
-/// directory is walked recursively in sorted order for `*.txt` files (hidden ones skipped).
-/// Each input yields its files, or an error (missing, unreadable, a directory with no reports).
+/// directory is walked recursively in sorted order (by name, in each folder) for `*.txt` files,
+/// hidden ones skipped, links followed. Each input yields its files, or an error (missing,
+/// unreadable, a directory with no reports), in order; a folder that cannot be read or a link
+/// that loops back to a folder above it is an error of its own, naming it, and the rest of the
+/// walk goes on.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -289,8 +233,8 @@ fn walk(dir: &Path, display: &str, exact: bool, out: &mut Listing) -> io::Result
 ///     std::fs::write(dir.path().join(name), "NEC report").unwrap();
 /// }
 /// let missing = dir.path().join("missing");
-/// let listing = nectar_io::discover(&[dir.path().to_owned(), missing]);
-/// let shown: Vec<String> = listing
+/// let found = nectar_io::discover(&[dir.path().to_owned(), missing]);
+/// let shown: Vec<String> = found
 ///     .iter()
 ///     .map(|item| match item {
 ///         Ok(file) => file.path.strip_prefix(dir.path()).unwrap().display().to_string(),
@@ -298,36 +242,31 @@ fn walk(dir: &Path, display: &str, exact: bool, out: &mut Listing) -> io::Result
 ///     })
 ///     .collect();
 /// assert_eq!(shown, ["2016/a.txt", "2016/b.txt", "no such file or directory"]);
-/// assert_eq!((listing.files(), listing.errors().len()), (2, 1));
-/// assert_eq!(listing.file(1).display, format!("{}/2016/b.txt", dir.path().display()));
+/// let b = found[1].as_ref().unwrap();
+/// assert_eq!(b.display, format!("{}/2016/b.txt", dir.path().display()));
 /// ```
-pub fn discover(inputs: &[PathBuf]) -> Listing {
-    let mut out = Listing::default();
+pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
+    let mut out = Vec::new();
     for input in inputs {
         let display = input.display().to_string();
-        let exact = input.to_str().is_some();
         let err = |problem| InputError {
             path: display.clone(),
             problem,
         };
         match fs::metadata(input) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => out.push_error(err(Problem::NotFound)),
-            Err(e) => out.push_error(err(Problem::Unreadable(e))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => out.push(Err(err(Problem::NotFound))),
+            Err(e) => out.push(Err(err(Problem::Unreadable(e)))),
             Ok(meta) if meta.is_dir() => {
-                // A directory's files are listed, or the error that stopped the walk.
-                let (files, shown, raw) = (out.ends.len(), out.shown.len(), out.raw.len());
-                match walk(input, &display, exact, &mut out) {
-                    Err(e) => {
-                        out.ends.truncate(files);
-                        out.shown.truncate(shown);
-                        out.raw.truncate(raw);
-                        out.push_error(err(Problem::Unreadable(e)));
-                    }
-                    Ok(0) => out.push_error(err(Problem::NoReports)),
-                    Ok(_) => {}
+                let before = out.len();
+                // No report and no error: say so. (An error already says why.)
+                if walk(input, &display, &mut out) == 0 && out.len() == before {
+                    out.push(Err(err(Problem::NoReports)));
                 }
             }
-            Ok(_) => out.push_file(input, &display, exact),
+            Ok(_) => out.push(Ok(InputFile {
+                path: input.clone(),
+                display,
+            })),
         }
     }
     out
@@ -580,7 +519,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("d.txt")).unwrap();
         std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("e.txt")).unwrap();
         let shown: Vec<String> = discover(&[dir.path().join("")])
-            .iter()
+            .into_iter()
             .map(|r| {
                 let f = r.unwrap();
                 let shown = f
@@ -597,6 +536,70 @@ mod tests {
         );
     }
 
+    /// Regression: the hand-written walk followed `sub/up -> ..` round and round until the
+    /// path grew too long, listing each report 41 times.
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_gives_each_report_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        for p in ["a.txt", "sub/b.txt", "sub/deeper/c.txt"] {
+            fs::write(dir.path().join(p), "x").unwrap();
+        }
+        symlink("..", dir.path().join("sub/up")).unwrap();
+        symlink("../..", dir.path().join("sub/deeper/top")).unwrap();
+        symlink(".", dir.path().join("sub/deeper/here")).unwrap();
+        // A file link round in circles, named like a report: listed, and reading it fails.
+        symlink("self.txt", dir.path().join("self.txt")).unwrap();
+        let root = dir.path().display().to_string();
+        let found: Vec<Result<String, String>> = discover(&[dir.path().to_owned()])
+            .into_iter()
+            .map(|r| r.map(|f| f.display).map_err(|e| e.to_string()))
+            .collect();
+        let looped = |link: &str, to: &str| {
+            Err(format!(
+                "{root}/{link}: symbolic link loop: leads back to {to}, not walked again"
+            ))
+        };
+        assert_eq!(
+            found,
+            [
+                Ok(format!("{root}/a.txt")),
+                Ok(format!("{root}/self.txt")),
+                Ok(format!("{root}/sub/b.txt")),
+                Ok(format!("{root}/sub/deeper/c.txt")),
+                looped("sub/deeper/here", &format!("{root}/sub/deeper")),
+                looped("sub/deeper/top", &root),
+                looped("sub/up", &root),
+            ]
+        );
+        let err = read_document(&dir.path().join("self.txt"), "self.txt", &Limits::default())
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("self.txt: cannot read: "),
+            "{err}"
+        );
+
+        // Walked from inside the loop, by a relative path: the same, once each.
+        let inside = dir.path().join("sub");
+        let found: Vec<String> = discover(&[inside.join("up")])
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|f| f.display)
+            .collect();
+        let up = inside.join("up").display().to_string();
+        assert_eq!(
+            found,
+            [
+                format!("{up}/a.txt"),
+                format!("{up}/self.txt"),
+                format!("{up}/sub/b.txt"),
+                format!("{up}/sub/deeper/c.txt"),
+            ]
+        );
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn discover_keeps_the_paths_of_names_that_are_not_utf8() {
@@ -609,8 +612,10 @@ mod tests {
             fs::write(sub.join(OsStr::from_bytes(name)), name).unwrap();
         }
         fs::write(dir.path().join("c.txt"), "c").unwrap();
-        let listing = discover(&[dir.path().to_owned()]);
-        let files: Vec<InputFile> = listing.iter().map(Result::unwrap).collect();
+        let files: Vec<InputFile> = discover(&[dir.path().to_owned()])
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
         let names: Vec<&[u8]> = files
             .iter()
             .map(|f| {
@@ -657,7 +662,7 @@ mod tests {
             fs::write(dir.path().join(p), "x").unwrap();
         }
         let found: Vec<String> = discover(&[dir.path().to_owned()])
-            .iter()
+            .into_iter()
             .map(|r| {
                 r.unwrap()
                     .path

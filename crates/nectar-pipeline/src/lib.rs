@@ -144,12 +144,14 @@ pub fn read<E>(
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
     // The listing is the one thing here that grows with the corpus (files are read in sorted
-    // order, so it is listed whole first): it holds each file's name, and a window's files are
-    // made from it as the window is parsed.
-    let files = nectar_io::discover(inputs);
-    summary
-        .failures
-        .extend(files.errors().map(ToString::to_string));
+    // order, so it is listed whole first).
+    let mut files = Vec::new();
+    for found in nectar_io::discover(inputs) {
+        match found {
+            Ok(file) => files.push(file),
+            Err(e) => summary.failures.push(e.to_string()),
+        }
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .build()
@@ -157,10 +159,10 @@ pub fn read<E>(
     let threads = pool
         .as_ref()
         .map_or(1, rayon::ThreadPool::current_num_threads);
-    let total = files.files();
+    let total = files.len();
     let mut done = 0;
     let parse_window = |window: std::ops::Range<usize>| -> Vec<Result<(Report, u64), String>> {
-        let window: Vec<InputFile> = window.map(|k| files.file(k)).collect();
+        let window = &files[window];
         let parse = || {
             window
                 .par_iter()
@@ -181,7 +183,7 @@ pub fn read<E>(
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let size = WINDOW_PER_THREAD * threads.max(1);
-        let len = files.files();
+        let len = files.len();
         let windows = (0..len)
             .step_by(size)
             .map(move |start| start..(start + size).min(len));

@@ -29,7 +29,7 @@ const CHARTS: [&str; 4] = ["durations", "meetings", "membership", "votes"];
 fn read_dir(dir: &Path) -> Vec<Report> {
     let registry = nectar_plugins::registry().expect("registry");
     nectar_io::discover(&[dir.to_path_buf()])
-        .iter()
+        .into_iter()
         .map(|found| {
             let file = found.expect("a report file");
             let doc = nectar_io::read_document(&file.path, &file.display, &Default::default())

@@ -21,17 +21,14 @@
 //! ```
 #![deny(missing_docs)]
 
-use std::cell::RefCell;
-use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use nectar_io::AtomicFile;
 use nectar_model::{MODEL_VERSION, Report};
 use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
 use nectar_tables::{ColumnType, TABLES};
-use serde::ser::{Error as _, SerializeSeq};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 /// The CSV exporter.
@@ -49,71 +46,13 @@ struct TableFile {
 struct Sink {
     dir: PathBuf,
     files: Vec<TableFile>,
-    sources: Spool,
-}
-
-/// The data package's sources as the reports come: one line of compact JSON each, in an
-/// unnamed temporary file (gone when dropped), read back one at a time as the package is
-/// written. Kept in memory, a million reports' sources would take hundreds of megabytes.
-struct Spool {
-    file: BufWriter<File>,
-    count: usize,
-}
-
-impl Spool {
-    fn new(dir: &Path) -> Result<Self, ExportError> {
-        let file = tempfile::tempfile_in(dir).map_err(|e| ExportError::io(dir, e))?;
-        Ok(Self {
-            file: BufWriter::new(file),
-            count: 0,
-        })
-    }
-
-    fn push(&mut self, source: &Source) -> Result<(), ExportError> {
-        serde_json::to_writer(&mut self.file, source)
-            .map_err(|e| ExportError::Encode(e.to_string()))?;
-        self.file
-            .write_all(b"\n")
-            .map_err(|e| ExportError::Encode(format!("the data package's sources: {e}")))?;
-        self.count += 1;
-        Ok(())
-    }
-
-    /// The sources, to be read back in order.
-    fn read_back(self) -> std::io::Result<Spooled> {
-        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
-        file.rewind()?;
-        Ok(Spooled {
-            lines: RefCell::new(BufReader::new(file)),
-            count: self.count,
-        })
-    }
-}
-
-/// Spooled sources, serialised as a list by reading them back one at a time.
-struct Spooled {
-    lines: RefCell<BufReader<File>>,
-    count: usize,
-}
-
-impl Serialize for Spooled {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.count))?;
-        let mut lines = self.lines.borrow_mut();
-        let mut line = String::new();
-        for _ in 0..self.count {
-            line.clear();
-            lines.read_line(&mut line).map_err(S::Error::custom)?;
-            let source: Source = serde_json::from_str(&line).map_err(S::Error::custom)?;
-            seq.serialize_element(&source)?;
-        }
-        seq.end()
-    }
+    /// The data package's sources, one per report, in order.
+    sources: Vec<Source>,
 }
 
 /// A source report as the data package lists it. The fields stand in the order a JSON
-/// object's keys are written, so the package reads the same whether its sources come from a
-/// list or from the spool that a run writes them to.
+/// object's keys are written (`serde_json` sorts the keys of a `Value`), so the package reads
+/// as it always has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The report's URL, else its path.
@@ -125,16 +64,15 @@ pub struct Source {
 }
 
 /// The data package: the fields in the order `serde_json` writes an object's keys, so that
-/// the sources are written straight from their list or spool, never copied into one big JSON
-/// value.
+/// the sources are written straight from their list, never copied into one big JSON value.
 #[derive(Serialize)]
-struct Package<T> {
+struct Package<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     description: &'static str,
     name: &'static str,
     resources: Value,
-    sources: T,
+    sources: &'a [Source],
     title: &'static str,
     version: &'static str,
 }
@@ -163,7 +101,7 @@ impl Exporter for Csv {
         Ok(Box::new(Sink {
             dir: dir.to_owned(),
             files,
-            sources: Spool::new(dir)?,
+            sources: Vec::new(),
         }))
     }
 }
@@ -177,7 +115,7 @@ impl ExportSink for Sink {
                     .map_err(|e| csv_error(&file.path, e))?;
             }
         }
-        self.sources.push(&Source {
+        self.sources.push(Source {
             path: report
                 .document
                 .url
@@ -185,7 +123,8 @@ impl ExportSink for Sink {
                 .unwrap_or_else(|| report.document.path.clone()),
             sha256: report.document.sha256.clone(),
             title: report.document.path.clone(),
-        })
+        });
+        Ok(())
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
@@ -201,14 +140,10 @@ impl ExportSink for Sink {
             done.push((inner, path));
         }
         let package_path = self.dir.join(DATAPACKAGE);
-        let sources = self
-            .sources
-            .read_back()
-            .map_err(|e| ExportError::Encode(format!("the data package's sources: {e}")))?;
         let mut package = AtomicFile::create(&package_path)
             .map(BufWriter::new)
             .map_err(|e| ExportError::io(&package_path, e))?;
-        write_datapackage(&mut package, sources).map_err(|e| match e.io_error_kind() {
+        write_datapackage(&mut package, &self.sources).map_err(|e| match e.io_error_kind() {
             Some(kind) => ExportError::io(&package_path, std::io::Error::new(kind, e)),
             None => ExportError::Encode(format!("{}: {e}", package_path.display())),
         })?;
@@ -273,8 +208,8 @@ pub fn datapackage(sources: &[Source]) -> Result<Vec<u8>, ExportError> {
     Ok(out)
 }
 
-/// Writes [`datapackage`] to `out`, with the sources from a list or a [`Spool`].
-fn write_datapackage(out: &mut impl Write, sources: impl Serialize) -> serde_json::Result<()> {
+/// Writes [`datapackage`] to `out`.
+fn write_datapackage(out: &mut impl Write, sources: &[Source]) -> serde_json::Result<()> {
     let resources: Vec<Value> = TABLES
         .iter()
         .map(|t| {
@@ -377,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn the_spooled_sources_read_as_a_list_of_them_does() {
+    fn the_sources_of_a_run_read_as_a_list_of_them_does() {
         for n in [0, 1, 3] {
             let dir = tempfile::tempdir().unwrap();
             let mut sink = Csv.start(dir.path()).unwrap();
