@@ -17,12 +17,13 @@
 //! Support the Review: donate at redrosereview.example/donate
 //! ```
 //!
-//! [`RedRoseReview`] implements [`nectar_registry::SourceParser`]: it starts from the layout that
-//! [`nectar_extract::layout::read_page`] finds, fixes what this site does differently (the
-//! banner, the `Filed:` date line, the byline and the donation trailer), and hands the layout to
-//! [`nectar_extract::extract`], which reads the facts the same way for every parser. The crate
-//! registers the parser with [`nectar_registry::register_parser!`] as `red_rose_review`, so any
-//! program that links the crate finds it in the registry and detection picks it for these pages.
+//! [`RedRoseReview`] implements [`nectar_registry::SourceParser`]: it says how the site lays out
+//! a page. It starts from the common layout that [`nectar_page::read_page_with`] finds, with the
+//! site's own trailer (its [`SITE`]), and fixes what else this site does differently (the
+//! banner, the `Filed:` date line, the byline). nectar then reads the facts from that layout the
+//! same way for every parser. The crate registers the parser with
+//! [`nectar_registry::register_parser!`] as `red_rose_review`, so any program that links the
+//! crate finds it in the registry and detection picks it for these pages.
 //!
 //! ```
 //! use nectar_model::Document;
@@ -42,7 +43,8 @@
 //! let detection = registry.detect(&doc).unwrap();
 //! assert_eq!(detection.parser.name, NAME);
 //!
-//! let report = detection.parser.parser.parse(&doc).unwrap();
+//! // nectar reads the facts from the parser's layout (as `nectar parse` does).
+//! let report = nectar_pipeline::parse(&doc, &detection).unwrap();
 //! assert_eq!(report.title.as_ref().unwrap().value, "NEC report: selections open early");
 //! assert_eq!(report.authors[0].value, "Megan Ashworth");
 //! // The meeting's year comes from the `Filed:` line.
@@ -55,9 +57,10 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_extract::layout::{self, Layout, Line};
-use nectar_model::{Document, ParserInfo, Report, Span};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_model::{Document, Layout, Span};
+use nectar_page::Site;
+use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+use nectar_text::Line;
 
 /// The parser's registered name, also the `source` of the reports it reads.
 pub const NAME: &str = "red_rose_review";
@@ -67,6 +70,14 @@ pub const BANNER: &str = "THE RED ROSE REVIEW — news for Labour members";
 
 /// The start of the donation line that ends every page.
 pub const TRAILER: &str = "Support the Review: donate at";
+
+/// What the site adds to the common page: its donation line ends the report's text (matched
+/// without case, as the common trailer markers are).
+pub const SITE: Site = Site {
+    trailer: &["support the review: donate at"],
+    clutter: &[],
+    comments: None,
+};
 
 /// The label of the publication date line.
 const FILED: &str = "Filed:";
@@ -78,12 +89,16 @@ const SIGNATURES: &[&str] = &[BANNER, TRAILER, "THE RED ROSE REVIEW"];
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RedRoseReview;
 
-impl RedRoseReview {
-    /// Finds the page's layout: [`layout::read_page`]'s, with the header and trailer read the
-    /// way this site writes them.
-    pub fn layout(text: &str) -> Layout {
-        let mut page = layout::read_page(text);
-        let lines: Vec<Line> = layout::lines(text)
+impl SourceParser for RedRoseReview {
+    /// The common layout with the site's trailer, and the header read the way this site writes
+    /// it.
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+        let text = doc.text.as_str();
+        if text.trim().is_empty() {
+            return Err(ParseError::new("the page is empty"));
+        }
+        let mut page = nectar_page::read_page_with(text, &SITE);
+        let lines: Vec<Line> = nectar_text::lines(text)
             .into_iter()
             .filter(|l| !l.is_blank())
             .collect();
@@ -97,51 +112,46 @@ impl RedRoseReview {
             header_end = Some(first.span.end);
             rest = tail;
         }
-        // `Filed: 12 March 2019`: the generic date-line reader does not know the `Filed:` label,
+        // `Filed: 12 March 2019`: the common date-line reader does not know the `Filed:` label,
         // so read the date after it.
         if let Some((line, tail)) = rest.split_first()
             && line.text(text).starts_with(FILED)
         {
-            let after = layout::trim(
+            let after = nectar_text::trim(
                 text,
                 Span::new(line.trimmed.start + FILED.len(), line.trimmed.end),
             );
-            page.published = layout::date_line(text, after);
+            page.published = nectar_page::date_line(text, after);
             header_end = Some(line.span.end);
             rest = tail;
         }
         // The title, then `By NAME` (or `By NAME and NAME`). Without the banner or the date
-        // line this is not our header, and `read_page`'s title stands.
+        // line this is not our header, and the common reader's title stands.
         if let Some((line, tail)) = rest.split_first()
             && header_end.is_some()
-            && layout::byline_authors(text, line.trimmed).is_empty()
+            && nectar_page::byline_authors(text, line.trimmed).is_empty()
         {
             page.title = Some(line.trimmed);
             header_end = Some(line.span.end);
             rest = tail;
         }
         if let Some(line) = rest.first() {
-            let authors = layout::byline_authors(text, line.trimmed);
+            let authors = nectar_page::byline_authors(text, line.trimmed);
             if !authors.is_empty() {
                 page.authors = authors;
                 header_end = Some(line.span.end);
             }
         }
-
-        // The body runs from the header to the donation line (or to where `read_page` ended it,
-        // before readers' comments or a generic trailer, if that comes first).
-        let start = header_end.unwrap_or(page.body.start);
-        let end = lines
-            .iter()
-            .find(|l| l.span.start >= start && l.text(text).starts_with(TRAILER))
-            .map_or(page.body.end, |l| l.span.start.min(page.body.end));
-        page.body = layout::trim(text, Span::new(start, end.max(start)));
-        page
+        // The body runs from the header to where the common reader ended it (the donation
+        // line, a generic trailer, or readers' comments).
+        let start = header_end.unwrap_or(page.body.start).min(page.body.end);
+        page.body = nectar_text::trim(text, Span::new(start, page.body.end));
+        Ok(page)
     }
-}
 
-impl SourceParser for RedRoseReview {
-    fn detect(&self, doc: &Document) -> f32 {
+    /// The banner at the very top is certain; else the signatures near the top, and the
+    /// donation line anywhere.
+    fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
         let text = doc.text.trim_start_matches('\u{feff}').trim_start();
         if text.starts_with(BANNER) {
             return 0.95;
@@ -149,19 +159,7 @@ impl SourceParser for RedRoseReview {
         // A page whose banner was mangled still shows the site's name near the top, or its
         // donation line. Mentions deep in another site's page count for nothing on their own.
         let trailer = if text.contains(TRAILER) { 0.35 } else { 0.0 };
-        (layout::signature_confidence(layout::head(text, 400), SIGNATURES) + trailer).min(1.0)
-    }
-
-    fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
-        if doc.text.trim().is_empty() {
-            return Err(ParseError::new("the page is empty"));
-        }
-        let info = ParserInfo {
-            name: NAME.into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            confidence: self.detect(doc),
-        };
-        Ok(nectar_extract::extract(doc, &Self::layout(&doc.text), info))
+        (signature_confidence(nectar_page::head(text, 400), signatures) + trailer).min(1.0)
     }
 }
 

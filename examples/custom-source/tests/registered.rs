@@ -26,7 +26,7 @@ fn sample(name: &str) -> Document {
 fn read(doc: &Document) -> Report {
     let detection = registry().detect(doc).expect("a parser");
     assert_eq!(detection.parser.name, NAME, "{}", doc.source.path);
-    let report = detection.parser.parser.parse(doc).expect("parses");
+    let report = nectar_pipeline::parse(doc, &detection).expect("parses");
     let errors = report.check(&doc.text);
     assert!(errors.is_empty(), "{}: {errors:?}", doc.source.path);
     report
@@ -91,7 +91,7 @@ fn detection_picks_it_for_its_pages_only() {
          The NEC met on Tuesday 5 March 2019. Membership is around 512,000. \
          The paper was carried by 24 votes to 9.\n",
     );
-    assert_eq!(RedRoseReview.detect(&plain), 0.0);
+    assert_eq!(RedRoseReview.detect(&plain, &[]), 0.0);
     assert_eq!(registry.detect(&plain).unwrap().parser.name, "generic");
 
     // A page that merely mentions the Review deep in its body is not ours.
@@ -171,8 +171,9 @@ fn layout_without_the_header_keeps_read_page() {
     // Called directly on a page of another layout, the parser changes nothing that read_page
     // found but the trailer.
     let text = "NEC report: March\n\nThe NEC met on 5 March 2019.\n";
+    let doc = Document::from_text("other.txt", text);
     assert_eq!(
-        RedRoseReview::layout(text),
-        nectar_extract::layout::read_page(text)
+        RedRoseReview.layout(&doc).unwrap(),
+        nectar_page::read_page(text)
     );
 }
