@@ -10,6 +10,8 @@ use nectar_model::{Span, Unit};
 use nectar_text::Quantity;
 use regex::Regex;
 
+use crate::knowledge::WORDS;
+
 /// What a quantity counts, if anything worth a figure.
 pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String> {
     let before = &text[sentence.start.min(q.span.start)..q.span.start];
@@ -62,58 +64,9 @@ static MEMBERSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
 static ARREARS_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[^.;\d]{0,30}\bin[\s\u{a0}]+arrears\b"));
 
-/// Nouns worth a figure when a count precedes them, with the metric they give.
-const COUNT_NOUNS: &[(&str, &str)] = &[
-    ("new members", "new_members"),
-    ("members had registered", "registered_attendees"),
-    ("members registered", "registered_attendees"),
-    ("members have joined", "new_members"),
-    ("members joined", "new_members"),
-    ("people joined", "new_members"),
-    ("joiners", "new_members"),
-    ("leavers", "leavers"),
-    ("members left", "leavers"),
-    ("delegates", "conference_delegates"),
-    ("clps", "conference_clps"),
-    ("constituency labour parties", "clps"),
-    ("councillors", "councillors"),
-    ("staff", "staff"),
-    ("employees", "staff"),
-    ("candidates", "candidates"),
-    ("applications", "applications"),
-    ("applicants", "applications"),
-    ("participants", "participants"),
-    ("attendees", "conference_attendance"),
-    ("people attended", "conference_attendance"),
-    ("nominations", "nominations"),
-    ("complaints", "complaints"),
-    ("cases", "cases"),
-    ("affiliated members", "affiliated_members"),
-    ("registered supporters", "registered_supporters"),
-    ("supporters", "supporters"),
-    ("seats", "seats"),
-    ("mps", "mps"),
-    ("jobs", "jobs"),
-    ("volunteers", "volunteers"),
-    ("branches", "branches"),
-    ("motions", "motions"),
-    ("voters", "voters"),
-    ("by-elections", "by_elections"),
-];
-
-/// Metrics whose small counts (under 10) are still worth a figure.
-const SMALL_COUNTS: &[&str] = &[
-    "by_elections",
-    "seats",
-    "mps",
-    "motions",
-    "candidates",
-    "members_in_arrears",
-];
-
 fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
     let metric = count_metric_any(before, after, value)?;
-    (value >= 10.0 || SMALL_COUNTS.contains(&metric.as_str())).then_some(metric)
+    (value >= 10.0 || WORDS.small_count_metrics.contains(&metric)).then_some(metric)
 }
 
 fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
@@ -138,14 +91,14 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
         .trim_start_matches(|c: char| c.is_whitespace())
         .to_lowercase();
     let lower = lower.replace('\u{a0}', " ");
-    for (noun, metric) in COUNT_NOUNS {
-        if lower.starts_with(noun)
+    for (noun, metric) in &WORDS.count_nouns {
+        if lower.starts_with(noun.as_str())
             && lower[noun.len()..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
         {
-            return Some((*metric).into());
+            return Some(metric.clone());
         }
     }
     if MEMBERS_AFTER.is_match(after) {

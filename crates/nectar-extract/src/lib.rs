@@ -30,8 +30,9 @@
 
 mod decisions;
 mod figures;
+mod knowledge;
 mod meetings;
-pub mod people;
+mod people;
 
 use std::sync::LazyLock;
 
@@ -44,6 +45,8 @@ use nectar_model::{
 };
 use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
+
+pub use knowledge::{Person, Tenure, people};
 
 use meetings::{Dated, MeetingMention, Period};
 
