@@ -57,30 +57,7 @@ fn evidence(text: &str, span: Span) -> Evidence {
     })
 }
 
-/// Compiles a pattern with ASCII word boundaries: `\b` becomes `(?-u:\b)`, which the fast
-/// lazy DFA can run on any text (a Unicode `\b` sends every search on text with smart quotes to
-/// the slow engines). Boundaries around letters behave the same.
-pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-}
-
-/// The last `n` bytes of `s` (or fewer, to start on a character boundary).
-pub(crate) fn tail_of(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[i..]
-}
-
-/// The first `n` bytes of `s` (or fewer, to end on a character boundary).
-pub(crate) fn head_of(s: &str, n: usize) -> &str {
-    let mut i = n.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    &s[..i]
-}
+pub(crate) use nectar_text::{head as head_of, regex, tail as tail_of};
 
 fn shift(span: Span, by: usize) -> Span {
     Span::new(span.start + by, span.end + by)

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
 use nectar_text::{DateMention, Tense};
 use regex::Regex;
+use serde::Deserialize;
 
 /// A date in the body that names a meeting.
 #[derive(Debug, Clone)]
@@ -25,55 +26,30 @@ pub(crate) struct Dated {
     pub tense: Tense,
 }
 
+/// A cue of `data/meetings.toml`: words that give a meeting its kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Cue {
     kind: MeetingKind,
+    #[serde(deserialize_with = "pattern")]
     pattern: Regex,
 }
 
-fn cue(kind: MeetingKind, pattern: &str) -> Cue {
-    Cue {
-        kind,
-        pattern: crate::regex(pattern).expect("valid regex"),
-    }
+fn pattern<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
+    let p = String::deserialize(d)?;
+    crate::regex(&p).map_err(serde::de::Error::custom)
 }
 
-/// Cue phrases in priority order: the first that matches gives the kind.
+#[derive(Debug, Deserialize)]
+struct CueFile {
+    cue: Vec<Cue>,
+}
+
+/// The cues in priority order: the first that matches gives the kind.
 static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
-    vec![
-        cue(MeetingKind::AwayDay, r"(?i)\baway[\s\u{a0}-]?day\b"),
-        cue(
-            MeetingKind::Special,
-            r"(?i)\bspecial\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
-        ),
-        cue(
-            MeetingKind::Emergency,
-            r"(?i)\bemergency\b[\s\u{a0}\w]{0,30}\b(?:meeting|nec|session)\b",
-        ),
-        cue(MeetingKind::Training, r"(?i)\btraining\b"),
-        cue(
-            MeetingKind::OrganisationCommittee,
-            r"(?i)\borg(?:anis|aniz)?(?:ation(?:al)?)?[\s\u{a0}]+(?:(?:and|&)[\s\u{a0}]+disputes[\s\u{a0}]+)?(?:sub-?)?committees?\b|\borg[\s\u{a0}]+com\b",
-        ),
-        cue(
-            MeetingKind::EqualitiesCommittee,
-            r"(?i)\bequalit(?:y|ies)[\s\u{a0}]+(?:sub-?)?committee\b|\bnec[\s\u{a0}]+equalities\b|\bequalities[\s\u{a0}]+meeting",
-        ),
-        cue(
-            MeetingKind::DisputesPanel,
-            r"(?i)\bdisputes?[\s\u{a0}]+(?:sub-?)?(?:panels?|committees?|hearings?)\b",
-        ),
-        cue(
-            MeetingKind::OtherCommittee,
-            r"\b(?:[A-Z][\p{L}&’']+[\s\u{a0}]+){1,4}(?:Committee|Panel|Board|Working[\s\u{a0}]+Group|Sub-committee)\b",
-        ),
-        cue(
-            MeetingKind::Full,
-            r"(?i)\b(?:full[\s\u{a0}]+)?nec\b[\s\u{a0}]*(?:meeting|met|session)?|\bnational[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?\b|\bmeeting[\s\u{a0}]+of[\s\u{a0}]+the[\s\u{a0}]+(?:full[\s\u{a0}]+)?(?:nec|national)",
-        ),
-        // In an NEC report, "the November meeting" is a meeting of the NEC.
-        cue(MeetingKind::Full, r"(?i)\bmeetings?\b"),
-        cue(MeetingKind::Unknown, r"(?i)\b(?:met|meet|session)\b"),
-    ]
+    toml::from_str::<CueFile>(include_str!("../data/meetings.toml"))
+        .expect("data/meetings.toml is valid")
+        .cue
 });
 
 static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -369,4 +345,30 @@ pub(crate) fn primary(
                 .iter()
                 .position(|m| m.status == MeetingStatus::Held && m.kind != MeetingKind::Training)
         })
+}
+
+#[cfg(test)]
+mod cue_tests {
+    use super::*;
+
+    #[test]
+    fn the_cues_load_in_order_and_read_kinds() {
+        assert_eq!(CUES.first().map(|c| c.kind), Some(MeetingKind::AwayDay));
+        assert_eq!(CUES.last().map(|c| c.kind), Some(MeetingKind::Unknown));
+        let kind = |s: &str| CUES.iter().find(|c| c.pattern.is_match(s)).map(|c| c.kind);
+        assert_eq!(kind("the NEC away day"), Some(MeetingKind::AwayDay));
+        assert_eq!(
+            kind("the Procedures Committee"),
+            Some(MeetingKind::OtherCommittee)
+        );
+        assert_eq!(
+            kind("the Org Sub-Committee"),
+            Some(MeetingKind::OrganisationCommittee)
+        );
+        assert_eq!(
+            kind("a special meeting of the NEC"),
+            Some(MeetingKind::Special)
+        );
+        assert_eq!(kind("we met"), Some(MeetingKind::Unknown));
+    }
 }

@@ -22,40 +22,17 @@ pub struct Comments {
 /// Reads one site's style of comments from a page's text and lines.
 pub type CommentReader = fn(text: &str, lines: &[Line]) -> Comments;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 static COMMENT_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    let months = MONTHS.join("|");
+    let m = "january|february|march|april|may|june|july|august|september|october|november|december";
     crate::regex(&format!(
         concat!(
             r"(?i)^(?:(\d{{1,2}}):(\d{{2}})[\s\u{{a0}}]*(am|pm)?,?[\s\u{{a0}}]+",
             r"({m})[\s\u{{a0}}]+(\d{{1,2}}),?[\s\u{{a0}}]+(\d{{4}})",
             r"|(\d{{1,2}})[\s\u{{a0}}]+({m})[\s\u{{a0}}]+(\d{{4}})[\s\u{{a0}}]+at[\s\u{{a0}}]+(\d{{1,2}}):(\d{{2}})[\s\u{{a0}}]*(am|pm)?)$"
         ),
-        m = months
+        m = m
     ))
 });
-
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == lower)
-        .map(|i| i as u32 + 1)
-}
 
 /// Reads a comment's time line: `8:15 pm, February 13, 2021` or `13 February 2021 at 20:15`.
 ///
@@ -76,7 +53,8 @@ pub fn comment_time(line: &str) -> Option<NaiveDateTime> {
         Some(ref p) if p == "am" && hour == 12 => 0,
         _ => hour,
     };
-    let date = NaiveDate::from_ymd_opt(year as i32, month_number(month.as_str())?, day)?;
+    let month = nectar_text::month_number(month.as_str())?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
     Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, 0)?))
 }
 

@@ -53,20 +53,12 @@ pub struct Site {
     pub comments: Option<CommentReader>,
 }
 
-/// The first `max` bytes of `text`, cut back to a character boundary.
-pub fn head(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
+pub use nectar_text::head;
 
-/// Compiles a built-in pattern with ASCII word boundaries (`\b` as `(?-u:\b)`), which the regex
-/// crate's fast engine runs on any text.
+/// Compiles a built-in pattern with ASCII word boundaries ([`nectar_text::regex`]).
 ///
 /// # Panics
 /// If the pattern is invalid: a programming error in a built-in pattern.
 pub(crate) fn regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("a valid built-in pattern")
+    nectar_text::regex(pattern).expect("a valid built-in pattern")
 }

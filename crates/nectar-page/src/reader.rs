@@ -458,19 +458,6 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether `s` squashes ([`squash`]) to `squashed`, without building the squashed copy.
-fn squashes_to(s: &str, squashed: &str) -> bool {
-    let mut words = s.split_whitespace();
-    let Some(first) = words.next() else {
-        return squashed.is_empty();
-    };
-    let spaced = std::iter::once(first)
-        .chain(words)
-        .enumerate()
-        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()));
-    spaced.flat_map(char::to_lowercase).eq(squashed.chars())
-}
-
 /// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
 /// document's first line repeated as a running header, navigation bars and widgets.
 fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> Vec<Span> {
@@ -482,7 +469,7 @@ fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> V
             PAGE_LINE.is_match(t)
                 || is_nav(t)
                 || is_widget(t)
-                || header.as_ref().is_some_and(|h| squashes_to(t, h))
+                || header.as_ref().is_some_and(|h| squash(t) == *h)
         })
         .map(|l| l.trimmed)
         .collect()

@@ -8,7 +8,6 @@ use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
 use regex::{Captures, Regex};
 
 use crate::pattern::{build, char_at, prev_char, prev_word};
-use crate::segment::sentence_around;
 
 /// The tense of a clause: whether a date in it lies before or after the time of writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,78 +106,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!("(?i){iso}|{num}|{rel}|{dm}|{md}"))
 });
 
-/// The indices of [`DATE`]'s named groups, looked up once (by index is faster than by name).
-struct DateGroups {
-    dm: usize,
-    dm_d: usize,
-    dm_d2: usize,
-    dm_de: usize,
-    dm_m: usize,
-    dm_m2: usize,
-    dm_wd: usize,
-    dm_y: usize,
-    iso: usize,
-    iso_d: usize,
-    iso_m: usize,
-    iso_y: usize,
-    md_cue: usize,
-    md_d: usize,
-    md_de: usize,
-    md_m: usize,
-    md_m2: usize,
-    md_post: usize,
-    md_wd: usize,
-    md_y: usize,
-    md_y2: usize,
-    num: usize,
-    rel: usize,
-    rk: usize,
-    rln: usize,
-    rtm: usize,
-    rw: usize,
-    rwd: usize,
-    rwm: usize,
-}
-
-static G: LazyLock<DateGroups> = LazyLock::new(|| {
-    let index = |name: &str| {
-        DATE.capture_names()
-            .position(|n| n == Some(name))
-            .expect("every group is named in the pattern")
-    };
-    DateGroups {
-        dm: index("dm"),
-        dm_d: index("dm_d"),
-        dm_d2: index("dm_d2"),
-        dm_de: index("dm_de"),
-        dm_m: index("dm_m"),
-        dm_m2: index("dm_m2"),
-        dm_wd: index("dm_wd"),
-        dm_y: index("dm_y"),
-        iso: index("iso"),
-        iso_d: index("iso_d"),
-        iso_m: index("iso_m"),
-        iso_y: index("iso_y"),
-        md_cue: index("md_cue"),
-        md_d: index("md_d"),
-        md_de: index("md_de"),
-        md_m: index("md_m"),
-        md_m2: index("md_m2"),
-        md_post: index("md_post"),
-        md_wd: index("md_wd"),
-        md_y: index("md_y"),
-        md_y2: index("md_y2"),
-        num: index("num"),
-        rel: index("rel"),
-        rk: index("rk"),
-        rln: index("rln"),
-        rtm: index("rtm"),
-        rw: index("rw"),
-        rwd: index("rwd"),
-        rwm: index("rwm"),
-    }
-});
-
 /// Every date mention in `text`, in order and without overlaps.
 ///
 /// Finds full dates (`11 February 2021`, `Saturday, February 13, 2021`, `Tuesday 29th
@@ -254,13 +181,13 @@ fn day_later(text: &str, m: &mut DateMention, next: usize) {
 }
 
 fn mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
-    if caps.get(G.iso).is_some() {
+    if caps.name("iso").is_some() {
         iso_mention(text, caps)
-    } else if caps.get(G.num).is_some() {
+    } else if caps.name("num").is_some() {
         numeric_mention(text, caps)
-    } else if caps.get(G.rel).is_some() {
+    } else if caps.name("rel").is_some() {
         relative_mention(caps)
-    } else if caps.get(G.dm).is_some() {
+    } else if caps.name("dm").is_some() {
         day_month_mention(text, caps)
     } else {
         month_day_mention(text, caps)
@@ -280,8 +207,8 @@ fn empty(span: Span) -> DateMention {
     }
 }
 
-fn num<T: std::str::FromStr>(caps: &Captures<'_>, group: usize) -> Option<T> {
-    caps.get(group)?.as_str().parse().ok()
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, group: &str) -> Option<T> {
+    caps.name(group)?.as_str().parse().ok()
 }
 
 fn days_in_month(month: u32) -> u32 {
@@ -296,7 +223,15 @@ fn valid_day(month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && (1..=days_in_month(month)).contains(&day)
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// The number of the month a name or abbreviation stands for (`March`, `mar`, `Sept`): its
+/// first three letters, without case.
+///
+/// ```
+/// assert_eq!(nectar_text::month_number("September"), Some(9));
+/// assert_eq!(nectar_text::month_number("dec"), Some(12));
+/// assert_eq!(nectar_text::month_number("Ju"), None);
+/// ```
+pub fn month_number(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();
     Some(match key.as_str() {
         "jan" => 1,
@@ -360,16 +295,16 @@ fn with_ordinal(text: &str, end: usize) -> usize {
 }
 
 fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
-    let whole = caps.get(G.iso)?;
+    let whole = caps.name("iso")?;
     if char_at(text, whole.end()).is_some_and(|c| c.is_ascii_digit())
         || prev_char(text, whole.start()).is_some_and(|c| c == '-' || c == '/')
     {
         return None;
     }
     let (y, m, d) = (
-        num(caps, G.iso_y)?,
-        num(caps, G.iso_m)?,
-        num(caps, G.iso_d)?,
+        num(caps, "iso_y")?,
+        num(caps, "iso_m")?,
+        num(caps, "iso_d")?,
     );
     if !valid_day(m, d) {
         return None;
@@ -383,7 +318,7 @@ fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
 }
 
 fn numeric_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
-    let whole = caps.get(G.num)?;
+    let whole = caps.name("num")?;
     let s = whole.as_str();
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
     let [a, b] = seps[..] else { return None };
@@ -424,21 +359,21 @@ fn numeric_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
 }
 
 fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
-    let whole = caps.get(G.rel)?;
-    let lower = |group: usize| caps.get(group).map(|m| m.as_str().to_ascii_lowercase());
-    let rel = if let Some(w) = lower(G.rw) {
+    let whole = caps.name("rel")?;
+    let lower = |group: &str| caps.name(group).map(|m| m.as_str().to_ascii_lowercase());
+    let rel = if let Some(w) = lower("rw") {
         match w.as_str() {
             "today" | "tonight" => Relative::Today,
             "yesterday" => Relative::Yesterday,
             _ => Relative::Tomorrow,
         }
-    } else if caps.get(G.rln).is_some() {
+    } else if caps.name("rln").is_some() {
         Relative::Yesterday
-    } else if caps.get(G.rtm).is_some() {
+    } else if caps.name("rtm").is_some() {
         Relative::Today
     } else {
-        let kind = lower(G.rk)?;
-        if let Some(wd) = caps.get(G.rwd) {
+        let kind = lower("rk")?;
+        if let Some(wd) = caps.name("rwd") {
             let wd = weekday_from(wd.as_str())?;
             match kind.as_str() {
                 "last" => Relative::LastWeekday(wd),
@@ -446,7 +381,7 @@ fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
                 _ => Relative::ThisWeekday(wd),
             }
         } else {
-            let unit = lower(G.rwm)?;
+            let unit = lower("rwm")?;
             match (kind.as_str(), unit.as_str()) {
                 ("last", "week") => Relative::LastWeek,
                 ("next", "week") => Relative::NextWeek,
@@ -464,25 +399,25 @@ fn relative_mention(caps: &Captures<'_>) -> Option<DateMention> {
 }
 
 fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
-    let whole = caps.get(G.dm)?;
-    let m_text = caps.get(G.dm_m)?;
+    let whole = caps.name("dm")?;
+    let m_text = caps.name("dm_m")?;
     if !capitalised(m_text.as_str()) {
         return None;
     }
     let month = month_number(m_text.as_str())?;
-    let day: u32 = num(caps, G.dm_d)?;
+    let day: u32 = num(caps, "dm_d")?;
     if !valid_day(month, day) {
         return None;
     }
-    let weekday = match caps.get(G.dm_wd) {
+    let weekday = match caps.name("dm_wd") {
         Some(w) if capitalised(w.as_str()) => weekday_from(w.as_str()),
         Some(_) => return None,
         None => None,
     };
-    let mut end_day = num::<u32>(caps, G.dm_de).filter(|&e| e > day && valid_day(month, e));
+    let mut end_day = num::<u32>(caps, "dm_de").filter(|&e| e > day && valid_day(month, e));
     let mut end_month = None;
     let mut end = with_ordinal(text, m_text.end());
-    if let (Some(d2), Some(m2)) = (caps.get(G.dm_d2), caps.get(G.dm_m2))
+    if let (Some(d2), Some(m2)) = (caps.name("dm_d2"), caps.name("dm_m2"))
         && capitalised(m2.as_str())
         && let Some(m2n) = month_number(m2.as_str())
         && let Ok(d2n) = d2.as_str().parse::<u32>()
@@ -492,7 +427,7 @@ fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
         end_month = (m2n != month).then_some(m2n);
         end = m2.end();
     }
-    let year = caps.get(G.dm_y);
+    let year = caps.name("dm_y");
     if let Some(y) = year {
         end = y.end();
     }
@@ -508,20 +443,20 @@ fn day_month_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
 }
 
 fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
-    let m_text = caps.get(G.md_m)?;
+    let m_text = caps.name("md_m")?;
     let name = m_text.as_str();
     if !capitalised(name) {
         return None;
     }
     let month = month_number(name)?;
-    let weekday = match caps.get(G.md_wd) {
+    let weekday = match caps.name("md_wd") {
         Some(w) if capitalised(w.as_str()) => weekday_from(w.as_str()),
         Some(_) => return None,
         None => None,
     };
-    let start = caps.get(G.md_wd).map_or(m_text.start(), |w| w.start());
+    let start = caps.name("md_wd").map_or(m_text.start(), |w| w.start());
     // A pair of months with a year: "September & October 2020".
-    if let (Some(m2), Some(y2)) = (caps.get(G.md_m2), caps.get(G.md_y2)) {
+    if let (Some(m2), Some(y2)) = (caps.name("md_m2"), caps.name("md_y2")) {
         if !capitalised(m2.as_str()) {
             return None;
         }
@@ -534,17 +469,17 @@ fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
             ..empty(Span::new(start, y2.end()))
         });
     }
-    let day: Option<u32> = num(caps, G.md_d);
-    let year = caps.get(G.md_y);
+    let day: Option<u32> = num(caps, "md_d");
+    let year = caps.name("md_y");
     if let Some(d) = day {
         if !valid_day(month, d) {
             return None;
         }
-        let end_day = num::<u32>(caps, G.md_de).filter(|&e| e > d && valid_day(month, e));
+        let end_day = num::<u32>(caps, "md_de").filter(|&e| e > d && valid_day(month, e));
         let mut end = caps
-            .get(G.md_de)
+            .name("md_de")
             .filter(|_| end_day.is_some())
-            .or(caps.get(G.md_d))
+            .or(caps.name("md_d"))
             .map_or(m_text.end(), |m| with_ordinal(text, m.end()));
         if let Some(y) = year {
             end = y.end();
@@ -568,8 +503,8 @@ fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
     }
     // A month alone: only as a time ("in July", "the July NEC"), never "May" the verb or name.
     let full = name.len() >= 4 || name.eq_ignore_ascii_case("may");
-    let cue = caps.get(G.md_cue);
-    let post = caps.get(G.md_post);
+    let cue = caps.name("md_cue");
+    let post = caps.name("md_post");
     if !full || weekday.is_some() || (cue.is_none() && post.is_none()) {
         return None;
     }
@@ -901,7 +836,7 @@ const NOT_PAST: &[&str] = &[
 /// assert_eq!(tense_at(text, text.find("5 May").unwrap()), Tense::Future);
 /// ```
 pub fn tense_at(text: &str, offset: usize) -> Tense {
-    tense_in(text, sentence_around(text, offset), offset)
+    crate::Scan::new(text).tense_at(offset)
 }
 
 /// [`tense_at`] with the sentence `s` that holds `offset` already found.

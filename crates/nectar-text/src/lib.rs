@@ -49,10 +49,12 @@ pub mod segment;
 pub mod votes;
 
 pub use dates::{
-    Anchor, DateMention, Relative, Tense, find_dates, resolve, tense_at, year_from_weekday,
+    Anchor, DateMention, Relative, Tense, find_dates, month_number, resolve, tense_at,
+    year_from_weekday,
 };
 pub use durations::{DurationMatch, find_durations};
 pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
+pub use pattern::{head, regex, tail};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
 pub use scan::Scan;

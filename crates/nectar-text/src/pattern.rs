@@ -30,6 +30,38 @@ pub(crate) fn build(template: &str) -> Regex {
     Regex::new(&pattern).expect("the built-in patterns are valid regexes")
 }
 
+/// Compiles a pattern with ASCII word boundaries: `\b` becomes `(?-u:\b)`, which the regex
+/// crate's fast engine runs on any text (a Unicode `\b` sends every search on text with smart
+/// quotes to the slow engines). Boundaries around letters behave the same.
+///
+/// ```
+/// let re = nectar_text::regex(r"\bNEC\b").unwrap();
+/// assert!(re.is_match("the “NEC” met"));
+/// assert!(!re.is_match("NECK"));
+/// ```
+pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+/// The first `max` bytes of `text`, or fewer, to end on a character boundary.
+///
+/// ```
+/// assert_eq!(nectar_text::head("£1.2m", 2), "£");
+/// ```
+pub fn head(text: &str, max: usize) -> &str {
+    &text[..floor_boundary(text, max.min(text.len()))]
+}
+
+/// The last `max` bytes of `text`, or fewer, to start on a character boundary.
+///
+/// ```
+/// assert_eq!(nectar_text::tail("1.2m £", 1), "");
+/// assert_eq!(nectar_text::tail("1.2m £", 2), "£");
+/// ```
+pub fn tail(text: &str, max: usize) -> &str {
+    &text[ceil_boundary(text, text.len().saturating_sub(max))..]
+}
+
 /// Whether `c` is horizontal space (see [`H`]).
 pub(crate) fn is_hspace(c: char) -> bool {
     matches!(

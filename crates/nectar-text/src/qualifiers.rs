@@ -46,11 +46,6 @@ static RISEN: LazyLock<Regex> = LazyLock::new(|| {
 pub fn qualifier_before(text: &str, offset: usize) -> (Qualifier, Option<Span>) {
     const REACH: usize = 48;
     let offset = floor_boundary(text, offset);
-    // Fast exit: a qualifier ends in a letter, `.` or `~` before the space.
-    let before = text[..offset].trim_end_matches(|c: char| is_hspace(c) || c == '\n');
-    if !before.ends_with(|c: char| c.is_ascii_alphabetic() || c == '.' || c == '~') {
-        return (Qualifier::Exact, None);
-    }
     let mut lo = floor_boundary(text, offset.saturating_sub(REACH));
     if lo > 0 {
         // Start the window after a space so that `^` never falls inside a word.

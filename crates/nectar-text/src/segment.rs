@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use nectar_model::{Block, BlockKind, Span};
 use regex::Regex;
 
-use crate::pattern::{ceil_boundary, char_at, floor_boundary, prev_char};
+use crate::pattern::{char_at, prev_char};
 
 /// Sentence spans within `text`, in order, trimmed of surrounding whitespace (and a BOM).
 ///
@@ -248,27 +248,6 @@ pub fn blocks(text: &str, span: Span) -> Vec<Block> {
     out
 }
 
-/// The sentence that holds byte `offset` of `text`, found by looking at most ~2 KB either
-/// side. Falls back to the nearest sentence before the offset.
-pub(crate) fn sentence_around(text: &str, offset: usize) -> Span {
-    const REACH: usize = 2000;
-    let offset = floor_boundary(text, offset);
-    let lo = floor_boundary(text, offset.saturating_sub(REACH));
-    let hi = ceil_boundary(text, offset.saturating_add(REACH));
-    let window = &text[lo..hi];
-    let rel = offset - lo;
-    let spans = sentences(window);
-    let pick = spans
-        .iter()
-        .find(|s| s.start <= rel && rel < s.end)
-        .or_else(|| spans.iter().rev().find(|s| s.start <= rel))
-        .or_else(|| spans.first());
-    match pick {
-        Some(s) => Span::new(s.start + lo, s.end + lo),
-        None => Span::new(offset, offset),
-    }
-}
-
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
@@ -464,12 +443,5 @@ mod tests {
         let text = "one\r\n\u{a0}two \r\n\nthree";
         let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
         assert_eq!(got, ["one", "two", "", "three"]);
-    }
-
-    #[test]
-    fn sentence_around_finds_the_sentence() {
-        let text = "First one here. The vote was 13-10. Last.";
-        let s = sentence_around(text, text.find("13").unwrap_or(0));
-        assert_eq!(&text[s.start..s.end], "The vote was 13-10.");
     }
 }
