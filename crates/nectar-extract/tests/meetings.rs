@@ -1,0 +1,664 @@
+//! How meetings are found, dated and told apart, through the public API: one test per
+//! behaviour, each on a short report written for it, asserting what a careful reader would
+//! take from the text. Tests marked `wrong today` state the right answer for a reading the
+//! current code gets wrong.
+
+use nectar_extract::extract;
+use nectar_model::{
+    DatePrecision, Document, Layout, Meeting, MeetingKind, MeetingStatus, ParserInfo, Qualifier,
+    Report, ReportKind, Sidecar, Span, YearBasis,
+};
+
+/// A report to read: a title line, a blank line, the body; and what the page's metadata says.
+#[derive(Default)]
+struct Page<'a> {
+    title: Option<&'a str>,
+    body: &'a str,
+    /// The sidecar's `published` (`YYYY-MM-DD`).
+    published: Option<&'a str>,
+    /// The page's URL (`doc.source.url`).
+    url: Option<&'a str>,
+    /// A date line the page shows under the title, as written and as a date (`YYYY-MM-DD`).
+    dateline: Option<(&'a str, &'a str)>,
+}
+
+impl Page<'_> {
+    fn read(&self) -> Report {
+        let mut text = String::new();
+        let title = self.title.map(|t| {
+            text.push_str(t);
+            text.push_str("\n\n");
+            Span::new(0, t.len())
+        });
+        let published = self.dateline.map(|(shown, iso)| {
+            let span = Span::new(text.len(), text.len() + shown.len());
+            text.push_str(shown);
+            text.push_str("\n\n");
+            (iso.parse().expect("a date"), span)
+        });
+        let body = Span::new(text.len(), text.len() + self.body.len());
+        text.push_str(self.body);
+        let mut doc = Document::from_text("report.txt", text.clone());
+        doc.source.url = self.url.map(str::to_owned);
+        if let Some(p) = self.published {
+            doc.sidecar = Some(Sidecar {
+                published: Some(p.parse().expect("a date")),
+                ..Sidecar::default()
+            });
+        }
+        let layout = Layout {
+            title,
+            published,
+            body,
+            ..Layout::default()
+        };
+        let parser = ParserInfo {
+            name: "generic".into(),
+            version: "0".into(),
+            confidence: 0.2,
+        };
+        let report = extract(&doc, &layout, parser);
+        assert_eq!(
+            report.check(&text),
+            [],
+            "every fact's evidence is a slice of the text"
+        );
+        report
+    }
+}
+
+fn body(body: &str) -> Page<'_> {
+    Page {
+        body,
+        ..Page::default()
+    }
+}
+
+/// The primary meeting; fails with the meetings found when there is none.
+fn primary(report: &Report) -> &Meeting {
+    report
+        .primary_meeting()
+        .unwrap_or_else(|| panic!("no primary meeting in {:#?}", report.meetings))
+}
+
+/// The meeting's date as ISO text, its precision, whether the year was inferred and from what.
+fn date_of(m: &Meeting) -> (String, DatePrecision, bool, YearBasis) {
+    let d = m.date.as_ref().expect("a date");
+    (
+        d.date.to_string(),
+        d.precision,
+        d.year_inferred,
+        d.year_basis,
+    )
+}
+
+/// The last day of a meeting over several days.
+fn end_of(m: &Meeting) -> Option<String> {
+    m.date.as_ref()?.end.map(|e| e.to_string())
+}
+
+fn duration_of(m: &Meeting) -> Option<(f64, Qualifier)> {
+    m.duration.as_ref().map(|d| (d.hours, d.qualifier))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+#[test]
+fn a_full_date_in_the_body_is_the_primary_meetings_date() {
+    let report = body(
+        "The NEC met on 17 March 2015 at the party's offices. We began with the General \
+         Secretary's report.",
+    )
+    .read();
+    assert_eq!(report.kind, ReportKind::NecReport);
+    assert_eq!(report.meetings.len(), 1);
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2015-03-17".into(),
+            DatePrecision::Day,
+            false,
+            YearBasis::Stated
+        )
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+    assert_eq!(m.status, MeetingStatus::Held);
+    assert_eq!(m.date.as_ref().and_then(|d| d.weekday_clash.clone()), None);
+}
+
+#[test]
+fn a_date_without_a_year_takes_it_from_the_sidecars_published_date() {
+    let report = Page {
+        published: Some("2019-07-18"),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+    assert_eq!(m.status, MeetingStatus::Held);
+}
+
+#[test]
+fn a_date_without_a_year_early_in_january_looks_back_to_december() {
+    let report = Page {
+        published: Some("2020-01-06"),
+        ..body("The NEC met on 17 December to agree the timetable for the leadership election.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-12-17".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+}
+
+#[test]
+fn a_date_without_a_year_takes_it_from_the_urls_year_and_month() {
+    let report = Page {
+        url: Some("https://example.org/2019/07/nec-report/"),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::Url
+        )
+    );
+}
+
+#[test]
+fn a_date_without_a_year_takes_it_from_the_title() {
+    let report = Page {
+        title: Some("NEC report, July 2019"),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::Title
+        )
+    );
+}
+
+#[test]
+fn a_weekday_that_does_not_match_the_date_loses_to_the_date_and_is_noted() {
+    // 17 March 2015 was a Tuesday.
+    let report =
+        body("The NEC met on Monday 17 March 2015 and agreed the manifesto process.").read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2015-03-17".into(),
+            DatePrecision::Day,
+            false,
+            YearBasis::Stated
+        )
+    );
+    let clash = m.date.as_ref().and_then(|d| d.weekday_clash.clone());
+    assert!(
+        clash
+            .as_deref()
+            .is_some_and(|c| c.contains("Monday") && c.contains("Tuesday")),
+        "clash: {clash:?}"
+    );
+    assert_eq!(report.notes.len(), 1, "notes: {:?}", report.notes);
+    assert!(
+        report.notes[0].contains("Monday 17 March 2015"),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn a_matching_weekday_is_no_clash() {
+    let report =
+        body("The NEC met on Tuesday 17 March 2015 and agreed the manifesto process.").read();
+    let m = primary(&report);
+    assert_eq!(m.date.as_ref().and_then(|d| d.weekday_clash.clone()), None);
+    assert_eq!(report.notes, Vec::<String>::new());
+}
+
+#[test]
+fn today_is_the_published_date() {
+    let report = Page {
+        published: Some("2020-09-29"),
+        ..body("The NEC met today and agreed the rules for the deputy leadership contest.")
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2020-09-29".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+    assert_eq!(m.status, MeetingStatus::Held);
+}
+
+#[test]
+fn yesterday_is_the_day_before_the_published_date() {
+    let report = Page {
+        published: Some("2020-03-01"),
+        ..body("Yesterday's NEC meeting agreed the rules for the deputy leadership contest.")
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2020-02-29".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+}
+
+#[test]
+fn a_two_day_meeting_has_a_first_and_a_last_day() {
+    let report = body("The NEC met on 24-25 January 2016 in a hotel near the station.").read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2016-01-24".into(),
+            DatePrecision::Day,
+            false,
+            YearBasis::Stated
+        )
+    );
+    assert_eq!(end_of(m).as_deref(), Some("2016-01-25"));
+    assert_eq!(m.kind, MeetingKind::Full);
+    assert_eq!(report.meetings.len(), 1, "{:#?}", report.meetings);
+}
+
+#[test]
+fn a_month_alone_gives_a_meeting_known_to_the_month() {
+    let report = Page {
+        published: Some("2018-08-02"),
+        ..body("At the July NEC we heard the General Secretary's report on the party's finances.")
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2018-07".into(),
+            DatePrecision::Month,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+    assert_eq!(m.status, MeetingStatus::Held);
+}
+
+#[test]
+fn a_date_without_a_year_takes_it_from_the_pages_date_line() {
+    let report = Page {
+        title: Some("Report from the NEC"),
+        dateline: Some(("Posted on 18 July 2019", "2019-07-18")),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::Published
+        )
+    );
+}
+
+#[test]
+fn the_sidecars_published_date_wins_over_the_url() {
+    let report = Page {
+        published: Some("2019-07-18"),
+        url: Some("https://example.org/2018/07/nec-report/"),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+}
+
+#[test]
+fn a_url_with_a_day_dates_a_meeting_without_a_year() {
+    let report = Page {
+        url: Some("https://example.org/2019/07/18/nec-report/"),
+        ..body("The NEC met on 16 July. The meeting started with a minute's silence.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        (
+            "2019-07-16".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::Url
+        )
+    );
+}
+
+#[test]
+fn a_weekday_clash_without_a_year_keeps_the_year_of_the_published_date() {
+    // 17 March 2015 was a Tuesday; a Monday 17 March fell in 2014 and 2008.
+    let report = Page {
+        published: Some("2015-03-20"),
+        ..body("The NEC met on Monday 17 March and agreed the manifesto process.")
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2015-03-17".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert!(m.date.as_ref().is_some_and(|d| d.weekday_clash.is_some()));
+    assert_eq!(report.notes.len(), 1, "notes: {:?}", report.notes);
+}
+
+#[test]
+fn a_meeting_over_two_days_in_two_months() {
+    let report =
+        body("The NEC met on 30 November – 1 December 2019 to agree the manifesto.").read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2019-11-30".into(),
+            DatePrecision::Day,
+            false,
+            YearBasis::Stated
+        )
+    );
+    assert_eq!(end_of(m).as_deref(), Some("2019-12-01"));
+}
+
+#[test]
+#[ignore = "wrong today: no meeting at all; `from` before the date reads as `not a meeting date` (also `The NEC met from 24 to 25 January 2016.`)"]
+fn a_meeting_from_one_day_to_the_next() {
+    let report =
+        body("The NEC met from 30 November to 1 December 2019 to agree the manifesto.").read();
+    let m = primary(&report);
+    assert_eq!(
+        date_of(m),
+        (
+            "2019-11-30".into(),
+            DatePrecision::Day,
+            false,
+            YearBasis::Stated
+        )
+    );
+    assert_eq!(end_of(m).as_deref(), Some("2019-12-01"));
+}
+
+#[test]
+#[ignore = "wrong today: two full NEC meetings, 2019-11-30 (primary) and 2019-12-01 (quote \" and 1 December 2019\", with a leading space)"]
+fn a_meeting_between_two_days_is_one_meeting() {
+    let report =
+        body("The NEC met between 30 November and 1 December 2019 to agree the manifesto.").read();
+    assert_eq!(report.meetings.len(), 1, "{:#?}", report.meetings);
+    let m = primary(&report);
+    assert_eq!(date_of(m).0, "2019-11-30");
+    assert_eq!(end_of(m).as_deref(), Some("2019-12-01"));
+}
+
+#[test]
+fn the_next_meeting_in_a_month_is_scheduled_to_the_month() {
+    let report = Page {
+        published: Some("2018-07-20"),
+        ..body("The NEC met on 17 July and agreed the budget. The next NEC is in September.")
+    }
+    .read();
+    assert_eq!(date_of(primary(&report)).0, "2018-07-17");
+    let next = report
+        .meetings
+        .iter()
+        .find(|m| !m.primary)
+        .expect("the next meeting");
+    assert_eq!(
+        date_of(next),
+        (
+            "2018-09".into(),
+            DatePrecision::Month,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(next.status, MeetingStatus::Scheduled);
+    assert_eq!(next.kind, MeetingKind::Full);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several meetings in one post
+
+#[test]
+#[ignore = "wrong today: the Organisation Committee on 2016-07-12 is primary, because the full NEC is named after the middle of the body (moved into the first half, the full NEC is primary)"]
+fn the_full_nec_is_primary_over_a_committee_on_another_day() {
+    let report = body(
+        "The Organisation Committee met on 12 July 2016 and discussed the timetable for \
+         selections. The full NEC met on 19 July 2016 and agreed the timetable.",
+    )
+    .read();
+    assert_eq!(report.meetings.len(), 2, "{:#?}", report.meetings);
+    let m = primary(&report);
+    assert_eq!(date_of(m).0, "2016-07-19");
+    assert_eq!(m.kind, MeetingKind::Full);
+    let other = report
+        .meetings
+        .iter()
+        .find(|m| !m.primary)
+        .expect("the committee's meeting");
+    assert_eq!(date_of(other).0, "2016-07-12");
+    assert_eq!(other.kind, MeetingKind::OrganisationCommittee);
+    assert_eq!(other.status, MeetingStatus::Held);
+    // The primary meeting is listed first.
+    assert!(report.meetings[0].primary);
+}
+
+#[test]
+fn the_next_meeting_is_scheduled_and_not_primary() {
+    let report = Page {
+        published: Some("2018-03-22"),
+        ..body("The NEC met on 20 March and agreed the budget. The next meeting will be on 3 May.")
+    }
+    .read();
+    assert_eq!(report.meetings.len(), 2, "{:#?}", report.meetings);
+    let m = primary(&report);
+    assert_eq!(date_of(m).0, "2018-03-20");
+    assert_eq!(m.status, MeetingStatus::Held);
+    let next = report
+        .meetings
+        .iter()
+        .find(|m| !m.primary)
+        .expect("the next meeting");
+    assert_eq!(
+        date_of(next),
+        (
+            "2018-05-03".into(),
+            DatePrecision::Day,
+            true,
+            YearBasis::SidecarPublished
+        )
+    );
+    assert_eq!(next.status, MeetingStatus::Scheduled);
+    assert_eq!(next.kind, MeetingKind::Full);
+    assert_eq!(next.duration, None);
+}
+
+#[test]
+fn a_report_that_opens_with_the_next_meeting_still_reports_the_last_one() {
+    let report = Page {
+        published: Some("2018-03-22"),
+        ..body(
+            "The next NEC will be on 3 May. Here is my report of the meeting held on 20 \
+             March, where we agreed the budget.",
+        )
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(date_of(m).0, "2018-03-20");
+    assert_eq!(m.status, MeetingStatus::Held);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations
+
+#[test]
+fn a_duration_in_words() {
+    let report =
+        body("The NEC met on 20 March 2018 for six and a half hours, with a short lunch.").read();
+    assert_eq!(duration_of(primary(&report)), Some((6.5, Qualifier::Exact)));
+}
+
+#[test]
+fn a_duration_with_a_qualifier() {
+    let report =
+        body("The NEC met on 20 March 2018. The meeting went on for over seven hours.").read();
+    assert_eq!(duration_of(primary(&report)), Some((7.0, Qualifier::Over)));
+}
+
+#[test]
+fn a_duration_from_clock_times() {
+    let report = body("The NEC met on 20 March 2018 from 10am until 4.30pm.").read();
+    assert_eq!(duration_of(primary(&report)), Some((6.5, Qualifier::Exact)));
+}
+
+#[test]
+fn a_duration_of_an_hour_and_a_half() {
+    let report = body(
+        "The Organisation Committee met on 20 March 2018 for an hour and a half before the \
+         NEC.",
+    )
+    .read();
+    assert_eq!(duration_of(primary(&report)), Some((1.5, Qualifier::Exact)));
+}
+
+#[test]
+fn a_duration_from_a_start_and_an_end_time_apart() {
+    let report = body(
+        "The NEC met on 20 March 2018. We started at 9.30am with the Leader's report, and \
+         the meeting went on until 5pm.",
+    )
+    .read();
+    assert_eq!(duration_of(primary(&report)), Some((7.5, Qualifier::Exact)));
+}
+
+#[test]
+#[ignore = "wrong today: no duration; a loose pair of times needs `until` before the end time, and `closed the meeting at 5pm` has none"]
+fn a_duration_from_a_start_time_and_a_closing_time() {
+    let report = body(
+        "The NEC met on 20 March 2018. We started at 9.30am with the Leader's report, and \
+         the chair closed the meeting at 5pm.",
+    )
+    .read();
+    assert_eq!(duration_of(primary(&report)), Some((7.5, Qualifier::Exact)));
+}
+
+#[test]
+fn a_short_item_is_not_the_meetings_length() {
+    let report = body(
+        "The NEC met on 20 March 2018. We spent twenty minutes on the finance report and \
+         the rest of the day on the rulebook.",
+    )
+    .read();
+    assert_eq!(duration_of(primary(&report)), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds
+
+#[test]
+fn an_away_day() {
+    let report =
+        body("The NEC away day took place on 24 November 2020 and looked at campaign plans.")
+            .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::AwayDay);
+    assert_eq!(date_of(m).0, "2020-11-24");
+}
+
+#[test]
+fn a_special_meeting() {
+    let report = body(
+        "A special meeting of the NEC was held on 12 June 2017 to agree the procedure for \
+         the general election.",
+    )
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::Special);
+    assert_eq!(date_of(m).0, "2017-06-12");
+    assert_eq!(m.status, MeetingStatus::Held);
+}
+
+#[test]
+fn an_emergency_meeting() {
+    let report = body(
+        "An emergency NEC meeting took place on 5 April 2018 after the General Secretary \
+         resigned.",
+    )
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::Emergency);
+    assert_eq!(date_of(m).0, "2018-04-05");
+}
+
+#[test]
+#[ignore = "wrong today: kind is nec_report, with a full NEC meeting on 2019-03-03 (\"meeting was held on 3 March 2019\"): the title's `Minutes of` is discounted because the head it is checked in also holds the body's first 400 bytes, which name the NEC"]
+fn a_clps_minutes_are_not_an_nec_report() {
+    let report = Page {
+        title: Some("Minutes of the Riverside CLP general meeting"),
+        ..body(
+            "The CLP general meeting was held on 3 March 2019 in the community centre. The \
+             minutes of the last meeting were agreed. Our delegate gave a report on the \
+             NEC's guidance on selections.",
+        )
+    }
+    .read();
+    assert_eq!(report.kind, ReportKind::NotNecReport);
+    assert_eq!(report.meetings, []);
+    assert_eq!(report.figures, []);
+}
