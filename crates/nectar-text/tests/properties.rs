@@ -725,22 +725,10 @@ proptest! {
     }
 
     /// `tense_at` never panics, at any offset; on a `Scan` it is the free function's tense.
-    ///
-    /// Only inside a sentence that lies within 1,900 bytes of the offset: the free function
-    /// reads a window of about 2 KB either side, and on a longer sentence the two disagree
-    /// (see `scan_tense_at_equals_tense_at_in_a_sentence_over_2kb`).
     #[test]
     fn tense_at_is_the_same_on_a_scan((text, offset) in text_and_offset()) {
         let scan = Scan::new(&text);
-        let free = tense_at(&text, offset);
-        let kept = scan.tense_at(offset);
-        let holding = scan.sentences().iter().find(|s| s.start <= offset && offset < s.end);
-        if let Some(s) = holding
-            && offset - s.start < 1900
-            && s.end - offset < 1900
-        {
-            prop_assert_eq!(kept, free, "at {} of {:?}", offset, text);
-        }
+        prop_assert_eq!(scan.tense_at(offset), tense_at(&text, offset), "at {} of {:?}", offset, text);
     }
 
     /// `qualifier_before`: a qualifier comes with a span that is a non-empty slice ending at
@@ -840,11 +828,10 @@ proptest! {
     }
 }
 
-/// Found by `tense_at_is_the_same_on_a_scan` without its 1,900-byte limit: the crate promises
-/// that a `Scan` gives what the free functions give, but `tense_at` reads only about 2 KB
-/// either side of the offset while `Scan::tense_at` reads the whole sentence.
+/// Regression: `tense_at` read only about 2 KB either side of the offset while
+/// `Scan::tense_at` reads the whole sentence, so on a longer sentence they disagreed (found by
+/// `tense_at_is_the_same_on_a_scan`). `tense_at` now reads the text's sentences as a `Scan`.
 #[test]
-#[ignore = "bug: on a sentence over 2 KB, tense_at(text, 0) is Unknown but Scan::tense_at(0) is Past"]
 fn scan_tense_at_equals_tense_at_in_a_sentence_over_2kb() {
     let text = format!("The motion {}carried.", "x ".repeat(1100));
     let scan = Scan::new(&text);
