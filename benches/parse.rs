@@ -1,7 +1,7 @@
 //! Throughput of reading reports the way `nectar` does: detection picks the parser, which finds
-//! the page's layout and extracts the facts. Two corpora: the five real reports in
-//! `../shared/seeds` (skipped when they are not beside the checkout) and every `*.txt` of the
-//! sample corpus in `examples/corpus`. Each is measured per byte (`Throughput::Bytes`) and per
+//! the page's layout and extracts the facts. Three corpora: the five real reports in
+//! `../shared/seeds` and the 70 real pages of many sites in `../shared/field` (each skipped when
+//! it is not beside the checkout), and every `*.txt` of the sample corpus in `examples/corpus`. Each is measured per byte (`Throughput::Bytes`) and per
 //! report (`Throughput::Elements`). Reading files and building the registry are not measured.
 //!
 //! `cargo bench -p nectar-benches` (see `README.md`).
@@ -74,6 +74,10 @@ fn parse(c: &mut Criterion) {
             bench_corpus(c, &registry, "seeds", &seeds);
         }
         None => eprintln!("seeds: skipped, ../shared/seeds is not beside the checkout"),
+    }
+    match nectar_testkit::field_dir() {
+        Some(dir) => bench_corpus(c, &registry, "field", &load(&dir)),
+        None => eprintln!("field: skipped, ../shared/field is not beside the checkout"),
     }
     let corpus = load(&nectar_testkit::sample_corpus_dir());
     assert!(!corpus.is_empty(), "the sample corpus has reports");

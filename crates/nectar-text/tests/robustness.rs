@@ -213,14 +213,8 @@ fn a_megabyte_of_digits_and_commas() {
         "by 1 to 2 votes ",
     ];
     for p in patterns {
-        let text = p.repeat((1 << 20) / p.len());
-        let started = std::time::Instant::now();
-        exercise(&text);
-        // Linear time: a megabyte must not take minutes (generous for debug builds).
-        assert!(
-            started.elapsed().as_secs() < 120,
-            "{p:?} took {:?}",
-            started.elapsed()
-        );
+        // No panic and every span valid on a megabyte of one pattern (the time it takes is
+        // measured by the benches, never by a test).
+        exercise(&p.repeat((1 << 20) / p.len()));
     }
 }
