@@ -57,6 +57,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// [`RULES`] as one set: which of them match a sentence, in one pass.
+static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(RULES.iter().map(|r| r.pattern.as_str())).expect("valid regexes")
+});
+
 /// The words some rule needs, found in one pass before any rule runs.
 static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
@@ -114,9 +119,10 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     if !VERBS.is_match(s) {
         return Vec::new();
     }
-    let mut found: Vec<Found> = RULES
+    let mut found: Vec<Found> = RULE_SET
+        .matches(s)
         .iter()
-        .filter(|r| r.pattern.is_match(s))
+        .map(|i| &RULES[i])
         .map(|r| Found {
             outcome: r.outcome,
             span: sentence,

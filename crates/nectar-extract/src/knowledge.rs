@@ -1,6 +1,7 @@
 //! What the extraction knows, read from the data files in `data/`: the people of
 //! `data/people.toml` and the word lists of `data/words.toml`. Both files say how to extend them.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ pub fn people() -> &'static [Person] {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Words {
     /// Capitalised words that are not people's names.
-    pub not_names: Vec<String>,
+    pub not_names: HashSet<String>,
     /// Words that make a phrase next to a name its role.
     pub role_words: Vec<String>,
     /// Words a role read before a name cannot end with.
@@ -135,7 +136,7 @@ mod tests {
 
     #[test]
     fn the_word_lists_load() {
-        assert!(WORDS.not_names.iter().any(|w| w == "Labour"));
+        assert!(WORDS.not_names.contains("Labour"));
         assert!(WORDS.role_words.iter().all(|w| *w == w.to_lowercase()));
         assert!(
             WORDS

@@ -178,17 +178,23 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
 fn classify(head: &str, body: &str) -> ReportKind {
-    let nec = NEC.find_iter(body).count();
-    let talk = MEETING_TALK.find_iter(body).count();
-    let other = OTHER_BODY.find_iter(body).count();
-    let election = ELECTION_STORY.find_iter(body).count();
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
         || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
-    if other_head || nec == 0 || talk == 0 || other > nec || (election >= 2 && election * 2 >= talk)
-    {
-        ReportKind::NotNecReport
-    } else {
+    // Each count is made only as far as the answer needs it.
+    let is_nec = !other_head && {
+        let nec = NEC.find_iter(body).count();
+        nec > 0
+            && MEETING_TALK.is_match(body)
+            && OTHER_BODY.find_iter(body).take(nec + 1).count() <= nec
+            && {
+                let election = ELECTION_STORY.find_iter(body).count();
+                election < 2 || election * 2 < MEETING_TALK.find_iter(body).count()
+            }
+    };
+    if is_nec {
         ReportKind::NecReport
+    } else {
+        ReportKind::NotNecReport
     }
 }
 

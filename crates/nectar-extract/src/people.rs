@@ -119,7 +119,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         }
         if m.as_str()
             .split_whitespace()
-            .any(|w| WORDS.not_names.iter().any(|n| n == w))
+            .any(|w| WORDS.not_names.contains(w))
             || slice[..m.start()].trim_end().ends_with('&')
         {
             continue;

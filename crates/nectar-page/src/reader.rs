@@ -15,7 +15,7 @@ use nectar_model::{Layout, PartialDate, Span};
 use nectar_text::{Line, lines, trim};
 use regex::Regex;
 
-use crate::trailer::{cut_trailer, is_nav, is_widget_word};
+use crate::trailer::{cut_trailer_in, is_nav, is_widget_word};
 use crate::{Comments, Site, byline_authors};
 
 fn re(p: &str) -> Regex {
@@ -329,8 +329,9 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
         let next = found
             .get(pick + 1)
             .map_or(end, |p| p.title.span.start.min(end));
-        layout.body = cut_trailer(
+        layout.body = cut_trailer_in(
             text,
+            &all,
             Span::new(post.date.span.end, next.max(post.date.span.end)),
             site,
         );
@@ -339,7 +340,7 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     }
 
     if let Some((mut layout, header_end)) = email_headers(text, &all) {
-        layout.body = cut_trailer(text, Span::new(header_end.min(end), end), site);
+        layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end), site);
         if layout.authors.is_empty() {
             layout.authors = signature(text, layout.body);
         }
@@ -414,7 +415,7 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     } else {
         header_end
     };
-    layout.body = cut_trailer(text, Span::new(header_end.min(end), end), site);
+    layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end), site);
     if let Some(t) = layout.title {
         layout.body = end_at_next_section(text, &all, &text[t.start..t.end], layout.body);
     }
@@ -458,6 +459,17 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `line` is the same words as `squashed` (a [`squash`]ed line), in any case and
+/// spacing.
+fn is_squashed(line: &str, squashed: &str) -> bool {
+    let mut words = line.split_whitespace();
+    squashed.split(' ').all(|want| {
+        words
+            .next()
+            .is_some_and(|w| w.chars().flat_map(char::to_lowercase).eq(want.chars()))
+    }) && words.next().is_none()
+}
+
 /// Lines inside the body that are not text: page numbers and `Page 1 of 2` footers, the
 /// document's first line repeated as a running header, navigation bars and widgets.
 fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> Vec<Span> {
@@ -469,7 +481,7 @@ fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> V
             PAGE_LINE.is_match(t)
                 || is_nav(t)
                 || is_widget(t)
-                || header.as_ref().is_some_and(|h| squash(t) == *h)
+                || header.as_ref().is_some_and(|h| is_squashed(t, h))
         })
         .map(|l| l.trimmed)
         .collect()

@@ -87,8 +87,24 @@ pub(crate) fn is_widget_word(line: &str) -> bool {
 /// fifth of it, and trims white space. A footer of up to three short lines just above the
 /// trailer line, after a blank line (`Political Department, 40 Canal Street`), goes too.
 pub fn cut_trailer(text: &str, body: Span, site: &Site) -> Span {
+    cut_trailer_in(text, &lines(text), body, site)
+}
+
+/// [`cut_trailer`] with the text's lines already found.
+pub(crate) fn cut_trailer_in(text: &str, lines: &[Line], body: Span, site: &Site) -> Span {
     let min = body.start + body.len() / 5;
-    let all: Vec<Line> = lines(&text[..body.end]);
+    // The lines up to the body's end, the last one cut there.
+    let all: Vec<Line> = lines
+        .iter()
+        .take_while(|l| l.span.start < body.end)
+        .map(|l| {
+            let span = Span::new(l.span.start, l.span.end.min(body.end));
+            Line {
+                span,
+                trimmed: trim(text, span),
+            }
+        })
+        .collect();
     for (i, line) in all.iter().enumerate() {
         if line.span.start < min || line.is_blank() || line.span.start < body.start {
             continue;
