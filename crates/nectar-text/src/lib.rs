@@ -53,7 +53,7 @@ pub use dates::{
     year_from_weekday,
 };
 pub use durations::{DurationMatch, find_durations};
-pub use numbers::{NumberMatch, find_numbers, parse_number, parse_ordinal};
+pub use numbers::{NumberMatch, find_numbers, parse_number};
 pub use pattern::{head, regex, tail};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};

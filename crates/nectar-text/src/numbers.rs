@@ -26,7 +26,7 @@ pub struct NumberMatch {
 ///
 /// Surrounding whitespace is ignored. A currency sign or unit is not part of a number
 /// (`"£300,000"` is `None`: money is [`crate::find_quantities`]'s job), nor is an ordinal
-/// (`"29th"`, `"first"`: see [`parse_ordinal`]).
+/// (`"29th"`, `"first"`).
 ///
 /// ```
 /// use nectar_text::parse_number;
@@ -130,105 +130,8 @@ pub(crate) fn number_at(text: &str, i: usize) -> Option<(usize, f64)> {
     }
 }
 
-/// Parses an ordinal: `"first"` → 1, `"twenty-ninth"` → 29, `"29th"` → 29, `"3rd"` → 3,
-/// `"one hundred and first"` → 101. `None` if `s` is not an ordinal.
-///
-/// ```
-/// use nectar_text::parse_ordinal;
-/// assert_eq!(parse_ordinal("twenty-ninth"), Some(29));
-/// assert_eq!(parse_ordinal("29th"), Some(29));
-/// assert_eq!(parse_ordinal("29"), None);
-/// ```
-pub fn parse_ordinal(s: &str) -> Option<u32> {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let b = t.as_bytes();
-    if b.first()?.is_ascii_digit() {
-        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits > 9 {
-            return None;
-        }
-        let suffix = t.get(digits..)?;
-        if !["st", "nd", "rd", "th"]
-            .iter()
-            .any(|x| suffix.eq_ignore_ascii_case(x))
-        {
-            return None;
-        }
-        return t.get(..digits)?.parse().ok();
-    }
-    // The last word is the ordinal; whatever precedes it is a cardinal.
-    let last_start = t
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || is_hyphen(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let last = t.get(last_start..)?;
-    let ord = ordinal_word(last)?;
-    let prefix = t
-        .get(..last_start)?
-        .trim_end_matches(|c: char| c.is_whitespace() || is_hyphen(c));
-    let prefix = prefix
-        .strip_suffix("and")
-        .or_else(|| prefix.strip_suffix("AND"))
-        .unwrap_or(prefix)
-        .trim_end();
-    if prefix.is_empty() {
-        return Some(ord);
-    }
-    let p = parse_number(prefix)?;
-    if p.fract() != 0.0 || !(1.0..1e9).contains(&p) {
-        return None;
-    }
-    let p = p as u32;
-    match ord {
-        100 | 1000 | 1_000_000 => p.checked_mul(ord),
-        o if o < 10 && p.is_multiple_of(10) && p >= 20 => Some(p + o),
-        o if o < 100 && p.is_multiple_of(100) => Some(p + o),
-        _ => None,
-    }
-}
-
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-fn ordinal_word(w: &str) -> Option<u32> {
-    const WORDS: [(&str, u32); 30] = [
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-        ("fiftieth", 50),
-        ("sixtieth", 60),
-        ("seventieth", 70),
-        ("eightieth", 80),
-        ("ninetieth", 90),
-        ("hundredth", 100),
-        ("thousandth", 1000),
-        ("millionth", 1_000_000),
-    ];
-    WORDS
-        .iter()
-        .find(|(name, _)| w.eq_ignore_ascii_case(name))
-        .map(|&(_, v)| v)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -806,30 +709,6 @@ mod tests {
             "hundreds",
         ] {
             assert_eq!(parse_number(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn parses_ordinals() {
-        let cases: &[(&str, u32)] = &[
-            ("first", 1),
-            ("First", 1),
-            ("twenty-ninth", 29),
-            ("twenty ninth", 29),
-            ("29th", 29),
-            ("3rd", 3),
-            ("22nd", 22),
-            ("1st", 1),
-            ("tenth", 10),
-            ("thirtieth", 30),
-            ("one hundred and first", 101),
-            ("hundredth", 100),
-        ];
-        for &(s, v) in cases {
-            assert_eq!(parse_ordinal(s), Some(v), "{s}");
-        }
-        for s in ["29", "one", "twenty", "nine-first", "th", "", "firsts"] {
-            assert_eq!(parse_ordinal(s), None, "{s}");
         }
     }
 

@@ -11,7 +11,6 @@ use nectar_text::{
 fn signatures() {
     let _: fn(&str) -> Option<f64> = nectar_text::parse_number;
     let _: fn(&str) -> Vec<NumberMatch> = nectar_text::find_numbers;
-    let _: fn(&str) -> Option<u32> = nectar_text::parse_ordinal;
     let _: fn(&str, usize) -> (Qualifier, Option<Span>) = nectar_text::qualifier_before;
     let _: fn(&str) -> Vec<Quantity> = nectar_text::find_quantities;
     let _: fn(&str) -> Vec<DateMention> = nectar_text::find_dates;

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use nectar_model::{BlockKind, DatePrecision, Qualifier, Span, Unit, YearBasis};
 use nectar_text::{
     Anchor, Scan, Tense, blocks, find_dates, find_durations, find_numbers, find_quantities,
-    find_votes, lines, parse_number, parse_ordinal, qualifier_before, resolve, sentences, tense_at,
+    find_votes, lines, parse_number, qualifier_before, resolve, sentences, tense_at,
     year_from_weekday,
 };
 use proptest::prelude::*;
@@ -400,62 +400,6 @@ fn words(n: u32) -> String {
     }
 }
 
-/// English ordinal words for 1..=99 (`twenty-ninth`).
-fn ordinal_words(n: u32) -> String {
-    const ORD: [&str; 20] = [
-        "",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS_ORD: [&str; 10] = [
-        "",
-        "",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
-    match n {
-        1..20 => ORD[n as usize].to_owned(),
-        _ if n.is_multiple_of(10) => TENS_ORD[(n / 10) as usize].to_owned(),
-        _ => {
-            let tens = words(n - n % 10);
-            format!("{tens}-{}", ORD[(n % 10) as usize])
-        }
-    }
-}
-
-fn english_suffix(n: u64) -> &'static str {
-    match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Properties
 
@@ -797,16 +741,6 @@ proptest! {
         prop_assert_eq!(parse_number(&format!("{k}k")), Some(f64::from(k) * 1000.0), "{}k", k);
         prop_assert_eq!(parse_number(&format!("£{n}")), None);
         prop_assert_eq!(parse_number(&words(w)), Some(f64::from(w)), "{}", words(w));
-    }
-
-    /// `parse_ordinal` never panics, reads `29th` and `twenty-ninth`, and refuses a cardinal.
-    #[test]
-    fn parse_ordinal_reads_ordinals_only(s in text(), n in 0u64..1_000_000_000, w in 1u32..100) {
-        let _ = parse_ordinal(&s);
-        prop_assert_eq!(parse_ordinal(&format!("{n}{}", english_suffix(n))), u32::try_from(n).ok());
-        prop_assert_eq!(parse_ordinal(&n.to_string()), None);
-        prop_assert_eq!(parse_ordinal(&ordinal_words(w)), Some(w), "{}", ordinal_words(w));
-        prop_assert_eq!(parse_ordinal(&words(w)), None, "{}", words(w));
     }
 
     /// `year_from_weekday` never panics, and what it returns is a year in the window whose
