@@ -62,6 +62,7 @@ Examples:
                                            re-export without parsing again
   nectar plugins --json                    list the parsers, exporters and charts as JSON
   nectar schema --out schemas              write the JSON Schemas of the output
+  nectar eval --truth truth.json pages/    score what nectar reads against a careful reading
 
 A report may have a metadata sidecar beside it, NAME.meta.json beside NAME.txt, with any of
 url, published, authors, source and title; what it says wins over what is read from the text.
@@ -155,6 +156,20 @@ enum Command {
         /// As JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Score what nectar reads from pages against what a careful reader gets from them: reports
+    /// kept, meeting dates and kinds, figures, votes, durations, published dates and authors,
+    /// then every miss on a line of its own.
+    Eval {
+        /// The truth: a JSON array of pages (schemas/truth.schema.json), or an expected.json
+        /// of real reports whose `must` facts are taken as the truth.
+        #[arg(long, value_name = "FILE")]
+        truth: PathBuf,
+        /// The pages (report files or directories, with their sidecars).
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Write the JSON Schemas of nectar's output.
     Schema {
@@ -299,6 +314,16 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
         Command::Plugins { json } => {
             print_plugins(registry, json);
             Ok(())
+        }
+        Command::Eval {
+            truth,
+            inputs,
+            read,
+        } => {
+            let truth = nectar_eval::load(&truth).map_err(Failure::Other)?;
+            let (reports, failed) = read_reports(&inputs, &read, registry)?;
+            print!("{}", nectar_eval::evaluate(&truth, &reports));
+            if failed { Err(Failure::Inputs) } else { Ok(()) }
         }
         Command::Schema { out } => {
             for (name, text) in nectar_model::schema::all() {

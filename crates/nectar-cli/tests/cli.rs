@@ -597,3 +597,47 @@ fn build_prints_a_summary_line() {
         "{err}"
     );
 }
+
+#[test]
+fn eval_scores_the_real_reports_against_their_expected_facts() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let out = nectar(&[
+        "eval",
+        "--quiet",
+        "--truth",
+        s(&seeds.join("expected.json")),
+        s(&seeds),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.starts_with("5 pages scored"), "{table}");
+    assert!(
+        table.contains("| primary meeting date | 1.00 (5/5) |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| membership | 1.00 (4/4) | 1.00 (4/4) |"),
+        "{table}"
+    );
+}
+
+#[test]
+fn eval_names_a_truth_file_that_is_not_one() {
+    let dir = tmp();
+    let truth = write(dir.path(), "truth.json", b"{\"pages\": 3}");
+    let report = write(
+        dir.path(),
+        "r.txt",
+        b"NEC report\n\nThe NEC met on 3 March 2015.\n",
+    );
+    let out = nectar(&["eval", "--truth", s(&truth), s(&report)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(s(&truth)) && err.contains("not a truth file"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

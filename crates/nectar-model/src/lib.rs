@@ -27,6 +27,7 @@ mod input;
 mod layout;
 mod report;
 pub mod schema;
+mod truth;
 
 pub use date::{DatePrecision, DateReading, ParseDateError, PartialDate, YearBasis};
 pub use enums::{
@@ -39,6 +40,7 @@ pub use report::{
     AgendaItem, Comment, Corpus, Decision, Duration, Figure, InvariantError, Meeting, ParserInfo,
     PersonMention, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,
 };
+pub use truth::{TruthFigure, TruthMeeting, TruthPage, TruthVote};
 
 /// The version of the model, written into every corpus.
 pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");

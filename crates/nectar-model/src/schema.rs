@@ -7,7 +7,7 @@
 
 use schemars::JsonSchema;
 
-use crate::{Corpus, Report, Sidecar};
+use crate::{Corpus, Report, Sidecar, TruthPage};
 
 fn pretty<T: JsonSchema>() -> String {
     let schema = schemars::schema_for!(T);
@@ -17,11 +17,13 @@ fn pretty<T: JsonSchema>() -> String {
 }
 
 /// Every schema, as `(file name, JSON text)`: the corpus (`nectar parse`, `corpus.json`), one
-/// report (a line of `reports.ndjson`), and the metadata sidecar users write.
+/// report (a line of `reports.ndjson`), the metadata sidecar users write, and the truth that
+/// `nectar eval` scores against (an array of pages).
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("corpus.schema.json", pretty::<Corpus>()),
         ("report.schema.json", pretty::<Report>()),
         ("sidecar.schema.json", pretty::<Sidecar>()),
+        ("truth.schema.json", pretty::<Vec<TruthPage>>()),
     ]
 }

@@ -1,0 +1,141 @@
+//! nectar's evaluation on real pages, with floors at the figures reached: CI fails when a change
+//! makes nectar read the development pages of `../shared/field` or the real reports of
+//! `../shared/seeds` worse. Raise a floor when a change lifts a figure.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::path::Path;
+
+use nectar_eval::{Evaluation, evaluate, load};
+use nectar_model::{Report, TruthPage};
+
+/// Every report under `dir`, read as `nectar eval` reads it.
+fn read(dir: &Path) -> Vec<Report> {
+    let registry = nectar_plugins::registry().unwrap();
+    nectar_io::discover(&[dir.to_owned()])
+        .into_iter()
+        .map(|file| {
+            let file = file.unwrap();
+            let doc =
+                nectar_io::read_document(&file.path, &file.display, &Default::default()).unwrap();
+            nectar_pipeline::parse(&doc, &registry.detect(&doc).unwrap()).unwrap()
+        })
+        .collect()
+}
+
+/// Floors: for each measure, the truth facts (or pages) found at least, and for the measures
+/// with precision, nectar's facts that the truth holds at least and all nectar's facts at most.
+type Floor = (&'static str, usize, Option<(usize, usize)>);
+
+fn check(eval: &Evaluation, floors: &[Floor]) {
+    println!("{eval}");
+    let mut below = Vec::new();
+    for &(name, found, precision) in floors {
+        let m = eval
+            .measure(name)
+            .unwrap_or_else(|| panic!("no measure {name}"));
+        if m.found < found {
+            below.push(format!("{name}: {} found, floor {found}", m.found));
+        }
+        if let (Some((right, all)), Some((floor_right, most))) = (m.precision, precision)
+            && (right < floor_right || all - right > most - floor_right)
+        {
+            below.push(format!(
+                "{name}: precision {right}/{all}, floor {floor_right}/{most}"
+            ));
+        }
+    }
+    assert!(below.is_empty(), "below the floors:\n{}", below.join("\n"));
+}
+
+/// The floors on `../shared/field` (70 pages: 64 reports, 6 that are not), 2026-12-02.
+const FIELD: &[Floor] = &[
+    ("reports kept", 58, None),
+    ("non-reports recognised", 3, None),
+    ("primary meeting date", 29, None),
+    ("primary meeting kind", 32, None),
+    ("meetings (dated)", 46, Some((43, 60))),
+    ("membership", 7, Some((7, 7))),
+    ("counted votes", 3, Some((3, 4))),
+    ("duration", 2, Some((2, 6))),
+    ("published date", 22, None),
+    ("authors", 0, None),
+];
+
+#[test]
+fn field_pages_stay_above_the_floors() {
+    let Some(dir) = nectar_testkit::require_field() else {
+        return;
+    };
+    let truth = load(&dir.join("truth.json")).unwrap();
+    assert_eq!(truth.len(), 70);
+    let eval = evaluate(&truth, &read(&dir));
+    assert_eq!(eval.pages, 70, "every page read: {:?}", eval.unread);
+    check(&eval, FIELD);
+}
+
+#[test]
+fn seeds_are_read_right() {
+    let Some(dir) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let truth = load(&dir.join("expected.json")).unwrap();
+    let eval = evaluate(&truth, &read(&dir));
+    assert_eq!(eval.pages, 5);
+    check(
+        &eval,
+        &[
+            ("reports kept", 5, None),
+            ("primary meeting date", 5, None),
+            ("primary meeting kind", 5, None),
+            ("meetings (dated)", 22, Some((20, 22))),
+            ("membership", 4, Some((4, 4))),
+            ("counted votes", 1, Some((1, 1))),
+            ("duration", 3, Some((3, 3))),
+            ("published date", 2, None),
+            ("authors", 4, None),
+        ],
+    );
+}
+
+/// The evaluation can fail: against a truth whose primary dates are a day out, whose kinds and
+/// membership figures are wrong and whose negatives are swapped, the floors are not met.
+#[test]
+fn a_wrong_truth_fails_the_floors() {
+    let Some(dir) = nectar_testkit::require_field() else {
+        return;
+    };
+    let mut truth: Vec<TruthPage> = load(&dir.join("truth.json")).unwrap();
+    for page in &mut truth {
+        page.negative = !page.negative;
+        for m in &mut page.meetings {
+            if let Some(d) = &mut m.date {
+                d.replace_range(8.., "31");
+            }
+            m.accept_dates.clear();
+            m.kind = nectar_model::MeetingKind::Training;
+            m.accept_kinds.clear();
+        }
+        for f in &mut page.membership {
+            f.value += 1.0;
+        }
+    }
+    let eval = evaluate(&truth, &read(&dir));
+    assert_eq!(eval.measure("primary meeting date").unwrap().found, 0);
+    assert_eq!(eval.measure("membership").unwrap().found, 0);
+    let failed = std::panic::catch_unwind(|| check(&eval, FIELD));
+    assert!(failed.is_err(), "a wrong truth must fail the floors");
+}
+
+/// A truth file that is not one is refused with its name.
+#[test]
+fn a_broken_truth_file_is_named() {
+    let dir = std::env::temp_dir().join(format!("nectar-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("truth.json");
+    std::fs::write(&path, r#"[{"meetings": 3}]"#).unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(err.starts_with(&path.display().to_string()), "{err}");
+    assert!(err.contains("not a truth file"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
