@@ -59,7 +59,7 @@ const FIELD: &[Floor] = &[
     ("counted votes", 3, Some((3, 4))),
     ("duration", 2, Some((2, 6))),
     ("published date", 22, None),
-    ("authors", 0, None),
+    ("authors", 31, None),
 ];
 
 #[test]

@@ -79,6 +79,50 @@ pub fn url_date(url: &str) -> Option<PartialDate> {
     }
 }
 
+/// The person whose own site a URL is on: a label of its host that spells a known person's name
+/// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case.
+fn site_owner(url: &str) -> Option<&'static Person> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let letters = |s: &str| -> String { s.chars().filter(char::is_ascii_alphabetic).collect() };
+    let labels: Vec<String> = host.split('.').map(letters).collect();
+    people().iter().find(|p| {
+        let key = letters(&p.name.to_lowercase());
+        key.len() >= 6 && labels.contains(&key)
+    })
+}
+
+/// The known person whose report a URL's path says it is: the path names a report
+/// (`report`, `reports`) and a known person (`ann-black-nec-report`, `alice-perrys-nec-report`,
+/// `report-back-from-the-nec-gemma-bolton`), a possessive `s` allowed.
+fn reporter_in_path(url: &str) -> Option<&'static Person> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split_once('/').map_or("", |(_, p)| p).to_lowercase();
+    let words: Vec<&str> = path
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.iter().any(|w| *w == "report" || *w == "reports") {
+        return None;
+    }
+    let names = |w: &[&str], name: &[String]| {
+        w.len() == name.len()
+            && w.iter().zip(name).enumerate().all(|(i, (w, n))| {
+                *w == n || (i + 1 == name.len() && w.strip_suffix('s') == Some(n.as_str()))
+            })
+    };
+    people().iter().find(|p| {
+        std::iter::once(&p.name).chain(&p.aliases).any(|full| {
+            let name: Vec<String> = full
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            words.windows(name.len()).any(|w| names(w, &name))
+        })
+    })
+}
+
 /// The last day a partial date can stand for.
 fn last_day(d: &PartialDate) -> NaiveDate {
     match d.precision() {
@@ -349,10 +393,18 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .iter()
             .map(|a| Sourced::from(a.clone(), Origin::Sidecar))
             .collect(),
-        None => layout
+        None if !layout.authors.is_empty() => layout
             .authors
             .iter()
             .map(|&s| Sourced::from_text(text[s.start..s.end].to_owned(), evidence(text, s)))
+            .collect(),
+        None => doc
+            .source
+            .url
+            .as_deref()
+            .and_then(|url| site_owner(url).or_else(|| reporter_in_path(url)))
+            .map(|p| Sourced::from(p.name.clone(), Origin::Url))
+            .into_iter()
             .collect(),
     };
 
@@ -893,5 +945,58 @@ mod tests {
         assert_eq!(classify(head, body), ReportKind::NotNecReport);
         let weather = "A story about the weather.";
         assert_eq!(classify(weather, weather), ReportKind::NotNecReport);
+    }
+}
+
+#[cfg(test)]
+mod author_tests {
+    use super::*;
+
+    fn name(p: Option<&Person>) -> Option<&str> {
+        p.map(|p| p.name.as_str())
+    }
+
+    #[test]
+    fn an_nec_members_own_site_names_its_author() {
+        assert_eq!(
+            name(site_owner("https://www.annblack.co.uk/2005/")),
+            Some("Ann Black")
+        );
+        assert_eq!(
+            name(site_owner("http://www.DarrenWilliams.org.uk/?p=54")),
+            Some("Darren Williams")
+        );
+        assert_eq!(
+            name(site_owner("https://aliceperry.wordpress.com/2015/11/20/x/")),
+            Some("Alice Perry")
+        );
+        assert_eq!(
+            name(site_owner("https://labourlist.org/2019/07/ann-black/")),
+            None
+        );
+        assert_eq!(name(site_owner("https://blackann.example/")), None);
+    }
+
+    #[test]
+    fn a_url_that_names_a_known_persons_report_names_its_author() {
+        let at = |u: &str| name(reporter_in_path(u));
+        assert_eq!(
+            at("https://news.example/2025/12/ann-black-nec-report-december"),
+            Some("Ann Black")
+        );
+        assert_eq!(
+            at("https://news.example/2020/06/virtual-meetings-alice-perrys-nec-report"),
+            Some("Alice Perry")
+        );
+        assert_eq!(
+            at("https://news.example/2016/01/pete-willsmans-report-for-the-executive/"),
+            Some("Peter Willsman")
+        );
+        // A known person in a URL that names no report is its subject, not its author.
+        assert_eq!(
+            at("https://news.example/2018/03/jennie-formby-appointed-general-secretary/"),
+            None
+        );
+        assert_eq!(at("https://ann-black-nec-report.example/"), None);
     }
 }
