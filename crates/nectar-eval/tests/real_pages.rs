@@ -53,11 +53,11 @@ const FIELD: &[Floor] = &[
     ("reports kept", 58, None),
     ("non-reports recognised", 3, None),
     ("primary meeting date", 29, None),
-    ("primary meeting kind", 32, None),
+    ("primary meeting kind", 47, None),
     ("meetings (dated)", 46, Some((43, 60))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 3, Some((3, 4))),
-    ("duration", 2, Some((2, 6))),
+    ("duration", 3, Some((3, 8))),
     ("published date", 22, None),
     ("authors", 31, None),
 ];

@@ -591,6 +591,11 @@ fn read_meetings(
     }
     // The primary meeting first, the others in the order the text names them.
     list.sort_by_key(|(m, primary)| (!primary, m.span.start));
+    // A report about a meeting that it never dates still reports one: its kind from the
+    // title or the first sentences that name a meeting, its date unknown.
+    let undated = (!list.iter().any(|(_, p)| *p))
+        .then(|| undated_primary(reader, report))
+        .flatten();
     let duration = reader
         .scan
         .durations()
@@ -602,9 +607,19 @@ fn read_meetings(
             qualifier: d.qualifier,
             evidence: evidence(text, shift(d.span, reader.body.start)),
         });
-    report.meetings = list
+    report.meetings = undated
+        .map(|(kind, span)| Meeting {
+            meeting_id: String::new(),
+            date: None,
+            kind,
+            body: None,
+            status: nectar_model::MeetingStatus::Held,
+            primary: true,
+            duration: duration.clone(),
+            evidence: evidence(text, span),
+        })
         .into_iter()
-        .map(|(m, primary)| Meeting {
+        .chain(list.into_iter().map(|(m, primary)| Meeting {
             meeting_id: String::new(),
             date: Some(m.date),
             kind: m.kind,
@@ -613,8 +628,28 @@ fn read_meetings(
             primary,
             duration: if primary { duration.clone() } else { None },
             evidence: evidence(text, m.span),
-        })
+        }))
         .collect();
+}
+
+/// How many of the body's first sentences may name the meeting a report never dates.
+const OPENING_SENTENCES: usize = 5;
+
+/// The kind of the meeting that a report never dates, and the words that name it: from the
+/// title, else from the first sentences of the body that name a meeting of the NEC.
+fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind, Span)> {
+    let text = reader.text;
+    if let Some(title) = report.title.as_ref().and_then(|t| t.evidence.as_ref())
+        && let Some(kind) = meetings::kind_named(&title.quote)
+        && kind != MeetingKind::Unknown
+    {
+        return Some((kind, title.span));
+    }
+    reader
+        .sentences
+        .iter()
+        .take(OPENING_SENTENCES)
+        .find_map(|&s| meetings::kind_named(&text[s.start..s.end]).map(|k| (k, s)))
 }
 
 fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {

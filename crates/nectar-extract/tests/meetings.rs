@@ -662,3 +662,32 @@ fn a_clps_minutes_are_not_an_nec_report() {
     assert_eq!(report.meetings, []);
     assert_eq!(report.figures, []);
 }
+
+#[test]
+fn a_report_that_never_dates_its_meeting_still_reports_it_undated() {
+    let report = Page {
+        title: Some("Notes from the NEC away day"),
+        body: "The NEC spent the whole day on the party's finances and the general election \
+               plan. The meeting ran for over six hours.",
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.date, None);
+    assert_eq!(m.kind, MeetingKind::AwayDay);
+    assert_eq!(m.evidence.quote, "Notes from the NEC away day");
+    let d = m.duration.as_ref().expect("the duration of the meeting");
+    assert_eq!((d.hours, d.qualifier), (6.0, Qualifier::Over));
+
+    // Without a title, the first sentence that names a meeting gives its kind.
+    let report = body(
+        "A short note for members. The full NEC met at party headquarters and agreed the budget.",
+    )
+    .read();
+    let m = primary(&report);
+    assert_eq!((m.date.clone(), m.kind), (None, MeetingKind::Full));
+    assert_eq!(
+        m.evidence.quote,
+        "The full NEC met at party headquarters and agreed the budget."
+    );
+}
