@@ -52,9 +52,9 @@ fn check(eval: &Evaluation, floors: &[Floor]) {
 const FIELD: &[Floor] = &[
     ("reports kept", 58, None),
     ("non-reports recognised", 3, None),
-    ("primary meeting date", 29, None),
+    ("primary meeting date", 32, None),
     ("primary meeting kind", 47, None),
-    ("meetings (dated)", 46, Some((43, 60))),
+    ("meetings (dated)", 49, Some((46, 63))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 3, Some((3, 4))),
     ("duration", 3, Some((3, 8))),

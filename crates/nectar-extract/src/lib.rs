@@ -123,6 +123,33 @@ fn reporter_in_path(url: &str) -> Option<&'static Person> {
     })
 }
 
+/// The day a URL's last path segment names (`nec-report-26-september-2023.html`,
+/// `26th-november-nec-away-day`), read as capitalised words, the year from `anchor` when it
+/// gives none; with the words read.
+fn slug_date(url: &str, anchor: Option<&Anchor>) -> Option<(nectar_model::DateReading, String)> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split(['?', '#']).next()?.split_once('/')?.1;
+    let last = path.split('/').rev().find(|s| !s.is_empty())?;
+    let last = last.split('.').next()?;
+    // Each word capitalised, as month names in running text are.
+    let words = last
+        .split(['-', '_', '+'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mention = nectar_text::find_dates(&words)
+        .into_iter()
+        .find(|m| m.day.is_some() && m.month.is_some())?;
+    let reading = nectar_text::resolve(&mention, anchor, Tense::Past)?;
+    Some((reading, words))
+}
+
 /// The last day a partial date can stand for.
 fn last_day(d: &PartialDate) -> NaiveDate {
     match d.precision() {
@@ -492,6 +519,20 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
 
     if kind == ReportKind::NecReport {
         read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
+        // A meeting the text never dates may be dated by the page's address
+        // (`.../nec-report-26-september-2023.html`).
+        if let Some(m) = report
+            .meetings
+            .iter_mut()
+            .find(|m| m.primary && m.date.is_none())
+            && let Some(url) = doc.source.url.as_deref()
+            && let Some((reading, slug)) = slug_date(url, anchor.as_ref())
+        {
+            notes.push(format!(
+                "the meeting's date is from the page's address ({slug})"
+            ));
+            m.date = Some(reading);
+        }
     }
     let report_id = ids::report_id(
         &report.source,
@@ -1033,5 +1074,32 @@ mod author_tests {
             None
         );
         assert_eq!(at("https://ann-black-nec-report.example/"), None);
+    }
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::*;
+
+    #[test]
+    fn a_day_in_the_pages_address() {
+        let day = |url: &str| slug_date(url, None).map(|(r, _)| r.date.to_string());
+        assert_eq!(
+            day("http://x.blogspot.com/2022/09/nec-report-20-september-2022.html").as_deref(),
+            Some("2022-09-20")
+        );
+        let anchor = Anchor {
+            date: NaiveDate::from_ymd_opt(2024, 11, 30).unwrap(),
+            basis: YearBasis::Url,
+        };
+        let got = slug_date(
+            "https://x.org/2024/11/29/26th-november-nec-away-day",
+            Some(&anchor),
+        );
+        assert_eq!(
+            got.map(|(r, _)| r.date.to_string()).as_deref(),
+            Some("2024-11-26")
+        );
+        assert_eq!(day("https://x.org/2024/11/nec-report/"), None);
     }
 }
