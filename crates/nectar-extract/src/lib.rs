@@ -240,6 +240,13 @@ static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A title that names a report or a meeting of the NEC (`Report of the NEC meeting held on
+/// ...`, `NEC report: March`, `Labour NEC away day`).
+static NEC_REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:NEC|national[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?)\b[^.!?]{0,60}?\b(?:report|reports|meeting|meetings|update|away[\s\u{a0}-]?day|round-?up|briefing)\b|\b(?:report|meeting|update|round-?up)[\s\u{a0}]+(?:of|from|on)[\s\u{a0}]+(?:the[\s\u{a0}]+|labour['’]s[\s\u{a0}]+)?(?:NEC|national[\s\u{a0}]+executive)\b")
+        .expect("valid regex")
+});
+
 static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
         .expect("valid regex")
@@ -248,20 +255,24 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
 /// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
 /// elections.
-fn classify(head: &str, body: &str) -> ReportKind {
+fn classify(head: &str, title: Option<&str>, body: &str) -> ReportKind {
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
         || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
+    // A title that names a report or a meeting of the NEC keeps the page, whatever the body
+    // goes on to say of other bodies.
+    let titled = title.is_some_and(|t| NEC_REPORT_TITLE.is_match(t));
     // Each count is made only as far as the answer needs it.
-    let is_nec = !other_head && {
-        let nec = NEC.find_iter(body).count();
-        nec > 0
-            && MEETING_TALK.is_match(body)
-            && OTHER_BODY.find_iter(body).take(nec + 1).count() <= nec
-            && {
-                let election = ELECTION_STORY.find_iter(body).count();
-                election < 2 || election * 2 < MEETING_TALK.find_iter(body).count()
-            }
-    };
+    let is_nec = !other_head
+        && (titled || {
+            let nec = NEC.find_iter(body).count();
+            nec > 0
+                && MEETING_TALK.is_match(body)
+                && OTHER_BODY.find_iter(body).take(nec + 1).count() <= nec
+                && {
+                    let election = ELECTION_STORY.find_iter(body).count();
+                    election < 2 || election * 2 < MEETING_TALK.find_iter(body).count()
+                }
+        });
     if is_nec {
         ReportKind::NecReport
     } else {
@@ -477,7 +488,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         Some(t) => format!("{}\n{}", t.value, head_of(text, 400)),
         None => head_of(text, 400).to_owned(),
     };
-    let kind = classify(&head, body_text);
+    let kind = classify(&head, title.as_ref().map(|t| t.value.as_str()), body_text);
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
     let scan = Scan::new(body_text);

@@ -691,3 +691,22 @@ fn a_report_that_never_dates_its_meeting_still_reports_it_undated() {
         "The full NEC met at party headquarters and agreed the budget."
     );
 }
+
+/// Regression: a page whose title names an NEC meeting and whose body speaks only of "the
+/// meeting" and "the executive" was thrown away as not an NEC report, with all its facts.
+#[test]
+fn a_title_naming_an_nec_meeting_keeps_the_report() {
+    let report = Page {
+        title: Some("Report of the NEC meeting held on 3 March 2015"),
+        body: "The meeting opened with the leader's report. The executive agreed the budget.",
+        ..Page::default()
+    }
+    .read();
+    assert_eq!(report.kind, ReportKind::NecReport);
+    let m = primary(&report);
+    assert_eq!(
+        m.date.as_ref().map(|d| d.date.to_string()).as_deref(),
+        Some("2015-03-03")
+    );
+    assert_eq!(m.kind, MeetingKind::Full);
+}
