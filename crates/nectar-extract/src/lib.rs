@@ -1026,12 +1026,12 @@ mod tests {
     #[test]
     fn classifies_other_bodies() {
         let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
-        assert_eq!(classify(nec, nec), ReportKind::NecReport);
+        assert_eq!(classify(nec, None, nec), ReportKind::NecReport);
         let head = "Minutes of the meeting of the Executive Committee";
         let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";
-        assert_eq!(classify(head, body), ReportKind::NotNecReport);
+        assert_eq!(classify(head, None, body), ReportKind::NotNecReport);
         let weather = "A story about the weather.";
-        assert_eq!(classify(weather, weather), ReportKind::NotNecReport);
+        assert_eq!(classify(weather, None, weather), ReportKind::NotNecReport);
     }
 }
 
