@@ -89,6 +89,8 @@ pub(crate) struct Words {
     pub count_nouns: Vec<(String, String)>,
     /// Metrics whose counts under 10 still count.
     pub small_count_metrics: Vec<String>,
+    /// Organisations other than Labour with an executive of their own.
+    pub other_bodies: Vec<String>,
 }
 
 /// The word lists, read once.

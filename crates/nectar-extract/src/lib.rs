@@ -240,6 +240,36 @@ static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Another organisation's executive (`the SNP’s National Executive Committee`, `UNISON NEC`,
+/// `Young Labour national committee`), from `data/words.toml`'s `other_bodies`.
+static OTHER_BODY_EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let bodies: Vec<String> = knowledge::WORDS
+        .other_bodies
+        .iter()
+        .map(|b| regex::escape(b).replace(' ', r"[\s\u{a0}]+"))
+        .collect();
+    regex(&format!(
+        r"\b(?:{})(?:['’]s)?[\s\u{{a0}}]+(?i:NEC|national[\s\u{{a0}}]+(?:executive|committee)|executive[\s\u{{a0}}]+committee)\b",
+        bodies.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// Labour's NEC named as such (`Labour's NEC`, `the Labour Party National Executive`), with
+/// the word before it, which must not make it a wing's (`Young Labour`).
+static LABOUR_NEC: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:\b(\w+)[\s\u{a0}]+)?\bLabour(?:[\s\u{a0}]+Party)?(?:['’]s)?[\s\u{a0}]+(?i:NEC|national[\s\u{a0}]+executive)\b")
+        .expect("valid regex")
+});
+
+/// Whether `head` names Labour's own NEC.
+fn names_labour_nec(head: &str) -> bool {
+    LABOUR_NEC.captures_iter(head).any(|c| {
+        !c.get(1)
+            .is_some_and(|w| matches!(w.as_str(), "Young" | "Scottish" | "Welsh"))
+    })
+}
+
 /// A title that names a report or a meeting of the NEC (`Report of the NEC meeting held on
 /// ...`, `NEC report: March`, `Labour NEC away day`).
 static NEC_REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,7 +287,8 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// elections.
 fn classify(head: &str, title: Option<&str>, body: &str) -> ReportKind {
     let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
-        || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""));
+        || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""))
+        || (OTHER_BODY_EXECUTIVE.is_match(head) && !names_labour_nec(head));
     // A title that names a report or a meeting of the NEC keeps the page, whatever the body
     // goes on to say of other bodies.
     let titled = title.is_some_and(|t| NEC_REPORT_TITLE.is_match(t));
@@ -1112,5 +1143,32 @@ mod slug_tests {
             Some("2024-11-26")
         );
         assert_eq!(day("https://x.org/2024/11/nec-report/"), None);
+    }
+}
+
+#[cfg(test)]
+mod other_body_tests {
+    use super::*;
+
+    #[test]
+    fn another_bodys_executive_is_not_labours_nec() {
+        let body = "The NEC met today and agreed the timetable for the meeting.";
+        let kind = |head: &str| classify(head, None, body);
+        assert_eq!(
+            kind("The SNP’s National Executive Committee met today."),
+            ReportKind::NotNecReport
+        );
+        assert_eq!(
+            kind("At the Young Labour national committee meeting, members voted."),
+            ReportKind::NotNecReport
+        );
+        assert_eq!(kind("UNISON NEC report"), ReportKind::NotNecReport);
+        // Naming Labour's NEC as well keeps the page: it compares the two.
+        assert_eq!(
+            kind("Unite NEC backs what Labour's NEC decided"),
+            ReportKind::NecReport
+        );
+        assert!(!names_labour_nec("the Young Labour NEC rep"));
+        assert!(names_labour_nec("Labour’s NEC met"));
     }
 }
