@@ -98,7 +98,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<num>(?-u:\b)[0-3]?[0-9][/.-][01]?[0-9][/.-](?:[0-9]{4}|[0-9]{2})(?-u:\b))".to_owned();
     let rel = r"(?P<rel>(?-u:\b)(?:(?P<rw>today|tonight|yesterday|tomorrow)|(?P<rln>last%Wnight)|(?P<rtm>this%W(?:morning|afternoon|evening))|(?P<rk>last|next|this)%W(?:(?P<rwd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<rwm>week|month)))(?-u:\b))".to_owned();
     let dm = format!(
-        r"(?P<dm>(?-u:\b)(?:(?P<dm_wd>{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&|to|until|till)%W)(?:(?:{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_de>{DAY}){ORD})?(?:%Wof)?%W(?P<dm_m>{MONTHS})(?-u:\b)\.?(?:(?:%w%D%w|%W(?:to|until|till)%W)(?P<dm_d2>{DAY}){ORD}(?:%Wof)?%W(?P<dm_m2>{MONTHS})(?-u:\b)\.?)?(?:,?%W(?P<dm_y>{YEAR})(?-u:\b))?)"
+        r"(?P<dm>(?-u:\b)(?:(?P<dm_wd>{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_d>{DAY}){ORD}(?:(?:%w%D%w|%w/%w|%W(?:and|&|to|until|till)%W)(?:(?:{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_de>{DAY}){ORD})?(?:%Wof)?%W(?P<dm_m>{MONTHS})(?-u:\b)\.?(?:(?:%w%D%w|%W(?:to|until|till)%W)(?P<dm_d2>{DAY}){ORD}(?:%Wof)?%W(?P<dm_m2>{MONTHS})(?-u:\b)\.?)?(?:,?%W(?P<dm_y>{YEAR})(?-u:\b))?)"
     );
     let md = format!(
         r"(?P<md>(?-u:\b)(?:(?P<md_cue>in|the|since|until|till|by|of|from|early|late|mid|next|last|this|during|before|after)(?:%W|%D))?(?:(?P<md_wd>{WEEKDAYS})(?-u:\b)\.?,?%W)?(?P<md_m>{MONTHS})(?-u:\b)\.?(?:(?:%W(?:and|&|to)%W|%w%D%w)(?P<md_m2>{MONTHS})(?-u:\b)\.?(?:,%w|%W)(?P<md_y2>{YEAR})(?-u:\b)|(?:%W(?P<md_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&)%W)(?P<md_de>{DAY}){ORD})?)?(?:(?:,%w|%W)(?P<md_y>{YEAR})(?-u:\b))?)(?P<md_post>(?:%Qs)?%W(?:NEC|meetings?|elections?)(?-u:\b))?)"
@@ -1320,5 +1320,24 @@ mod tests {
         }
         assert_eq!(tense_at("", 0), Tense::Unknown);
         assert_eq!(tense_at("will", 99), Tense::Future);
+    }
+
+    #[test]
+    fn a_day_range_written_with_a_slash_starts_on_its_first_day() {
+        let text = "NEC meeting, 19/20 November 2007";
+        let m = &find_dates(text)[0];
+        assert_eq!(&text[m.span.start..m.span.end], "19/20 November 2007");
+        let r = resolve(m, None, Tense::Unknown).unwrap();
+        assert_eq!(r.date.to_string(), "2007-11-19");
+        assert_eq!(r.end.map(|e| e.to_string()).as_deref(), Some("2007-11-20"));
+        // Numeric dates are still numeric dates.
+        let text = "posted 3/3/2015";
+        assert_eq!(
+            resolve(&find_dates(text)[0], None, Tense::Unknown)
+                .unwrap()
+                .date
+                .to_string(),
+            "2015-03-03"
+        );
     }
 }
