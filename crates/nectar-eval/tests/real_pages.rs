@@ -57,7 +57,7 @@ const FIELD: &[Floor] = &[
     ("meetings (dated)", 54, Some((50, 64))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 3, Some((3, 4))),
-    ("duration", 3, Some((3, 8))),
+    ("duration", 3, Some((3, 5))),
     ("published date", 22, None),
     ("authors", 31, None),
 ];

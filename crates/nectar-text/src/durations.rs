@@ -102,7 +102,7 @@ pub(crate) fn durations_in(scan: &Scan<'_>) -> Vec<DurationMatch> {
             hours += minutes / 60.0;
             end = e;
         }
-        if !(hours > 0.0 && hours <= 1000.0) {
+        if !(hours > 0.0 && hours <= 1000.0) || NOT_A_LENGTH.is_match(&text[end..]) {
             continue;
         }
         push(&mut out, text, n.span.start, end, hours);
@@ -175,6 +175,14 @@ fn number_before(text: &str, at: usize) -> Option<NumberMatch> {
     last.span = Span::new(last.span.start + lo, last.span.end + lo);
     Some(last)
 }
+
+/// What follows an amount of time that makes it a notice period or a rate, not the length of
+/// something (`24 hours’ notice`, `five hours of sport per week`, `ten hours a week`).
+static NOT_A_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)^(?:%Qs?)?%w(?:notice(?-u:\b)|(?:of%W\w+%W)?(?:a|an|per|each|every)%W(?:day|week|month|year|fortnight|session)(?-u:\b))",
+    )
+});
 
 fn push(out: &mut Vec<DurationMatch>, text: &str, start: usize, end: usize, hours: f64) {
     let (qualifier, qspan) = qualifier_before(text, start);
@@ -305,5 +313,20 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn notice_periods_and_rates_are_not_lengths() {
+        let hours = |t: &str| {
+            find_durations(t)
+                .iter()
+                .map(|d| d.hours)
+                .collect::<Vec<_>>()
+        };
+        assert!(hours("The meeting was called at 24 hours’ notice.").is_empty());
+        assert!(hours("Pupils get five hours of sport per week.").is_empty());
+        assert!(hours("Volunteers gave ten hours a week.").is_empty());
+        assert_eq!(hours("The meeting lasted five hours."), [5.0]);
+        assert_eq!(hours("We sat for five hours, a record."), [5.0]);
     }
 }
