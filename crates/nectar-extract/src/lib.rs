@@ -79,6 +79,21 @@ pub fn url_date(url: &str) -> Option<PartialDate> {
     }
 }
 
+/// Whether words a page gives as an author's read as a person's name: none of them is a word
+/// that is not a name (`data/words.toml`: `Party`, `Leader`, ...) or a word in capitals
+/// (`NEC`, `OPINION`).
+fn is_person_name(words: &str) -> bool {
+    words.split_whitespace().all(|w| {
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouting = letters.chars().count() > 1 && !letters.chars().any(char::is_lowercase);
+        !shouting
+            && !knowledge::WORDS
+                .not_names
+                .contains(w.trim_end_matches(['’', '\'', 's']))
+            && !knowledge::WORDS.not_names.contains(w)
+    })
+}
+
 /// The person whose own site a URL is on: a label of its host that spells a known person's name
 /// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case.
 fn site_owner(url: &str) -> Option<&'static Person> {
@@ -462,11 +477,18 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .iter()
             .map(|a| Sourced::from(a.clone(), Origin::Sidecar))
             .collect(),
-        None if !layout.authors.is_empty() => layout
+        None if layout
             .authors
             .iter()
-            .map(|&s| Sourced::from_text(text[s.start..s.end].to_owned(), evidence(text, s)))
-            .collect(),
+            .any(|&s| is_person_name(&text[s.start..s.end])) =>
+        {
+            layout
+                .authors
+                .iter()
+                .filter(|&&s| is_person_name(&text[s.start..s.end]))
+                .map(|&s| Sourced::from_text(text[s.start..s.end].to_owned(), evidence(text, s)))
+                .collect()
+        }
         None => doc
             .source
             .url
@@ -1093,6 +1115,16 @@ mod author_tests {
             None
         );
         assert_eq!(name(site_owner("https://blackann.example/")), None);
+    }
+
+    #[test]
+    fn an_author_reads_as_a_persons_name() {
+        assert!(is_person_name("Ann Black"));
+        assert!(is_person_name("Jo O’Neill-Smith"));
+        assert!(!is_person_name("Party Organisation"));
+        assert!(!is_person_name("OPINION All"));
+        assert!(!is_person_name("Deputy Leader"));
+        assert!(!is_person_name("Labour NEC"));
     }
 
     #[test]

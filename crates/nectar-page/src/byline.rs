@@ -14,6 +14,51 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static NAME: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(r"[A-Z][\p{L}'’.\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’.\-]+)+"));
 
+/// A person's name as a byline writes it: two or three capitalised words.
+const PERSON: &str = r"[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}";
+
+/// `NAME reports on ...`, `NAME, NAME and NAME report from ...`, `This is NAME's report of ...`
+/// at the start of a line.
+static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"^(?:(?P<list>{PERSON}(?:(?:,[ \u{{a0}}]+(?:and[ \u{{a0}}]+)?|[ \u{{a0}}]+(?:and|&)[ \u{{a0}}]+){PERSON})*)[ \u{{a0}}]+(?:reports?|writes?)\b|(?:(?:This|Here)[ \u{{a0}}]+is[ \u{{a0}}]+)?(?P<one>{PERSON})['’]s[ \u{{a0}}]+(?i:(?:NEC[ \u{{a0}}]+)?report)\b)"
+    ))
+});
+
+static ONE_PERSON: LazyLock<Regex> = LazyLock::new(|| crate::regex(PERSON));
+
+/// The people a line says report (`Jo Bird and Ann Black report on the NEC`, `Ann Black's
+/// report of the meeting`), each name's span.
+///
+/// ```
+/// use nectar_model::Span;
+/// let line = "Jo Bird, Sam Smith and Ann Black report on the away day";
+/// let names: Vec<&str> = nectar_page::reporters(line, Span::new(0, line.len()))
+///     .iter()
+///     .map(|s| &line[s.start..s.end])
+///     .collect();
+/// assert_eq!(names, ["Jo Bird", "Sam Smith", "Ann Black"]);
+/// assert!(nectar_page::reporters("Members report on the day", Span::new(0, 26)).is_empty());
+/// ```
+pub fn reporters(text: &str, line: Span) -> Vec<Span> {
+    let s = &text[line.start..line.end];
+    let Some(c) = REPORTER.captures(s) else {
+        return Vec::new();
+    };
+    let Some(names) = c.name("list").or_else(|| c.name("one")) else {
+        return Vec::new();
+    };
+    ONE_PERSON
+        .find_iter(names.as_str())
+        .map(|m| {
+            Span::new(
+                line.start + names.start() + m.start(),
+                line.start + names.start() + m.end(),
+            )
+        })
+        .collect()
+}
+
 /// Author names in a byline such as `By Ann Black`, `Posted by Ann Black on ...` or
 /// `From Jo Bird, Ann Black and our other reps ...`: the names listed before any words that are
 /// not names.

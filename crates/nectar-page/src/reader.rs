@@ -18,6 +18,9 @@ use regex::Regex;
 use crate::trailer::{cut_trailer_in, is_nav, is_widget_word};
 use crate::{Comments, Site, byline_authors};
 
+/// How many of the body's first lines may say who reports.
+const REPORTER_LINES: usize = 3;
+
 fn re(p: &str) -> Regex {
     crate::regex(p)
 }
@@ -440,6 +443,22 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
             })
             .into_iter()
             .collect();
+    }
+    if layout.authors.is_empty() {
+        // "NAME reports on ...", "NAME, NAME and NAME report from ...", "NAME's report of ...":
+        // the title or one of the body's first lines.
+        let first_lines = all
+            .iter()
+            .filter(|l| l.span.start >= layout.body.start && !l.is_blank())
+            .take(REPORTER_LINES)
+            .map(|l| l.trimmed);
+        layout.authors = layout
+            .title
+            .into_iter()
+            .chain(first_lines)
+            .map(|line| crate::byline::reporters(text, line))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
     }
     layout.clutter = body_clutter(text, &all, layout.body, all.iter().find(|l| !l.is_blank()));
     layout.comments = comments;
