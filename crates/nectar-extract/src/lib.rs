@@ -79,19 +79,25 @@ pub fn url_date(url: &str) -> Option<PartialDate> {
     }
 }
 
-/// Whether words a page gives as an author's read as a person's name: none of them is a word
-/// that is not a name (`data/words.toml`: `Party`, `Leader`, ...) or a word in capitals
+/// Whether words a page gives as an author's read as a person's name: a known person's, or
+/// none of them is a word that is not a name (`data/words.toml`: `Party`, `Leader`, ...) or a word in capitals
 /// (`NEC`, `OPINION`).
 fn is_person_name(words: &str) -> bool {
-    words.split_whitespace().all(|w| {
-        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        let shouting = letters.chars().count() > 1 && !letters.chars().any(char::is_lowercase);
-        !shouting
-            && !knowledge::WORDS
-                .not_names
-                .contains(w.trim_end_matches(['’', '\'', 's']))
-            && !knowledge::WORDS.not_names.contains(w)
-    })
+    let known = people().iter().any(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| n == words)
+    });
+    known
+        || words.split_whitespace().all(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let shouting = letters.chars().count() > 1 && !letters.chars().any(char::is_lowercase);
+            !shouting
+                && !knowledge::WORDS
+                    .not_names
+                    .contains(w.trim_end_matches(['’', '\'', 's']))
+                && !knowledge::WORDS.not_names.contains(w)
+        })
 }
 
 /// The person whose own site a URL is on: a label of its host that spells a known person's name

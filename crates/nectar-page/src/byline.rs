@@ -38,7 +38,8 @@ static ONE_PERSON: LazyLock<Regex> = LazyLock::new(|| crate::regex(PERSON));
 ///     .map(|s| &line[s.start..s.end])
 ///     .collect();
 /// assert_eq!(names, ["Jo Bird", "Sam Smith", "Ann Black"]);
-/// assert!(nectar_page::reporters("Members report on the day", Span::new(0, 26)).is_empty());
+/// let line = "Members report on the day";
+/// assert!(nectar_page::reporters(line, Span::new(0, line.len())).is_empty());
 /// ```
 pub fn reporters(text: &str, line: Span) -> Vec<Span> {
     let s = &text[line.start..line.end];
