@@ -53,7 +53,7 @@ const FIELD: &[Floor] = &[
     ("reports kept", 61, None),
     ("non-reports recognised", 5, None),
     ("primary meeting date", 35, None),
-    ("primary meeting kind", 49, None),
+    ("primary meeting kind", 51, None),
     ("meetings (dated)", 54, Some((50, 64))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 3, Some((3, 4))),

@@ -746,21 +746,35 @@ fn read_meetings(
 /// How many of the body's first sentences may name the meeting a report never dates.
 const OPENING_SENTENCES: usize = 5;
 
-/// The kind of the meeting that a report never dates, and the words that name it: from the
-/// title, else from the first sentences of the body that name a meeting of the NEC.
+/// The kind of the meeting that a report never dates, and the words that name it: among the
+/// title and the body's first sentences, the first that names a particular kind (an away day,
+/// a special meeting, one of the NEC's committees), else the first that names the NEC, else the
+/// first that names any committee or meeting.
 fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind, Span)> {
     let text = reader.text;
-    if let Some(title) = report.title.as_ref().and_then(|t| t.evidence.as_ref())
-        && let Some(kind) = meetings::kind_named(&title.quote)
-        && kind != MeetingKind::Unknown
-    {
-        return Some((kind, title.span));
-    }
-    reader
-        .sentences
+    let title = report
+        .title
+        .as_ref()
+        .and_then(|t| t.evidence.as_ref())
+        .map(|e| e.span);
+    let named: Vec<(MeetingKind, Span)> = title
+        .into_iter()
+        .chain(reader.sentences.iter().take(OPENING_SENTENCES).copied())
+        .filter_map(|s| meetings::kind_named(&text[s.start..s.end]).map(|k| (k, s)))
+        .collect();
+    // Any capitalised "... Committee" is weaker evidence than the NEC named.
+    let general = |k: MeetingKind| {
+        matches!(
+            k,
+            MeetingKind::Full | MeetingKind::Unknown | MeetingKind::OtherCommittee
+        )
+    };
+    named
         .iter()
-        .take(OPENING_SENTENCES)
-        .find_map(|&s| meetings::kind_named(&text[s.start..s.end]).map(|k| (k, s)))
+        .find(|(k, _)| !general(*k))
+        .or_else(|| named.iter().find(|(k, _)| *k == MeetingKind::Full))
+        .or_else(|| named.first())
+        .copied()
 }
 
 fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {

@@ -710,3 +710,21 @@ fn a_title_naming_an_nec_meeting_keeps_the_report() {
     );
     assert_eq!(m.kind, MeetingKind::Full);
 }
+
+#[test]
+fn an_undated_away_day_is_an_away_day_though_the_title_says_nec_report() {
+    let report = Page {
+        title: Some("Labour NEC Report – Winter"),
+        body: "The NEC gathered for its annual away day in a hotel by the sea. \
+               We heard from the Leader and agreed the campaign plan.",
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!((m.date.clone(), m.kind), (None, MeetingKind::AwayDay));
+    assert!(
+        m.evidence.quote.contains("away day"),
+        "{}",
+        m.evidence.quote
+    );
+}
