@@ -52,9 +52,9 @@ fn check(eval: &Evaluation, floors: &[Floor]) {
 const FIELD: &[Floor] = &[
     ("reports kept", 61, None),
     ("non-reports recognised", 5, None),
-    ("primary meeting date", 35, None),
+    ("primary meeting date", 37, None),
     ("primary meeting kind", 51, None),
-    ("meetings (dated)", 54, Some((50, 64))),
+    ("meetings (dated)", 56, Some((52, 66))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 3, Some((3, 4))),
     ("duration", 3, Some((3, 5))),

@@ -144,6 +144,19 @@ fn reporter_in_path(url: &str) -> Option<&'static Person> {
     })
 }
 
+/// The one day a title names, its year from `anchor` when it gives none (`Away Day - Monday
+/// 19th November`); none when it names several days or none.
+fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::DateReading> {
+    let days: Vec<_> = nectar_text::find_dates(title)
+        .into_iter()
+        .filter(|m| m.day.is_some() && m.month.is_some())
+        .collect();
+    match days.as_slice() {
+        [one] => nectar_text::resolve(one, anchor, Tense::Past),
+        _ => None,
+    }
+}
+
 /// The day a URL's last path segment names (`nec-report-26-september-2023.html`,
 /// `26th-november-nec-away-day`), read as capitalised words, the year from `anchor` when it
 /// gives none; with the words read.
@@ -589,19 +602,28 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
 
     if kind == ReportKind::NecReport {
         read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
-        // A meeting the text never dates may be dated by the page's address
-        // (`.../nec-report-26-september-2023.html`).
+        // A meeting the text never dates may be dated by the title, read against the
+        // publication date or the URL (`Away Day - Monday 19th November`), or by the page's
+        // address (`.../nec-report-26-september-2023.html`).
+        let title_day = report
+            .title
+            .as_ref()
+            .and_then(|t| title_date(&t.value, anchor.as_ref()));
         if let Some(m) = report
             .meetings
             .iter_mut()
             .find(|m| m.primary && m.date.is_none())
-            && let Some(url) = doc.source.url.as_deref()
-            && let Some((reading, slug)) = slug_date(url, anchor.as_ref())
         {
-            notes.push(format!(
-                "the meeting's date is from the page's address ({slug})"
-            ));
-            m.date = Some(reading);
+            if let Some(reading) = title_day {
+                m.date = Some(reading);
+            } else if let Some(url) = doc.source.url.as_deref()
+                && let Some((reading, slug)) = slug_date(url, anchor.as_ref())
+            {
+                notes.push(format!(
+                    "the meeting's date is from the page's address ({slug})"
+                ));
+                m.date = Some(reading);
+            }
         }
     }
     let report_id = ids::report_id(

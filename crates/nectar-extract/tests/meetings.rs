@@ -728,3 +728,21 @@ fn an_undated_away_day_is_an_away_day_though_the_title_says_nec_report() {
         m.evidence.quote
     );
 }
+
+#[test]
+fn a_title_without_a_year_dates_the_meeting_the_body_never_dates() {
+    let report = Page {
+        title: Some("NEC away day - Monday 19th November"),
+        body: "The NEC spent the day on next year's campaign. It was a long and useful day.",
+        url: Some("https://blog.example/2007/12/nec-away-day.html"),
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::AwayDay);
+    let (date, precision, inferred, basis) = date_of(m);
+    assert_eq!(
+        (date.as_str(), precision, inferred, basis),
+        ("2007-11-19", DatePrecision::Day, true, YearBasis::Url)
+    );
+}
