@@ -100,11 +100,22 @@ fn is_person_name(words: &str) -> bool {
         })
 }
 
+/// A URL's host (without a port) and what follows it: the path with its query, where some
+/// sites put the article's name (`index.php?...&id=314:peter-willsman-reports-from-...`).
+fn url_parts(url: &str) -> (&str, &str) {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, after) = rest.split_at(end);
+    (
+        host.split(':').next().unwrap_or(host),
+        after.strip_prefix('/').unwrap_or(after),
+    )
+}
+
 /// The person whose own site a URL is on: a label of its host that spells a known person's name
 /// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case.
 fn site_owner(url: &str) -> Option<&'static Person> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = url_parts(url).0.to_lowercase();
     let letters = |s: &str| -> String { s.chars().filter(char::is_ascii_alphabetic).collect() };
     let labels: Vec<String> = host.split('.').map(letters).collect();
     people().iter().find(|p| {
@@ -117,8 +128,7 @@ fn site_owner(url: &str) -> Option<&'static Person> {
 /// (`report`, `reports`) and a known person (`ann-black-nec-report`, `alice-perrys-nec-report`,
 /// `report-back-from-the-nec-gemma-bolton`), a possessive `s` allowed.
 fn reporter_in_path(url: &str) -> Option<&'static Person> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = rest.split_once('/').map_or("", |(_, p)| p).to_lowercase();
+    let path = url_parts(url).1.to_lowercase();
     let words: Vec<&str> = path
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
@@ -161,8 +171,7 @@ fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::Date
 /// `26th-november-nec-away-day`), read as capitalised words, the year from `anchor` when it
 /// gives none; with the words read.
 fn slug_date(url: &str, anchor: Option<&Anchor>) -> Option<(nectar_model::DateReading, String)> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = rest.split(['?', '#']).next()?.split_once('/')?.1;
+    let path = url_parts(url).1.split(['?', '#']).next()?;
     let last = path.split('/').rev().find(|s| !s.is_empty())?;
     let last = last.split('.').next()?;
     // Each word capitalised, as month names in running text are.
