@@ -91,6 +91,12 @@ pub(crate) struct Words {
     pub small_count_metrics: Vec<String>,
     /// Organisations other than Labour with an executive of their own.
     pub other_bodies: Vec<String>,
+    /// Words by which a trade union's reports speak of it.
+    pub union_words: Vec<String>,
+    /// Words by which a party's reports speak of it.
+    pub party_words: Vec<String>,
+    /// How many union words a page needs before they can outweigh its party words.
+    pub union_words_min: usize,
 }
 
 /// The word lists, read once.

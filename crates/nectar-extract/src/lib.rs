@@ -28,6 +28,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod classify;
 mod decisions;
 mod figures;
 mod knowledge;
@@ -268,92 +269,6 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
-static NEC: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
-static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
-        .expect("valid regex")
-});
-static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
-        .expect("valid regex")
-});
-static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
-        .expect("valid regex")
-});
-
-/// Another organisation's executive (`the SNP’s National Executive Committee`, `UNISON NEC`,
-/// `Young Labour national committee`), from `data/words.toml`'s `other_bodies`.
-static OTHER_BODY_EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let bodies: Vec<String> = knowledge::WORDS
-        .other_bodies
-        .iter()
-        .map(|b| regex::escape(b).replace(' ', r"[\s\u{a0}]+"))
-        .collect();
-    regex(&format!(
-        r"\b(?:{})(?:['’]s)?[\s\u{{a0}}]+(?i:NEC|national[\s\u{{a0}}]+(?:executive|committee)|executive[\s\u{{a0}}]+committee)\b",
-        bodies.join("|")
-    ))
-    .expect("valid regex")
-});
-
-/// Labour's NEC named as such (`Labour's NEC`, `the Labour Party National Executive`), with
-/// the word before it, which must not make it a wing's (`Young Labour`).
-static LABOUR_NEC: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:\b(\w+)[\s\u{a0}]+)?\bLabour(?:[\s\u{a0}]+Party)?(?:['’]s)?[\s\u{a0}]+(?i:NEC|national[\s\u{a0}]+executive)\b")
-        .expect("valid regex")
-});
-
-/// Whether `head` names Labour's own NEC.
-fn names_labour_nec(head: &str) -> bool {
-    LABOUR_NEC.captures_iter(head).any(|c| {
-        !c.get(1)
-            .is_some_and(|w| matches!(w.as_str(), "Young" | "Scottish" | "Welsh"))
-    })
-}
-
-/// A title that names a report or a meeting of the NEC (`Report of the NEC meeting held on
-/// ...`, `NEC report: March`, `Labour NEC away day`).
-static NEC_REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:NEC|national[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?)\b[^.!?]{0,60}?\b(?:report|reports|meeting|meetings|update|away[\s\u{a0}-]?day|round-?up|briefing)\b|\b(?:report|meeting|update|round-?up)[\s\u{a0}]+(?:of|from|on)[\s\u{a0}]+(?:the[\s\u{a0}]+|labour['’]s[\s\u{a0}]+)?(?:NEC|national[\s\u{a0}]+executive)\b")
-        .expect("valid regex")
-});
-
-static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
-        .expect("valid regex")
-});
-
-/// Whether a document reports NEC meetings: its opening does not name another body (a CLP's
-/// minutes), its body names the NEC and talks of a meeting, and it is not a story about NEC
-/// elections.
-fn classify(head: &str, title: Option<&str>, body: &str) -> ReportKind {
-    let other_head = (OTHER_HEAD.is_match(head) && !NEC.is_match(head))
-        || ELECTION_STORY.is_match(head.lines().next().unwrap_or(""))
-        || (OTHER_BODY_EXECUTIVE.is_match(head) && !names_labour_nec(head));
-    // A title that names a report or a meeting of the NEC keeps the page, whatever the body
-    // goes on to say of other bodies.
-    let titled = title.is_some_and(|t| NEC_REPORT_TITLE.is_match(t));
-    // Each count is made only as far as the answer needs it.
-    let is_nec = !other_head
-        && (titled || {
-            let nec = NEC.find_iter(body).count();
-            nec > 0
-                && MEETING_TALK.is_match(body)
-                && OTHER_BODY.find_iter(body).take(nec + 1).count() <= nec
-                && {
-                    let election = ELECTION_STORY.find_iter(body).count();
-                    election < 2 || election * 2 < MEETING_TALK.find_iter(body).count()
-                }
-        });
-    if is_nec {
-        ReportKind::NecReport
-    } else {
-        ReportKind::NotNecReport
-    }
-}
-
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
         .expect("valid regex")
@@ -569,7 +484,14 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         Some(t) => format!("{}\n{}", t.value, head_of(text, 400)),
         None => head_of(text, 400).to_owned(),
     };
-    let kind = classify(&head, title.as_ref().map(|t| t.value.as_str()), body_text);
+    let decision = classify::classify(&classify::Page {
+        head: &head,
+        title: title.as_ref().map(|t| t.value.as_str()),
+        url: doc.source.url.as_deref(),
+        body: body_text,
+    });
+    let kind = decision.kind;
+    notes.push(decision.note());
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
     let scan = Scan::new(body_text);
@@ -1126,17 +1048,6 @@ mod tests {
         assert_eq!(context_year("In 2016 and 2016 and 2017"), Some(2016));
         assert_eq!(context_year("no years"), None);
     }
-
-    #[test]
-    fn classifies_other_bodies() {
-        let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
-        assert_eq!(classify(nec, None, nec), ReportKind::NecReport);
-        let head = "Minutes of the meeting of the Executive Committee";
-        let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";
-        assert_eq!(classify(head, None, body), ReportKind::NotNecReport);
-        let weather = "A story about the weather.";
-        assert_eq!(classify(weather, None, weather), ReportKind::NotNecReport);
-    }
 }
 
 #[cfg(test)]
@@ -1226,32 +1137,5 @@ mod slug_tests {
             Some("2024-11-26")
         );
         assert_eq!(day("https://x.org/2024/11/nec-report/"), None);
-    }
-}
-
-#[cfg(test)]
-mod other_body_tests {
-    use super::*;
-
-    #[test]
-    fn another_bodys_executive_is_not_labours_nec() {
-        let body = "The NEC met today and agreed the timetable for the meeting.";
-        let kind = |head: &str| classify(head, None, body);
-        assert_eq!(
-            kind("The SNP’s National Executive Committee met today."),
-            ReportKind::NotNecReport
-        );
-        assert_eq!(
-            kind("At the Young Labour national committee meeting, members voted."),
-            ReportKind::NotNecReport
-        );
-        assert_eq!(kind("UNISON NEC report"), ReportKind::NotNecReport);
-        // Naming Labour's NEC as well keeps the page: it compares the two.
-        assert_eq!(
-            kind("Unite NEC backs what Labour's NEC decided"),
-            ReportKind::NecReport
-        );
-        assert!(!names_labour_nec("the Young Labour NEC rep"));
-        assert!(names_labour_nec("Labour’s NEC met"));
     }
 }

@@ -1,0 +1,299 @@
+//! Which pages report meetings of Labour's NEC: a scored decision with its reasons.
+//!
+//! Each piece of evidence for or against adds its weight; a page with a positive score is an
+//! NEC report. The weights lean towards keeping a page: a page wrongly kept costs a few
+//! facts, a report wrongly dropped loses all of its facts.
+
+use std::sync::LazyLock;
+
+use ::regex::Regex;
+use nectar_model::ReportKind;
+
+use crate::{knowledge, regex};
+
+/// What a page offers the decision.
+pub(crate) struct Page<'a> {
+    /// The title and the opening of the text.
+    pub head: &'a str,
+    /// The title, if the page has one.
+    pub title: Option<&'a str>,
+    /// The page's address.
+    pub url: Option<&'a str>,
+    /// The body.
+    pub body: &'a str,
+}
+
+/// The decision: the kind, the score and each reason with its weight.
+pub(crate) struct Decision {
+    pub kind: ReportKind,
+    pub score: i32,
+    pub reasons: Vec<(i32, &'static str)>,
+}
+
+impl Decision {
+    /// The decision as one line for the report's notes.
+    pub fn note(&self) -> String {
+        let verdict = match self.kind {
+            ReportKind::NecReport => "an NEC report",
+            ReportKind::NotNecReport => "not an NEC report",
+        };
+        let reasons: Vec<String> = self
+            .reasons
+            .iter()
+            .map(|(w, r)| format!("{r} ({w:+})"))
+            .collect();
+        let reasons = if reasons.is_empty() {
+            "no sign of an NEC meeting, report or decision".to_owned()
+        } else {
+            reasons.join("; ")
+        };
+        format!("{verdict} (score {:+}): {reasons}", self.score)
+    }
+}
+
+const S: &str = r"[\s\u{a0}]+";
+
+/// The NEC by its names.
+static NEC: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
+
+static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
+        .expect("valid regex")
+});
+
+/// The NEC as the subject of a decision (`the NEC voted`, `the party's ruling body agreed`,
+/// `The National Executive Committee (NEC) passed`), or a decision of the NEC named as such
+/// (`votes on Labour's national executive`, `the NEC's decision`).
+static NEC_DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+    let nec = format!(
+        r"(?:NEC|national{S}executive(?:{S}committee)?|ruling{S}(?:body|executive|committee))"
+    );
+    let verbs = r"voted|agreed|decided|chose|endorsed|approved|passed|rejected|appointed|backed|elected|selected|ruled|suspended|expelled|adopted|confirmed|upheld|overturned|imposed|refused|blocked";
+    regex(&format!(
+        r"(?i)\b{nec}(?:{S}?\([^)]{{1,12}}\))?{S}(?:(?:has|have|had|then|also|finally|formally|narrowly|unanimously|today|yesterday){S}){{0,2}}(?:{verbs})\b|\b(?:votes?|decisions?|ruling|ballot){S}(?:on|of|at|by){S}(?:the{S}|labour['’]s{S}|its{S})?{nec}\b|\b{nec}['’]s{S}(?:decision|vote|ruling)\b"
+    ))
+    .expect("valid regex")
+});
+
+static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
+        .expect("valid regex")
+});
+
+static ELECTION_STORY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:nec|national[\s\u{a0}]+executive)[\s\u{a0}]+(?:election|elections|ballot|result|results|race|slate)\b|\bresults?[\s\u{a0}]+(?:of|in)[\s\u{a0}]+the[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive)")
+        .expect("valid regex")
+});
+
+/// Another organisation's executive (`the SNP’s National Executive Committee`, `UNISON NEC`,
+/// `Young Labour national committee`), from `data/words.toml`'s `other_bodies`.
+static OTHER_BODY_EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"\b(?:{})(?:['’]s)?[\s\u{{a0}}]+(?i:NEC|national[\s\u{{a0}}]+(?:executive|committee)|executive[\s\u{{a0}}]+committee)\b",
+        alternatives(&knowledge::WORDS.other_bodies)
+    ))
+    .expect("valid regex")
+});
+
+/// Labour's NEC named as such (`Labour's NEC`, `the Labour Party National Executive`), with
+/// the word before it, which must not make it a wing's (`Young Labour`).
+static LABOUR_NEC: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:\b(\w+)[\s\u{a0}]+)?\bLabour(?:[\s\u{a0}]+Party)?(?:['’]s)?[\s\u{a0}]+(?i:NEC|national[\s\u{a0}]+executive)\b")
+        .expect("valid regex")
+});
+
+/// A title, address or opening that names a report or a meeting of the NEC (`Report of the
+/// NEC meeting held on ...`, `NEC report: March`, `Labour NEC away day`).
+static NEC_REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:NEC|national[\s\u{a0}]+executive(?:[\s\u{a0}]+committee)?)\b[^.!?]{0,60}?\b(?:report|reports|meeting|meetings|update|away[\s\u{a0}-]?day|round-?up|briefing)\b|\b(?:report|meeting|update|round-?up)[\s\u{a0}]+(?:of|from|on)[\s\u{a0}]+(?:the[\s\u{a0}]+|labour['’]s[\s\u{a0}]+)?(?:NEC|national[\s\u{a0}]+executive)\b")
+        .expect("valid regex")
+});
+
+static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\bminutes[\s\u{a0}]+of\b|\bconstituency[\s\u{a0}]+labour[\s\u{a0}]+party\b|\b(?:CLP|branch|ward|district|regional)[\s\u{a0}]+(?:executive|committee|meeting|general[\s\u{a0}]+meeting)\b|\bexecutive[\s\u{a0}]+committee\b")
+        .expect("valid regex")
+});
+
+/// A word list as regex alternatives, any space matching any run of spaces.
+fn alternatives(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|b| regex::escape(b).replace(' ', S))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A word list as one case-blind regex of whole words.
+fn word_list(words: &[String]) -> Regex {
+    regex(&format!(r"(?i)\b(?:{})(?:\b|$)", alternatives(words))).expect("valid regex")
+}
+
+static UNION_WORDS: LazyLock<Regex> = LazyLock::new(|| word_list(&knowledge::WORDS.union_words));
+static PARTY_WORDS: LazyLock<Regex> = LazyLock::new(|| word_list(&knowledge::WORDS.party_words));
+
+/// Whether `text` names Labour's own NEC.
+pub(crate) fn names_labour_nec(text: &str) -> bool {
+    LABOUR_NEC.captures_iter(text).any(|c| {
+        !c.get(1)
+            .is_some_and(|w| matches!(w.as_str(), "Young" | "Scottish" | "Welsh"))
+    })
+}
+
+/// The words of an address's path (`/2023/09/nec-report-26-september-2023/` gives
+/// `2023 09 nec report 26 september 2023`).
+fn address_words(url: &str) -> String {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split_once('/')
+        .map_or("", |(_, path)| path);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.replace(['/', '-', '_', '.', '+'], " ")
+}
+
+/// Decides whether a page reports meetings of Labour's NEC.
+pub(crate) fn classify(page: &Page<'_>) -> Decision {
+    let mut reasons: Vec<(i32, &'static str)> = Vec::new();
+    let title_names = page.title.is_some_and(|t| NEC_REPORT_TITLE.is_match(t));
+    let address_names = page
+        .url
+        .is_some_and(|u| NEC_REPORT_TITLE.is_match(&address_words(u)));
+    if title_names {
+        reasons.push((4, "the title names an NEC report or meeting"));
+    } else if address_names {
+        reasons.push((4, "the address names an NEC report or meeting"));
+    } else if NEC_REPORT_TITLE.is_match(page.head) {
+        reasons.push((4, "the opening names an NEC report or meeting"));
+    }
+    let nec = NEC.find_iter(page.body).count();
+    if nec > 0 && MEETING_TALK.is_match(page.body) {
+        reasons.push((2, "the body names the NEC and speaks of a meeting"));
+    }
+    let decided = NEC_DECIDED.is_match(page.head) || NEC_DECIDED.is_match(page.body);
+    if decided {
+        reasons.push((2, "the NEC is said to have decided something"));
+    }
+    if names_labour_nec(page.head) || names_labour_nec(page.body) {
+        reasons.push((1, "Labour's NEC is named"));
+    }
+
+    if OTHER_HEAD.is_match(page.head) && !NEC.is_match(page.head) {
+        reasons.push((-6, "the opening names another body's minutes or committee"));
+    }
+    if OTHER_BODY_EXECUTIVE.is_match(page.head) && !names_labour_nec(page.head) {
+        reasons.push((-6, "the opening names another organisation's executive"));
+    }
+    if ELECTION_STORY.is_match(page.head.lines().next().unwrap_or("")) {
+        reasons.push((-5, "the first line is about NEC elections"));
+    } else if !decided {
+        let election = ELECTION_STORY.find_iter(page.body).count();
+        if election >= 2 && election * 2 >= MEETING_TALK.find_iter(page.body).count() {
+            reasons.push((-3, "the body is mostly about NEC elections"));
+        }
+    }
+    if OTHER_BODY.find_iter(page.body).take(nec + 1).count() > nec {
+        reasons.push((-3, "other bodies' committees are named more than the NEC"));
+    }
+    let union = UNION_WORDS.find_iter(page.body).count();
+    if union >= knowledge::WORDS.union_words_min && union > PARTY_WORDS.find_iter(page.body).count()
+    {
+        reasons.push((-8, "it speaks of a union more than of a party"));
+    }
+
+    let score = reasons.iter().map(|(w, _)| w).sum();
+    Decision {
+        kind: if score > 0 {
+            ReportKind::NecReport
+        } else {
+            ReportKind::NotNecReport
+        },
+        score,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(head: &str, title: Option<&str>, url: Option<&str>, body: &str) -> ReportKind {
+        classify(&Page {
+            head,
+            title,
+            url,
+            body,
+        })
+        .kind
+    }
+
+    #[test]
+    fn classifies_other_bodies() {
+        let nec = "The NEC met on Tuesday. The meeting agreed a motion.";
+        assert_eq!(kind(nec, None, None, nec), ReportKind::NecReport);
+        let head = "Minutes of the meeting of the Executive Committee";
+        let body = "The minutes were agreed. The NEC guidance on AGMs was noted.";
+        assert_eq!(kind(head, None, None, body), ReportKind::NotNecReport);
+        let weather = "A story about the weather.";
+        assert_eq!(kind(weather, None, None, weather), ReportKind::NotNecReport);
+    }
+
+    #[test]
+    fn a_news_story_of_an_nec_decision_is_a_report() {
+        let body = "Labour's ruling body has chosen a new treasurer. The NEC voted by 20 \
+                    votes to 9 for the change, sources said.";
+        assert_eq!(kind(body, None, None, body), ReportKind::NecReport);
+        let body = "Members of the NEC will vote next month; most are undecided.";
+        assert_eq!(kind(body, None, None, body), ReportKind::NotNecReport);
+    }
+
+    #[test]
+    fn an_address_naming_an_nec_report_keeps_the_page() {
+        let body = "We discussed the budget and the campaign.";
+        let url = "https://example.org/2024/03/nec-report-12-march-2024/";
+        assert_eq!(kind(body, None, Some(url), body), ReportKind::NecReport);
+        assert_eq!(kind(body, None, None, body), ReportKind::NotNecReport);
+    }
+
+    #[test]
+    fn a_unions_nec_report_is_not_labours() {
+        let title = "NEC report, meeting of 4 May";
+        let body = "The President opened the meeting. The general secretary said the union \
+                    would ballot for strike action; branches were thanked and employers \
+                    criticised. The NEC agreed the pay claim.";
+        let head = format!("{title}\n{body}");
+        let d = classify(&Page {
+            head: &head,
+            title: Some(title),
+            url: None,
+            body,
+        });
+        assert_eq!(d.kind, ReportKind::NotNecReport, "{}", d.note());
+        assert!(d.note().contains("union"), "{}", d.note());
+    }
+
+    #[test]
+    fn another_bodys_executive_is_not_labours_nec() {
+        let body = "The NEC met today and agreed the timetable for the meeting.";
+        let kind = |head: &str| kind(head, None, None, body);
+        assert_eq!(
+            kind("The SNP’s National Executive Committee met today."),
+            ReportKind::NotNecReport
+        );
+        assert_eq!(
+            kind("At the Young Labour national committee meeting, members voted."),
+            ReportKind::NotNecReport
+        );
+        assert_eq!(kind("UNISON NEC report"), ReportKind::NotNecReport);
+        // Naming Labour's NEC as well keeps the page: it compares the two.
+        assert_eq!(
+            kind("Unite NEC backs what Labour's NEC decided"),
+            ReportKind::NecReport
+        );
+    }
+    #[test]
+    fn names_labour_nec_not_a_wings() {
+        assert!(!names_labour_nec("the Young Labour NEC rep"));
+        assert!(names_labour_nec("Labour’s NEC met"));
+    }
+}
