@@ -53,7 +53,7 @@ const FIELD: &[Floor] = &[
     ("reports kept", 64, None),
     ("non-reports recognised", 6, None),
     ("primary meeting date", 37, None),
-    ("primary meeting kind", 54, None),
+    ("primary meeting kind", 61, None),
     ("meetings (dated)", 56, Some((52, 65))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 5, Some((5, 6))),

@@ -269,6 +269,14 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
+/// A meeting called a full or ordinary one (`the full NEC meeting`, `an ordinary meeting`).
+static EXPLICITLY_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:full|ordinary|regular)[\s\u{a0}]+(?:nec|national[\s\u{a0}]+executive|meeting)\b",
+    )
+    .expect("valid regex")
+});
+
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"([A-Z][\p{L}'’\-]+(?:[\s\u{a0}]+[A-Z][\p{L}'’\-]+){0,2})[\s\u{a0}]+(?:then[\s\u{a0}]+)?(?:gave|delivered|presented|introduced|moved)[\s\u{a0}]+(?:the|his|her|their|a)?[\s\u{a0}]*[\w\s’']{0,30}?report\b")
         .expect("valid regex")
@@ -281,6 +289,9 @@ struct Reader<'a> {
     /// The body's scans (dates, numbers, sentences, ...), made once and shared.
     scan: Scan<'a>,
     sentences: Vec<Span>,
+    /// The body's first sentences, a byline among them (`X and Y report on the away day`):
+    /// the words that introduce the report's meeting.
+    opening: Vec<Span>,
 }
 
 impl<'a> Reader<'a> {
@@ -495,10 +506,16 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     // Sentences that run into a clutter line (a page header between two halves of a
     // sentence) are read without it only in part; facts are not read from clutter.
     let scan = Scan::new(body_text);
+    let all_sentences = sentences(&scan, body.start);
     let reader = Reader {
         text,
         body,
-        sentences: sentences(&scan, body.start)
+        opening: all_sentences
+            .iter()
+            .take(OPENING_SENTENCES)
+            .copied()
+            .collect(),
+        sentences: all_sentences
             .into_iter()
             .filter(|s| {
                 !layout
@@ -609,48 +626,100 @@ fn read_meetings(
         && p.first.precision() == DatePrecision::Day
         && let Some(title) = report.title.as_ref().and_then(|t| t.evidence.clone())
     {
-        let kind = meetings::mentions(text, &[title.span], &dated(text, title.span, None))
-            .first()
-            .map(|m| m.kind)
-            .filter(|k| meetings::is_full_nec(*k) && *k != MeetingKind::Full)
-            .unwrap_or(MeetingKind::Full);
-        list.insert(
-            0,
-            (
-                MeetingMention {
-                    date: nectar_model::DateReading::stated(p.first),
-                    kind,
-                    body: None,
-                    status: nectar_model::MeetingStatus::Held,
-                    span: title.span,
-                },
-                true,
-            ),
-        );
+        // The kinds the title names (`NEC Disputes Panel and Organisation Committee
+        // meetings, 4 July`), the first of them the primary meeting; else the full NEC.
+        let mut named: Vec<MeetingMention> =
+            meetings::mentions(text, &[title.span], &dated(text, title.span, None))
+                .into_iter()
+                .filter(|m| m.date.date == p.first && m.kind != MeetingKind::Unknown)
+                .collect();
+        if named.is_empty() {
+            named.push(MeetingMention {
+                date: nectar_model::DateReading::stated(p.first),
+                kind: MeetingKind::Full,
+                body: None,
+                status: nectar_model::MeetingStatus::Held,
+                span: title.span,
+            });
+        }
+        for (i, m) in named.into_iter().enumerate().rev() {
+            list.insert(
+                0,
+                (
+                    MeetingMention {
+                        status: nectar_model::MeetingStatus::Held,
+                        span: title.span,
+                        ..m
+                    },
+                    i == 0,
+                ),
+            );
+        }
     }
-    // A title that names the kind of meeting ("NEC away day report") refines a generic one.
-    let title_kind = report.title.as_ref().and_then(|t| {
-        meetings::kind_named(&t.value).filter(|k| {
+    // A meeting named only as the NEC's takes a particular kind (an away day, a special or
+    // an emergency meeting) from the words that introduce it: the first sentences of its
+    // section (up to the next meeting the text dates) and, for the primary meeting, the
+    // title and the body's opening sentences.
+    // Words that call the meeting a full or ordinary one settle it ("the Away Day ... but this
+    // was the first ordinary full NEC meeting").
+    let particular = |words: &str| {
+        if EXPLICITLY_FULL.is_match(words) {
+            return Some(MeetingKind::Full);
+        }
+        meetings::kind_named(words).filter(|k| {
             matches!(
                 k,
                 MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
             )
         })
-    });
-    let title_full = report
-        .title
-        .as_ref()
-        .is_some_and(|t| meetings::kind_named(&t.value) == Some(MeetingKind::Full));
+    };
+    let title_words = report.title.as_ref().map(|t| t.value.as_str());
+    let title_full =
+        title_words.is_some_and(|t| meetings::kind_named(t) == Some(MeetingKind::Full));
+    let starts: Vec<(usize, PartialDate)> = list
+        .iter()
+        .map(|(m, _)| (m.span.start, m.date.date))
+        .collect();
     for (m, primary) in &mut list {
-        if !*primary {
+        if !matches!(m.kind, MeetingKind::Full | MeetingKind::Unknown) {
             continue;
         }
-        match title_kind {
-            Some(kind) if matches!(m.kind, MeetingKind::Full | MeetingKind::Unknown) => {
-                m.kind = kind
+        let next = starts
+            .iter()
+            .filter(|(at, date)| *at > m.span.end && *date != m.date.date)
+            .map(|(at, _)| *at)
+            .min()
+            .unwrap_or(reader.body.end);
+        let section = reader
+            .sentences
+            .iter()
+            .filter(|s| s.end > m.span.start && s.start < next)
+            .take(SECTION_SENTENCES)
+            .map(|s| &text[s.start..s.end]);
+        // An opening sentence that dates another meeting speaks of that one.
+        let others: Vec<usize> = starts
+            .iter()
+            .filter(|(_, date)| *date != m.date.date)
+            .map(|(at, _)| *at)
+            .collect();
+        let opening = reader
+            .opening
+            .iter()
+            .take(if *primary { OPENING_SENTENCES } else { 0 })
+            .filter(|s| !others.iter().any(|&at| s.start <= at && at < s.end))
+            .map(|s| &text[s.start..s.end]);
+        let kind = title_words
+            .filter(|_| *primary)
+            .into_iter()
+            .chain(section)
+            .chain(opening)
+            .find_map(particular);
+        match kind {
+            Some(kind) => m.kind = kind,
+            None if *primary && title_full && m.kind == MeetingKind::Unknown => {
+                m.kind = MeetingKind::Full
             }
-            None if title_full && m.kind == MeetingKind::Unknown => m.kind = MeetingKind::Full,
-            _ => {}
+            None => {}
         }
     }
     // The primary meeting first, the others in the order the text names them.
@@ -699,6 +768,9 @@ fn read_meetings(
 /// How many of the body's first sentences may name the meeting a report never dates.
 const OPENING_SENTENCES: usize = 5;
 
+/// How many sentences of a meeting's section may name its kind.
+const SECTION_SENTENCES: usize = 3;
+
 /// The kind of the meeting that a report never dates, and the words that name it: among the
 /// title and the body's first sentences, the first that names a particular kind (an away day,
 /// a special meeting, one of the NEC's committees), else the first that names the NEC, else the
@@ -712,7 +784,7 @@ fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind,
         .map(|e| e.span);
     let named: Vec<(MeetingKind, Span)> = title
         .into_iter()
-        .chain(reader.sentences.iter().take(OPENING_SENTENCES).copied())
+        .chain(reader.opening.iter().copied())
         .filter_map(|s| meetings::kind_named(&text[s.start..s.end]).map(|k| (k, s)))
         .collect();
     // Any capitalised "... Committee" is weaker evidence than the NEC named.

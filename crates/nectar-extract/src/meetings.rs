@@ -75,27 +75,69 @@ pub(crate) fn is_full_nec(kind: MeetingKind) -> bool {
     )
 }
 
-/// The meeting kinds that the cue words in `window` name, most specific first, with the span
-/// (relative to `window`) of the cue that decided and the committee's name where it is one.
+/// Whether a kind is one of the NEC's committees or panels.
+fn is_committee(kind: MeetingKind) -> bool {
+    !is_full_nec(kind) && !matches!(kind, MeetingKind::Unknown | MeetingKind::Training)
+}
+
+/// The meeting kinds that the cue words in `window` name, with the span (relative to
+/// `window`) of the cue that decided and the committee's name where it is one. The first cue
+/// in priority order decides; when it is a committee, every committee the window names is
+/// given, in the order the text names them (`the Disputes Panel and Organisation Committee`).
 fn kinds_in(window: &str) -> Option<(Vec<MeetingKind>, Span, Option<String>)> {
-    for cue in CUES.iter() {
-        // "National Executive Committee" is the NEC itself, not another committee.
-        let m = cue.pattern.find_iter(window).find(|m| {
+    // "National Executive Committee" is the NEC itself, not another committee.
+    let found = |cue: &Cue| {
+        cue.pattern.find_iter(window).find(|m| {
             cue.kind != MeetingKind::OtherCommittee
                 || !m.as_str().to_lowercase().contains("national executive")
-        });
-        if let Some(m) = m {
-            let mut kinds = vec![cue.kind];
-            let lower = m.as_str().to_lowercase();
-            if cue.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes") {
-                kinds.push(MeetingKind::DisputesPanel);
-            }
-            let body = (cue.kind == MeetingKind::OtherCommittee)
-                .then(|| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-            return Some((kinds, Span::new(m.start(), m.end()), body));
+        })
+    };
+    let (cue, m) = CUES.iter().find_map(|c| found(c).map(|m| (c, m)))?;
+    let body = (cue.kind == MeetingKind::OtherCommittee)
+        .then(|| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+    if !is_committee(cue.kind) {
+        return Some((vec![cue.kind], Span::new(m.start(), m.end()), body));
+    }
+    let mut named: Vec<(usize, usize, MeetingKind)> = CUES
+        .iter()
+        .filter(|c| is_committee(c.kind) && c.kind != MeetingKind::OtherCommittee)
+        .flat_map(|c| {
+            c.pattern.find_iter(window).flat_map(move |m| {
+                let lower = m.as_str().to_lowercase();
+                // "the Organisation and Disputes Committee" is both.
+                let both =
+                    c.kind == MeetingKind::OrganisationCommittee && lower.contains("disputes");
+                std::iter::once((m.start(), m.end(), c.kind)).chain(both.then_some((
+                    m.start() + 1,
+                    m.end(),
+                    MeetingKind::DisputesPanel,
+                )))
+            })
+        })
+        .collect();
+    named.sort_by_key(|&(start, _, _)| start);
+    let mut kinds: Vec<MeetingKind> = Vec::new();
+    for &(_, _, k) in &named {
+        if !kinds.contains(&k) {
+            kinds.push(k);
         }
     }
-    None
+    if kinds.is_empty() {
+        kinds.push(cue.kind);
+    }
+    let start = named
+        .iter()
+        .map(|n| n.0)
+        .chain([m.start()])
+        .min()
+        .unwrap_or(m.start());
+    let end = named
+        .iter()
+        .map(|n| n.1)
+        .chain([m.end()])
+        .max()
+        .unwrap_or(m.end());
+    Some((kinds, Span::new(start, end), body))
 }
 
 /// Like [`kinds_in`], but only a cue that starts within `max_start` bytes of the window's start:

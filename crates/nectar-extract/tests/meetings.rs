@@ -749,3 +749,97 @@ fn a_title_without_a_year_dates_the_meeting_the_body_never_dates() {
         ("2007-11-19", DatePrecision::Day, true, YearBasis::Url)
     );
 }
+
+#[test]
+fn committees_named_together_are_each_a_meeting_the_first_named_primary() {
+    let report = Page {
+        title: Some("NEC Disputes Panel and Organisation Committee meetings, 8 June 2021"),
+        body: "Both bodies sat in the morning. We agreed the timetable for selections.",
+        ..Page::default()
+    }
+    .read();
+    let kinds: Vec<(MeetingKind, bool)> = report
+        .meetings
+        .iter()
+        .map(|m| (m.kind, m.primary))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (MeetingKind::DisputesPanel, true),
+            (MeetingKind::OrganisationCommittee, false)
+        ]
+    );
+    assert!(report.meetings.iter().all(|m| {
+        m.date
+            .as_ref()
+            .is_some_and(|d| d.date.to_string() == "2021-06-08")
+    }));
+}
+
+#[test]
+fn a_disciplinary_committee_is_the_disputes_panel() {
+    let report = body(
+        "The NEC Complaints and Disciplinary Committee met on Tuesday 6 June 2023 and heard \
+         four cases.",
+    )
+    .read();
+    assert_eq!(primary(&report).kind, MeetingKind::DisputesPanel);
+}
+
+#[test]
+fn a_dated_heading_takes_the_particular_kind_its_section_names() {
+    let report = body(
+        "NEC Meeting, 3 March 2009\nThe leader's office asked for members to be called to an \
+         emergency session at a day's notice. We met for an hour.\n\nNEC Meeting, 20 January \
+         2009\nA quiet meeting on the budget.",
+    )
+    .read();
+    let kinds: Vec<(String, MeetingKind)> = report
+        .meetings
+        .iter()
+        .map(|m| (m.date.as_ref().unwrap().date.to_string(), m.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("2009-03-03".to_owned(), MeetingKind::Emergency),
+            ("2009-01-20".to_owned(), MeetingKind::Full)
+        ]
+    );
+}
+
+#[test]
+fn an_opening_byline_names_the_kind_of_the_meeting_the_address_dates() {
+    let report = Page {
+        body: "Sam Field and Jo Lane report on the NEC Away Day.\nWe started with a review of \
+               the year and then split into groups.",
+        url: Some("https://example.org/2023/11/14th-november-nec-away-day-report/"),
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::AwayDay);
+    assert_eq!(m.date.as_ref().unwrap().date.to_string(), "2023-11-14");
+}
+
+#[test]
+fn a_meeting_called_ordinary_and_full_stays_full_beside_an_away_day() {
+    let report = Page {
+        title: Some("NEC report - 9 March 2022"),
+        body: "After the away day and a special meeting on the code of conduct, this was the \
+               first ordinary full NEC meeting of the year. We agreed the budget.",
+        ..Page::default()
+    }
+    .read();
+    assert_eq!(primary(&report).kind, MeetingKind::Full);
+}
+
+#[test]
+fn an_induction_meeting_is_training() {
+    let report = body(
+        "New members attended an induction meeting on 2 December 2024 before their first NEC.",
+    )
+    .read();
+    assert_eq!(primary(&report).kind, MeetingKind::Training);
+}
