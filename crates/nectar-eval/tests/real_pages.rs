@@ -52,9 +52,9 @@ fn check(eval: &Evaluation, floors: &[Floor]) {
 const FIELD: &[Floor] = &[
     ("reports kept", 64, None),
     ("non-reports recognised", 6, None),
-    ("primary meeting date", 37, None),
+    ("primary meeting date", 41, None),
     ("primary meeting kind", 61, None),
-    ("meetings (dated)", 56, Some((52, 65))),
+    ("meetings (dated)", 62, Some((57, 70))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 5, Some((5, 6))),
     ("duration", 3, Some((3, 5))),

@@ -162,10 +162,29 @@ fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::Date
         .into_iter()
         .filter(|m| m.day.is_some() && m.month.is_some())
         .collect();
-    match days.as_slice() {
-        [one] => nectar_text::resolve(one, anchor, Tense::Past),
-        _ => None,
+    let [one] = days.as_slice() else {
+        return None;
+    };
+    // A year the title names on its own (`Conference 2016 (24-27/09)`) is the day's year.
+    match title_year(title) {
+        Some(year) if one.year.is_none() => {
+            let at = Anchor {
+                date: NaiveDate::from_ymd_opt(year, 7, 1)?,
+                basis: YearBasis::Title,
+            };
+            nectar_text::resolve(one, Some(&at), Tense::Unknown)
+        }
+        _ => nectar_text::resolve(one, anchor, Tense::Past),
     }
+}
+
+/// The one year a title names (`NEC Meetings - Conference 2016`), if it names one.
+fn title_year(title: &str) -> Option<i32> {
+    let mut years = YEAR
+        .find_iter(title)
+        .filter_map(|m| m.as_str().parse::<i32>().ok());
+    let year = years.next()?;
+    years.all(|y| y == year).then_some(year)
 }
 
 /// The day a URL's last path segment names (`nec-report-26-september-2023.html`,
@@ -251,7 +270,10 @@ fn title_period(title: &str) -> Option<Period> {
         .iter()
         .filter_map(|m| nectar_text::resolve(m, None, Tense::Unknown))
         .collect();
-    let year = with_year.first().map(|r| r.date.year())?;
+    let year = with_year
+        .first()
+        .map(|r| r.date.year())
+        .or_else(|| title_year(title))?;
     // Month names without a year in a title like "September & October 2020" share its year.
     let anchor = Anchor {
         date: NaiveDate::from_ymd_opt(year, 7, 1)?,
@@ -557,16 +579,25 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .title
             .as_ref()
             .and_then(|t| title_date(&t.value, anchor.as_ref()));
-        if let Some(m) = report
-            .meetings
-            .iter_mut()
-            .find(|m| m.primary && m.date.is_none())
-        {
-            if let Some(reading) = title_day {
+        // A primary meeting dated to its month alone ("the September NEC") takes the day
+        // they give in that month.
+        let vague = |m: &Meeting, day: &nectar_model::DateReading| match &m.date {
+            None => true,
+            Some(d) => {
+                d.precision == DatePrecision::Month
+                    && d.date.year() == day.date.year()
+                    && d.date.month() == day.date.month()
+            }
+        };
+        if let Some(m) = report.meetings.iter_mut().find(|m| m.primary) {
+            let slug = doc
+                .source
+                .url
+                .as_deref()
+                .and_then(|url| slug_date(url, anchor.as_ref()));
+            if let Some(reading) = title_day.filter(|d| vague(m, d)) {
                 m.date = Some(reading);
-            } else if let Some(url) = doc.source.url.as_deref()
-                && let Some((reading, slug)) = slug_date(url, anchor.as_ref())
-            {
+            } else if let Some((reading, slug)) = slug.filter(|(d, _)| vague(m, d)) {
                 notes.push(format!(
                     "the meeting's date is from the page's address ({slug})"
                 ));
@@ -628,14 +659,26 @@ fn read_meetings(
     {
         // The kinds the title names (`NEC Disputes Panel and Organisation Committee
         // meetings, 4 July`), the first of them the primary meeting; else the full NEC.
-        let mut named: Vec<MeetingMention> =
-            meetings::mentions(text, &[title.span], &dated(text, title.span, None))
-                .into_iter()
-                .filter(|m| m.date.date == p.first && m.kind != MeetingKind::Unknown)
-                .collect();
+        let words = &text[title.span.start..title.span.end];
+        let title_anchor = title_year(words).and_then(|y| {
+            Some(Anchor {
+                date: NaiveDate::from_ymd_opt(y, 7, 1)?,
+                basis: YearBasis::Title,
+            })
+        });
+        let mut named: Vec<MeetingMention> = meetings::mentions(
+            text,
+            &[title.span],
+            &dated(text, title.span, title_anchor.as_ref()),
+        )
+        .into_iter()
+        .filter(|m| m.date.date == p.first && m.kind != MeetingKind::Unknown)
+        .collect();
         if named.is_empty() {
             named.push(MeetingMention {
-                date: nectar_model::DateReading::stated(p.first),
+                date: title_date(words, anchor)
+                    .filter(|d| d.date == p.first)
+                    .unwrap_or_else(|| nectar_model::DateReading::stated(p.first)),
                 kind: MeetingKind::Full,
                 body: None,
                 status: nectar_model::MeetingStatus::Held,

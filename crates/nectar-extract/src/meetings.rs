@@ -213,11 +213,24 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         // Cue words: before a day (up to 120 bytes back), or right after the date ("the 24th
         // November meeting of the NEC"). A month alone names a meeting only with its cue
         // beside it ("the July NEC", "July NEC meeting"), not with one further off ("since my
-        // election to the NEC in November").
-        let fwd = ceil_char(text, (span.end + 60).min(next_start.max(span.end)));
+        // election to the NEC in November"). A day that opens its sentence ("On 17-18 November
+        // the annual NEC away day was held", "This afternoon the NEC interviewed") dates what
+        // the sentence's first clause names.
+        let opens = !month_only
+            && matches!(
+                text[sentence.start..span.start].trim(),
+                "" | "On" | "on" | "At" | "at"
+            );
+        let reach = if opens { 80 } else { 60 };
+        let fwd = ceil_char(text, (span.end + reach).min(next_start.max(span.end)));
         let adjacent = {
             let from = if month_only { span.start } else { span.end };
-            kinds_beside(&text[from..fwd], span.end + 6 - from)
+            let max_start = if opens {
+                fwd - from
+            } else {
+                span.end + 6 - from
+            };
+            kinds_beside(&text[from..fwd], max_start)
                 .map(|(k, s, b)| (k, Span::new(from + s.start, from + s.end), b))
         };
         let found = if month_only {

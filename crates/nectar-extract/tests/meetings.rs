@@ -843,3 +843,58 @@ fn an_induction_meeting_is_training() {
     .read();
     assert_eq!(primary(&report).kind, MeetingKind::Training);
 }
+
+#[test]
+fn a_day_that_opens_its_sentence_dates_the_meeting_the_sentence_names() {
+    let report = Page {
+        body: "On 10-11 March the annual NEC away day was held in Leeds, followed by a short \
+               business meeting.",
+        url: Some("https://example.org/2014/03/report/"),
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::AwayDay);
+    let d = m.date.as_ref().unwrap();
+    assert_eq!(d.date.to_string(), "2014-03-10");
+    assert_eq!(d.end.map(|e| e.to_string()).as_deref(), Some("2014-03-11"));
+}
+
+#[test]
+fn this_afternoon_dates_the_meeting_by_the_published_day() {
+    let report = Page {
+        body: "This afternoon Labour's national executive committee chose a new general \
+               secretary by 30 votes to 4.",
+        published: Some("2019-05-14"),
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.date.as_ref().unwrap().date.to_string(), "2019-05-14");
+}
+
+#[test]
+fn a_month_only_meeting_takes_the_day_its_address_gives() {
+    let report = Page {
+        body: "The October NEC met in London and agreed the timetable.",
+        url: Some("https://example.org/2019/10/nec-report-15-october-2019.html"),
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.date.as_ref().unwrap().date.to_string(), "2019-10-15");
+}
+
+#[test]
+fn a_title_year_on_its_own_dates_a_run_of_days_by_number() {
+    let report = Page {
+        title: Some("NEC meetings at Conference 2019 (21-25/09)"),
+        body: "The first meeting was on the Saturday evening. We agreed the rule changes.",
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    let d = m.date.as_ref().unwrap();
+    assert_eq!(d.date.to_string(), "2019-09-21");
+    assert_eq!(d.end.map(|e| e.to_string()).as_deref(), Some("2019-09-25"));
+}

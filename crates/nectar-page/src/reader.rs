@@ -500,7 +500,10 @@ fn body_clutter(text: &str, all: &[Line], body: Span, first: Option<&Line>) -> V
             PAGE_LINE.is_match(t)
                 || is_nav(t)
                 || is_widget(t)
-                || header.as_ref().is_some_and(|h| is_squashed(t, h))
+                // The first line is a running header where it comes again, not where it
+                // first stands (a page that starts at its body).
+                || (header.as_ref().is_some_and(|h| is_squashed(t, h))
+                    && first.is_none_or(|f| f.span != l.span))
         })
         .map(|l| l.trimmed)
         .collect()

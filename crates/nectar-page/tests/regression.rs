@@ -16,3 +16,19 @@ fn prose_line_ending_said_is_not_a_readers_comment() {
     let body = &page[layout.body.start..layout.body.end];
     assert!(body.ends_with("by 20 votes to 3."), "{body:?}");
 }
+
+/// A page that starts at its body (no title) kept its first line as a "running header" and
+/// so lost its first sentence: the meeting it dated ("this morning") was never read.
+#[test]
+fn first_line_of_a_page_without_a_title_is_not_a_running_header() {
+    let text = "Despite the away day being held online, members walked out of the meeting \
+                this morning.\n\nThe rest of the story follows in a second paragraph here.\n";
+    let layout = read_page(text);
+    assert!(layout.clutter.is_empty(), "clutter: {:?}", layout.clutter);
+    // Repeated further down, the same line is a running header.
+    let repeated = format!(
+        "{text}Despite the away day being held online, members walked out of the meeting this morning.\n"
+    );
+    let layout = read_page(&repeated);
+    assert_eq!(layout.clutter.len(), 1, "clutter: {:?}", layout.clutter);
+}

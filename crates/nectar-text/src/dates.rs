@@ -96,6 +96,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let num =
         r"(?P<num>(?-u:\b)[0-3]?[0-9][/.-][01]?[0-9][/.-](?:[0-9]{4}|[0-9]{2})(?-u:\b))".to_owned();
+    // A run of days in a month by number (`24-27/09`, `7-8/11/2005`).
+    let nr = format!(
+        r"(?P<nr>(?-u:\b)(?P<nr_d>{DAY})[-–](?P<nr_de>{DAY})/(?P<nr_m>0?[1-9]|1[0-2])(?:/(?P<nr_y>[0-9]{{4}}|[0-9]{{2}}))?(?-u:\b))"
+    );
     let rel = r"(?P<rel>(?-u:\b)(?:(?P<rw>today|tonight|yesterday|tomorrow)|(?P<rln>last%Wnight)|(?P<rtm>this%W(?:morning|afternoon|evening))|(?P<rk>last|next|this)%W(?:(?P<rwd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<rwm>week|month)))(?-u:\b))".to_owned();
     let dm = format!(
         r"(?P<dm>(?-u:\b)(?:(?P<dm_wd>{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_d>{DAY}){ORD}(?:(?:%w%D%w|%w/%w|%W(?:and|&|to|until|till)%W)(?:(?:{WEEKDAYS})(?-u:\b)\.?,?%W(?:the%W)?)?(?P<dm_de>{DAY}){ORD})?(?:%Wof)?%W(?P<dm_m>{MONTHS})(?-u:\b)\.?(?:(?:%w%D%w|%W(?:to|until|till)%W)(?P<dm_d2>{DAY}){ORD}(?:%Wof)?%W(?P<dm_m2>{MONTHS})(?-u:\b)\.?)?(?:,?%W(?P<dm_y>{YEAR})(?-u:\b))?)"
@@ -103,7 +107,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let md = format!(
         r"(?P<md>(?-u:\b)(?:(?P<md_cue>in|the|since|until|till|by|of|from|early|late|mid|next|last|this|during|before|after)(?:%W|%D))?(?:(?P<md_wd>{WEEKDAYS})(?-u:\b)\.?,?%W)?(?P<md_m>{MONTHS})(?-u:\b)\.?(?:(?:%W(?:and|&|to)%W|%w%D%w)(?P<md_m2>{MONTHS})(?-u:\b)\.?(?:,%w|%W)(?P<md_y2>{YEAR})(?-u:\b)|(?:%W(?P<md_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&)%W)(?P<md_de>{DAY}){ORD})?)?(?:(?:,%w|%W)(?P<md_y>{YEAR})(?-u:\b))?)(?P<md_post>(?:%Qs)?%W(?:NEC|meetings?|elections?)(?-u:\b))?)"
     );
-    build(&format!("(?i){iso}|{num}|{rel}|{dm}|{md}"))
+    build(&format!("(?i){iso}|{nr}|{num}|{rel}|{dm}|{md}"))
 });
 
 /// Every date mention in `text`, in order and without overlaps.
@@ -185,6 +189,8 @@ fn mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
         iso_mention(text, caps)
     } else if caps.name("num").is_some() {
         numeric_mention(text, caps)
+    } else if caps.name("nr").is_some() {
+        numeric_range_mention(text, caps)
     } else if caps.name("rel").is_some() {
         relative_mention(caps)
     } else if caps.name("dm").is_some() {
@@ -313,6 +319,36 @@ fn iso_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
         year: Some(y),
         month: Some(m),
         day: Some(d),
+        ..empty(Span::new(whole.start(), whole.end()))
+    })
+}
+
+/// `24-27/09`: the first and last day of a run, and the month, by number; the year if given.
+fn numeric_range_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
+    let whole = caps.name("nr")?;
+    let (d, de, m): (u32, u32, u32) = (num(caps, "nr_d")?, num(caps, "nr_de")?, num(caps, "nr_m")?);
+    let year = match caps.name("nr_y").map(|y| y.as_str()) {
+        None => None,
+        Some(y) if y.len() == 2 => Some(2000 + y.parse::<i32>().ok()?),
+        Some(y) => Some(y.parse::<i32>().ok()?),
+    };
+    // Not part of a longer run of numbers (`1/24-27/09`, `24-27/09/2016/3`).
+    let before = prev_char(text, whole.start());
+    let after = char_at(text, whole.end());
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ':'))
+        || after.is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '-'))
+        || d >= de
+        || !valid_day(m, de)
+        // Without a year, only a two-digit month (`24-27/09`), not a fraction (`3-4/5`).
+        || (year.is_none() && caps.name("nr_m").is_some_and(|m| m.len() < 2))
+    {
+        return None;
+    }
+    Some(DateMention {
+        year,
+        month: Some(m),
+        day: Some(d),
+        end_day: Some(de),
         ..empty(Span::new(whole.start(), whole.end()))
     })
 }

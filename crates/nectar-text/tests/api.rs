@@ -150,3 +150,20 @@ fn one_paragraph_end_to_end() {
     assert_eq!(sentences[0], "NEC report");
     assert_eq!(nectar_text::lines(text).len(), 4);
 }
+
+#[test]
+fn a_run_of_days_by_number_gives_its_first_and_last_day() {
+    let found = nectar_text::find_dates("Conference 2019 (21-25/09): the NEC met twice");
+    assert_eq!(found.len(), 1);
+    let m = &found[0];
+    assert_eq!(
+        (m.day, m.end_day, m.month, m.year),
+        (Some(21), Some(25), Some(9), None)
+    );
+    let found = nectar_text::find_dates("meetings 7-8/11/2005 and scores of 3-4/5");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].day, found[0].end_day, found[0].year),
+        (Some(7), Some(8), Some(2005))
+    );
+}
