@@ -39,9 +39,9 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use nectar_model::{
-    AgendaItem, BlockKind, Comment, DatePrecision, Decision, Document, Duration, Evidence, Figure,
-    Layout, Meeting, MeetingKind, Origin, ParserInfo, PartialDate, Qualifier, Report, ReportKind,
-    Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
+    AgendaItem, BlockKind, Comment, DateBasis, DatePrecision, Decision, Document, Duration,
+    Evidence, Figure, Layout, Meeting, MeetingKind, Origin, ParserInfo, PartialDate, Qualifier,
+    Report, ReportKind, Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Scan, Tense};
@@ -166,7 +166,7 @@ fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::Date
         return None;
     };
     // A year the title names on its own (`Conference 2016 (24-27/09)`) is the day's year.
-    match title_year(title) {
+    let reading = match title_year(title) {
         Some(year) if one.year.is_none() => {
             let at = Anchor {
                 date: NaiveDate::from_ymd_opt(year, 7, 1)?,
@@ -175,7 +175,8 @@ fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::Date
             nectar_text::resolve(one, Some(&at), Tense::Unknown)
         }
         _ => nectar_text::resolve(one, anchor, Tense::Past),
-    }
+    };
+    reading.map(|r| r.from(DateBasis::Title))
 }
 
 /// The one year a title names (`NEC Meetings - Conference 2016`), if it names one.
@@ -209,7 +210,7 @@ fn slug_date(url: &str, anchor: Option<&Anchor>) -> Option<(nectar_model::DateRe
     let mention = nectar_text::find_dates(&words)
         .into_iter()
         .find(|m| m.day.is_some() && m.month.is_some())?;
-    let reading = nectar_text::resolve(&mention, anchor, Tense::Past)?;
+    let reading = nectar_text::resolve(&mention, anchor, Tense::Past)?.from(DateBasis::Url);
     Some((reading, words))
 }
 
@@ -678,7 +679,9 @@ fn read_meetings(
             named.push(MeetingMention {
                 date: title_date(words, anchor)
                     .filter(|d| d.date == p.first)
-                    .unwrap_or_else(|| nectar_model::DateReading::stated(p.first)),
+                    .unwrap_or_else(|| {
+                        nectar_model::DateReading::stated(p.first).from(DateBasis::Title)
+                    }),
                 kind: MeetingKind::Full,
                 body: None,
                 status: nectar_model::MeetingStatus::Held,
@@ -692,6 +695,7 @@ fn read_meetings(
                     MeetingMention {
                         status: nectar_model::MeetingStatus::Held,
                         span: title.span,
+                        date: m.date.from(DateBasis::Title),
                         ..m
                     },
                     i == 0,

@@ -898,3 +898,29 @@ fn a_title_year_on_its_own_dates_a_run_of_days_by_number() {
     assert_eq!(d.date.to_string(), "2019-09-21");
     assert_eq!(d.end.map(|e| e.to_string()).as_deref(), Some("2019-09-25"));
 }
+
+#[test]
+fn each_meeting_date_says_where_it_was_read() {
+    use nectar_model::DateBasis;
+    let basis = |page: Page<'_>| primary(&page.read()).date.as_ref().map(|d| d.basis);
+    let text = body("The NEC met on 12 May 2015 and agreed the timetable.");
+    assert_eq!(basis(text), Some(DateBasis::Text));
+    let title = Page {
+        title: Some("NEC report - 12 May 2015"),
+        body: "We agreed the timetable.",
+        ..Page::default()
+    };
+    assert_eq!(basis(title), Some(DateBasis::Title));
+    let url = Page {
+        body: "The NEC agreed the timetable.",
+        url: Some("https://example.org/2015/05/nec-report-12-may-2015/"),
+        ..Page::default()
+    };
+    assert_eq!(basis(url), Some(DateBasis::Url));
+    let relative = Page {
+        body: "The NEC met yesterday and agreed the timetable.",
+        published: Some("2015-05-13"),
+        ..Page::default()
+    };
+    assert_eq!(basis(relative), Some(DateBasis::Relative));
+}

@@ -258,6 +258,39 @@ impl YearBasis {
     }
 }
 
+/// Where a date itself was read: what a reader checks to trust it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// Written in the report's text (`held on 14 March`).
+    #[default]
+    Text,
+    /// Written in the report's title (`NEC Report - 14 March 2015`).
+    Title,
+    /// Given by the page's address (`nec-report-26-september-2023`, `/nec/20100518`).
+    Url,
+    /// A word relative to the publication date (`today`, `last Tuesday`, `this week`).
+    Relative,
+    /// The publication date itself.
+    Published,
+}
+
+impl DateBasis {
+    /// Every basis's name.
+    pub const NAMES: &'static [&'static str] = &["text", "title", "url", "relative", "published"];
+
+    /// The snake_case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Title => "title",
+            Self::Url => "url",
+            Self::Relative => "relative",
+            Self::Published => "published",
+        }
+    }
+}
+
 /// A date read from a report, with how sure it is.
 ///
 /// ```
@@ -281,6 +314,9 @@ pub struct DateReading {
     /// A weekday written with the date that does not match it; the date wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekday_clash: Option<String>,
+    /// Where the date itself was read.
+    #[serde(default)]
+    pub basis: DateBasis,
 }
 
 impl DateReading {
@@ -293,7 +329,13 @@ impl DateReading {
             year_inferred: false,
             year_basis: YearBasis::Stated,
             weekday_clash: None,
+            basis: DateBasis::Text,
         }
+    }
+
+    /// The same reading, read from `basis`.
+    pub fn from(self, basis: DateBasis) -> Self {
+        Self { basis, ..self }
     }
 
     /// A date whose year was worked out from `basis`.
@@ -305,6 +347,7 @@ impl DateReading {
             year_inferred: basis != YearBasis::Stated,
             year_basis: basis,
             weekday_clash: None,
+            basis: DateBasis::Text,
         }
     }
 }

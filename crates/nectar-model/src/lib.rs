@@ -29,7 +29,7 @@ mod report;
 pub mod schema;
 mod truth;
 
-pub use date::{DatePrecision, DateReading, ParseDateError, PartialDate, YearBasis};
+pub use date::{DateBasis, DatePrecision, DateReading, ParseDateError, PartialDate, YearBasis};
 pub use enums::{
     DecisionOutcome, MeetingKind, MeetingStatus, Origin, Qualifier, ReportKind, Unit, VoteResult,
 };

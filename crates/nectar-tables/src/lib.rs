@@ -17,8 +17,8 @@
 
 use chrono::NaiveDateTime;
 use nectar_model::{
-    DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, PartialDate, Qualifier,
-    Report, ReportKind, Unit, VoteResult, YearBasis,
+    DateBasis, DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, PartialDate,
+    Qualifier, Report, ReportKind, Unit, VoteResult, YearBasis,
 };
 
 /// A column's type.
@@ -248,6 +248,11 @@ pub const TABLES: &[Table] = &[
                 "year_basis",
                 T::Enum(YearBasis::NAMES),
                 "Where the year came from.",
+            )),
+            rep(opt(
+                "date_basis",
+                T::Enum(DateBasis::NAMES),
+                "Where the date itself was read: text, title, url, relative or published.",
             )),
             opt(
                 "end_date",
@@ -510,6 +515,7 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
                 o(d.map(|d| d.precision.as_str())),
                 d.map_or(Cell::Null, |d| Cell::Bool(d.year_inferred)),
                 o(d.map(|d| d.year_basis.as_str())),
+                o(d.map(|d| d.basis.as_str())),
                 date(d.and_then(|d| d.end)),
                 s(m.kind.as_str()),
                 o(m.body.clone()),

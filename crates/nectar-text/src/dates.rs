@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use nectar_model::{DatePrecision, DateReading, PartialDate, Span, YearBasis};
+use nectar_model::{DateBasis, DatePrecision, DateReading, PartialDate, Span, YearBasis};
 use regex::{Captures, Regex};
 
 use crate::pattern::{build, char_at, prev_char, prev_word};
@@ -676,6 +676,7 @@ pub fn resolve(
         year_inferred: true,
         year_basis: anchor.basis,
         weekday_clash: clash(mention, &date),
+        basis: DateBasis::Text,
     })
 }
 
@@ -772,6 +773,7 @@ fn resolve_relative(rel: Relative, anchor: &Anchor, tense: Tense) -> Option<Date
         year_inferred: true,
         year_basis: anchor.basis,
         weekday_clash: None,
+        basis: DateBasis::Relative,
     })
 }
 
