@@ -197,6 +197,12 @@ pub fn evaluate(truth: &[TruthPage], reports: &[Report]) -> Evaluation {
             continue;
         };
         pages += 1;
+        // A listing page gives a report per post: the first stands for the page, the facts
+        // of all of them count.
+        let all: Vec<&Report> = reports
+            .iter()
+            .filter(|r| file_name(r) == page.file)
+            .collect();
         let file = page.file.as_str();
         let is_nec = report.kind == ReportKind::NecReport;
         let primary = report.primary_meeting();
@@ -270,9 +276,9 @@ pub fn evaluate(truth: &[TruthPage], reports: &[Report]) -> Evaluation {
             .chain(&page.mentioned_meetings)
             .filter(|m| m.date.is_some())
             .collect();
-        let got_dates: BTreeSet<String> = report
-            .meetings
+        let got_dates: BTreeSet<String> = all
             .iter()
+            .flat_map(|r| &r.meetings)
             .filter_map(|m| m.date.as_ref())
             .map(|d| d.date.to_string())
             .collect();
@@ -299,9 +305,9 @@ pub fn evaluate(truth: &[TruthPage], reports: &[Report]) -> Evaluation {
         }
 
         // Membership figures.
-        let got_members: Vec<f64> = report
-            .figures
+        let got_members: Vec<f64> = all
             .iter()
+            .flat_map(|r| &r.figures)
             .filter(|f| f.metric == "membership" && !f.from_comment)
             .map(|f| f.value)
             .collect();
@@ -325,9 +331,9 @@ pub fn evaluate(truth: &[TruthPage], reports: &[Report]) -> Evaluation {
         }
 
         // Counted votes: each count the truth gives, on its side.
-        let got_votes: Vec<(Option<u32>, Option<u32>)> = report
-            .votes
+        let got_votes: Vec<(Option<u32>, Option<u32>)> = all
             .iter()
+            .flat_map(|r| &r.votes)
             .map(|v| (v.counts.yes, v.counts.no))
             .collect();
         let agrees = |t: &nectar_model::TruthVote, (yes, no): (Option<u32>, Option<u32>)| {

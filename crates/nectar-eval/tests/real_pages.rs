@@ -14,11 +14,11 @@ fn read(dir: &Path) -> Vec<Report> {
     let registry = nectar_plugins::registry().unwrap();
     nectar_io::discover(&[dir.to_owned()])
         .into_iter()
-        .map(|file| {
+        .flat_map(|file| {
             let file = file.unwrap();
             let doc =
                 nectar_io::read_document(&file.path, &file.display, &Default::default()).unwrap();
-            nectar_pipeline::parse(&doc, &registry.detect(&doc).unwrap()).unwrap()
+            nectar_pipeline::parse_posts(&doc, &registry.detect(&doc).unwrap()).unwrap()
         })
         .collect()
 }
@@ -54,7 +54,7 @@ const FIELD: &[Floor] = &[
     ("non-reports recognised", 6, None),
     ("primary meeting date", 41, None),
     ("primary meeting kind", 61, None),
-    ("meetings (dated)", 62, Some((57, 70))),
+    ("meetings (dated)", 64, Some((59, 72))),
     ("membership", 7, Some((7, 7))),
     ("counted votes", 5, Some((5, 6))),
     ("duration", 3, Some((3, 5))),

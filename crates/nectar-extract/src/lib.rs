@@ -514,9 +514,15 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             })
         });
 
+    // A post of a listing page opens at its own text, not at the page's.
+    let page_head = if layout.post.is_some() {
+        &text[body.start..]
+    } else {
+        text
+    };
     let head = match &title {
-        Some(t) => format!("{}\n{}", t.value, head_of(text, 400)),
-        None => head_of(text, 400).to_owned(),
+        Some(t) => format!("{}\n{}", t.value, head_of(page_head, 400)),
+        None => head_of(page_head, 400).to_owned(),
     };
     let decision = classify::classify(&classify::Page {
         head: &head,
@@ -606,7 +612,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             }
         }
     }
-    let report_id = ids::report_id(
+    let mut report_id = ids::report_id(
         &report.source,
         report
             .primary_meeting()
@@ -614,6 +620,13 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .map(|d| &d.date),
         &doc.source.sha256,
     );
+    // Each post of a listing page is a report of its own, with its place in the ID.
+    if let Some((n, of)) = layout.post {
+        report_id = format!("{report_id}-p{n}");
+        notes.push(format!(
+            "post {n} of {of} on a listing page, read as a report of its own"
+        ));
+    }
     for (i, m) in report.meetings.iter_mut().enumerate() {
         m.meeting_id = ids::fact_id(&report_id, FactKind::Meeting, i);
     }

@@ -24,6 +24,9 @@ pub struct Layout {
     /// Lines inside the body that are not the report's text (a PDF's running headers and page
     /// numbers, a widget between paragraphs).
     pub clutter: Vec<Span>,
+    /// On a listing page (an archive, tag or home page of several posts), this post's place
+    /// among them and their number: `(1, 6)` is the first of six.
+    pub post: Option<(usize, usize)>,
 }
 
 /// The kind of a block of body text.

@@ -32,12 +32,14 @@
 
 mod byline;
 mod comments;
+mod listing;
 mod reader;
 mod trailer;
 mod words;
 
 pub use byline::{byline_authors, reporters};
 pub use comments::{CommentReader, Comments, comment_time, headed_comments, named_comments};
+pub use listing::posts;
 pub use reader::{date_line, read_page, read_page_with};
 pub use trailer::{cut_trailer, is_clutter_line, is_comment_count, is_nav, is_trailer_line};
 

@@ -78,18 +78,20 @@ pub fn facts(r: &Report) -> usize {
 
 /// Reads a document with the parser detection chose: the parser's layout of the page, then the
 /// facts read from it, with the parser's name and version from its descriptor and the
-/// detection's confidence.
+/// detection's confidence. A listing page (an archive or tag page of several posts) gives a
+/// report per post, in page order; any other page one report.
 ///
 /// ```
 /// use nectar_model::Document;
 /// let registry = nectar_plugins::registry().unwrap();
 /// let doc = Document::from_text("a.txt", "NEC report\n\nThe NEC met on 3 March 2015 for five hours.");
 /// let detection = registry.detect(&doc).unwrap();
-/// let report = nectar_pipeline::parse(&doc, &detection).unwrap();
-/// assert_eq!(report.parser.name, "generic");
-/// assert_eq!(report.meetings[0].duration.as_ref().unwrap().hours, 5.0);
+/// let reports = nectar_pipeline::parse_posts(&doc, &detection).unwrap();
+/// assert_eq!(reports.len(), 1);
+/// assert_eq!(reports[0].parser.name, "generic");
+/// assert_eq!(reports[0].meetings[0].duration.as_ref().unwrap().hours, 5.0);
 /// ```
-pub fn parse(doc: &Document, detection: &Detection) -> Result<Report, ParseError> {
+pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>, ParseError> {
     let descriptor = detection.parser;
     let layout = descriptor.parser.layout(doc)?;
     let info = ParserInfo {
@@ -97,7 +99,29 @@ pub fn parse(doc: &Document, detection: &Detection) -> Result<Report, ParseError
         version: descriptor.version.to_owned(),
         confidence: detection.confidence,
     };
-    Ok(nectar_extract::extract(doc, &layout, info))
+    let posts = nectar_page::posts(&doc.text, &layout, doc.source.url.as_deref());
+    if posts.is_empty() {
+        return Ok(vec![nectar_extract::extract(doc, &layout, info)]);
+    }
+    Ok(posts
+        .iter()
+        .map(|post| nectar_extract::extract(doc, post, info.clone()))
+        .collect())
+}
+
+/// [`parse_posts`], for a page read as one report: a listing page's first post.
+///
+/// ```
+/// use nectar_model::Document;
+/// let registry = nectar_plugins::registry().unwrap();
+/// let doc = Document::from_text("a.txt", "NEC report\n\nThe NEC met on 3 March 2015 for five hours.");
+/// let detection = registry.detect(&doc).unwrap();
+/// let report = nectar_pipeline::parse(&doc, &detection).unwrap();
+/// assert_eq!(report.meetings[0].duration.as_ref().unwrap().hours, 5.0);
+/// ```
+pub fn parse(doc: &Document, detection: &Detection) -> Result<Report, ParseError> {
+    let mut reports = parse_posts(doc, detection)?;
+    Ok(reports.swap_remove(0))
 }
 
 /// Reads, detects and parses one file.
@@ -105,7 +129,7 @@ fn read_one(
     file: &InputFile,
     registry: &Registry,
     options: &Options,
-) -> Result<(Report, u64), String> {
+) -> Result<(Vec<Report>, u64), String> {
     let doc = nectar_io::read_document(&file.path, &file.display, &options.limits)
         .map_err(|e| e.to_string())?;
     let detection = match options.source {
@@ -125,8 +149,8 @@ fn read_one(
                 None => format!("{}: no parser is registered", doc.source.path),
             },
         )?;
-    let report = parse(&doc, &detection).map_err(|e| format!("{}: {e}", doc.source.path))?;
-    Ok((report, doc.text.len() as u64))
+    let reports = parse_posts(&doc, &detection).map_err(|e| format!("{}: {e}", doc.source.path))?;
+    Ok((reports, doc.text.len() as u64))
 }
 
 /// Files per thread in a window.
@@ -161,7 +185,7 @@ pub fn read<E>(
         .map_or(1, rayon::ThreadPool::current_num_threads);
     let total = files.len();
     let mut done = 0;
-    let parse_window = |window: std::ops::Range<usize>| -> Vec<Result<(Report, u64), String>> {
+    let parse_window = |window: std::ops::Range<usize>| -> Vec<Result<(Vec<Report>, u64), String>> {
         let window = &files[window];
         let parse = || {
             window
@@ -199,11 +223,13 @@ pub fn read<E>(
             for result in results {
                 done += 1;
                 match result {
-                    Ok((report, bytes)) => {
-                        summary.reports += 1;
-                        summary.facts += facts(&report);
+                    Ok((reports, bytes)) => {
                         summary.bytes += bytes;
-                        each(report)?;
+                        for report in reports {
+                            summary.reports += 1;
+                            summary.facts += facts(&report);
+                            each(report)?;
+                        }
                     }
                     Err(msg) => summary.failures.push(msg),
                 }
@@ -260,6 +286,43 @@ mod tests {
         assert_eq!(one[7].figures[0].value, 207_000.0);
         assert_eq!(run(2), one);
         assert_eq!(run(4), one);
+    }
+
+    #[test]
+    fn each_post_of_a_listing_page_is_a_report_with_its_own_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Tag Archives: NEC\n\nNEC Report - 4 December 2012\n\nThe NEC met and \
+                    agreed the budget by 20 votes to 3.\n\nContinue reading\n\nNEC Report - \
+                    18 September 2012\n\nMembership stands at 190,000 […]\n";
+        std::fs::write(dir.path().join("tag.txt"), text).unwrap();
+        let registry = nectar_plugins::registry().unwrap();
+        let mut out = Vec::new();
+        read(
+            &[dir.path().to_owned()],
+            &registry,
+            &Options::default(),
+            |r| {
+                out.push(r);
+                Ok::<(), ()>(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(out.len(), 2);
+        let date = |r: &Report| {
+            r.primary_meeting()?
+                .date
+                .as_ref()
+                .map(|d| d.date.to_string())
+        };
+        assert_eq!(date(&out[0]).as_deref(), Some("2012-12-04"));
+        assert_eq!(date(&out[1]).as_deref(), Some("2012-09-18"));
+        // One post's facts stay with its own meeting.
+        assert_eq!(out[0].votes.len(), 1);
+        assert!(out[0].figures.iter().all(|f| f.metric != "membership"));
+        assert_eq!(out[1].figures[0].value, 190_000.0);
+        assert_ne!(out[0].report_id, out[1].report_id);
+        assert!(out[1].report_id.ends_with("-p2"), "{}", out[1].report_id);
     }
 
     #[test]
