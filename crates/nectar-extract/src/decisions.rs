@@ -165,6 +165,47 @@ pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
         .collect()
 }
 
+/// A word before the fact that points back to what an earlier sentence named (`These
+/// amendments were defeated`, `the proposal was narrowly defeated`, `it was not possible to
+/// agree this, so ...`).
+static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(?:the|our|their|its|this|that|these|those)[\s\u{a0}]+(?:proposals?|papers?|amendments?|motions?|plans?|reports?|changes?|recommendations?)|this|these|it|they)\b(?:[\s\u{a0}]+(?:to|on|for|of|from)\b)?",
+    )
+    .expect("valid regex")
+});
+
+/// Whether `words` point back to something named before (`to defer the paper`).
+pub(crate) fn points_back(words: &str) -> bool {
+    POINTS_BACK.captures_iter(words).any(|c| {
+        // `the proposal to ...` names it; `the proposal was ...` does not.
+        c.get(0).is_some_and(|m| {
+            !m.as_str()
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| ["to", "on", "for", "of", "from"].contains(&w))
+        })
+    })
+}
+
+/// What a vote or decision in `sentences[i]` (its words at `fact`) was about: the sentence, its
+/// white space collapsed, after the sentence before it when the words before the fact point
+/// back to something the sentence does not name.
+pub(crate) fn subject(text: &str, sentences: &[Span], i: usize, fact: Span) -> String {
+    let s = sentences[i];
+    let before = &text[s.start..fact.start.clamp(s.start, s.end)];
+    let points_back = points_back(before);
+    let start = match (points_back, i.checked_sub(1)) {
+        (true, Some(p)) => sentences[p].start,
+        _ => s.start,
+    };
+    text[start..s.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +240,27 @@ mod tests {
             [DecisionOutcome::Noted]
         );
         assert!(outcomes("I agreed with every word of it.").is_empty());
+    }
+
+    #[test]
+    fn a_subject_that_points_back_takes_the_sentence_before() {
+        let text = "We proposed a same-year rule change. Our proposal was lost 14-17. The NEC agreed a code of conduct.";
+        let sentences = [
+            Span::new(0, 36),
+            Span::new(37, 65),
+            Span::new(66, text.len()),
+        ];
+        let lost = text.find("was lost").unwrap();
+        assert_eq!(
+            subject(text, &sentences, 1, Span::new(lost, lost + 8)),
+            "We proposed a same-year rule change. Our proposal was lost 14-17."
+        );
+        let agreed = text.find("agreed").unwrap();
+        assert_eq!(
+            subject(text, &sentences, 2, Span::new(agreed, agreed + 6)),
+            "The NEC agreed a code of conduct."
+        );
+        assert!(!points_back("the proposal to open selections"));
+        assert!(points_back("defer the paper until May"));
     }
 }
