@@ -177,25 +177,86 @@ static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `words` point back to something named before (`to defer the paper`).
 pub(crate) fn points_back(words: &str) -> bool {
-    POINTS_BACK.captures_iter(words).any(|c| {
+    points_back_before(words, words.len())
+}
+
+/// Words that, after `this`, make a time (`this year's`, `this morning`), not a thing named
+/// before.
+const TIMES: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "morning",
+    "afternoon",
+    "evening",
+    "time",
+    "summer",
+    "autumn",
+    "spring",
+    "winter",
+];
+
+/// `It was agreed that ...`, `it was also noted that ...`, `it was decided to ...`: an `it`
+/// that stands for what follows, not for something named before.
+fn dummy_it(found: &str, after: &str) -> bool {
+    if !found.eq_ignore_ascii_case("it") {
+        return false;
+    }
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(5)
+        .map(str::to_lowercase)
+        .filter(|w| w != "also")
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        ["was" | "is", _, "that" | "to", ..] | ["has", "been", _, "that" | "to", ..]
+    )
+}
+
+/// Whether a word that points back starts in `words[..limit]`.
+fn points_back_before(words: &str, limit: usize) -> bool {
+    POINTS_BACK.find_iter(words).any(|m| {
+        let last = m.as_str().trim_end().rsplit(char::is_whitespace).next();
         // `the proposal to ...` names it; `the proposal was ...` does not.
-        c.get(0).is_some_and(|m| {
-            !m.as_str()
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| ["to", "on", "for", "of", "from"].contains(&w))
-        })
+        let names_it = last.is_some_and(|w| ["to", "on", "for", "of", "from"].contains(&w));
+        let next = words[m.end()..].split_whitespace().next().unwrap_or("");
+        let time = TIMES.iter().any(|t| next.to_lowercase().starts_with(t));
+        m.start() < limit && !names_it && !time && !dummy_it(m.as_str(), &words[m.end()..])
     })
 }
+
+/// How many words open a sentence, where a word that points back makes it need the one before.
+const OPENING_WORDS: usize = 6;
 
 /// What a vote or decision in `sentences[i]` (its words at `fact`) was about: the sentence, its
 /// white space collapsed, after the sentence before it when the words before the fact point
 /// back to something the sentence does not name.
 pub(crate) fn subject(text: &str, sentences: &[Span], i: usize, fact: Span) -> String {
     let s = sentences[i];
-    let before = &text[s.start..fact.start.clamp(s.start, s.end)];
-    let points_back = points_back(before);
+    // The words before the fact; for a fact that is its whole sentence, the sentence's first
+    // words (`This was accepted.`, `The proposals were agreed overwhelmingly ...`).
+    let sentence = &text[s.start..s.end];
+    let points_back = if fact.start > s.start {
+        points_back(&text[s.start..fact.start.min(s.end)])
+    } else {
+        // Where the word after the opening words starts: a non-space after a space.
+        let mut words = 0;
+        let opening = sentence
+            .char_indices()
+            .zip(sentence.chars().skip(1))
+            .find_map(|((i, c), next)| {
+                if c.is_whitespace() && !next.is_whitespace() {
+                    words += 1;
+                    (words == OPENING_WORDS).then_some(i)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(sentence.len());
+        points_back_before(sentence, opening)
+    };
     let start = match (points_back, i.checked_sub(1)) {
         (true, Some(p)) => sentences[p].start,
         _ => s.start,
@@ -260,7 +321,20 @@ mod tests {
             subject(text, &sentences, 2, Span::new(agreed, agreed + 6)),
             "The NEC agreed a code of conduct."
         );
+        // A decision that is its whole sentence: its first words point back.
+        assert_eq!(
+            subject(text, &sentences, 1, sentences[1]),
+            "We proposed a same-year rule change. Our proposal was lost 14-17."
+        );
+        assert_eq!(
+            subject(text, &sentences, 2, sentences[2]),
+            "The NEC agreed a code of conduct."
+        );
         assert!(!points_back("the proposal to open selections"));
         assert!(points_back("defer the paper until May"));
+        assert!(!points_back("The report on this year’s conference"));
+        assert!(!points_back("It was agreed that the"));
+        assert!(!points_back("It was also noted that"));
+        assert!(points_back("It was agreed 13-10"));
     }
 }
