@@ -1,5 +1,5 @@
 //! The role the author of a report gives themself: `as a CLP representative I ...`, `As one
-//! of the CLP representatives, I ...`, `I was elected vice-chair of the Labour NEC`, or the
+//! of the CLP representatives, I ...`, `I was elected treasurer of the NEC`, or the
 //! sender of a union's bulletin (`From the FPTW political department, on behalf of ...`).
 
 use std::sync::LazyLock;
@@ -18,7 +18,7 @@ static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `I was (honoured to be) elected vice-chair of the Labour NEC`.
+/// `I was (proud to be) re-elected treasurer of the NEC` (`NEC treasurer`).
 static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
         r"\bI[\s\u{{a0}}]+(?:was|have[\s\u{{a0}}]+been|am)[\s\u{{a0}}]+(?:\w+[\s\u{{a0}}]+to[\s\u{{a0}}]+be[\s\u{{a0}}]+)?(?:re-)?elected[\s\u{{a0}}]+(?:as[\s\u{{a0}}]+)?(?:the[\s\u{{a0}}]+)?({ROLE})(?:[\s\u{{a0}}]+of[\s\u{{a0}}]+the[\s\u{{a0}}]+(?:Labour[\s\u{{a0}}]+)?(NEC)\b)?"
@@ -84,8 +84,8 @@ mod tests {
             Some("CLP representatives")
         );
         assert_eq!(
-            role("I was honoured to be elected vice-chair of the Labour NEC this year.").as_deref(),
-            Some("NEC vice-chair")
+            role("Last week I was proud to be re-elected treasurer of the NEC.").as_deref(),
+            Some("NEC treasurer")
         );
         assert_eq!(
             role("Union news\nFrom the ABC political department, on behalf of our reps\nText.")

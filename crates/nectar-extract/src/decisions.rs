@@ -165,9 +165,8 @@ pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
         .collect()
 }
 
-/// A word before the fact that points back to what an earlier sentence named (`These
-/// amendments were defeated`, `the proposal was narrowly defeated`, `it was not possible to
-/// agree this, so ...`).
+/// A word before the fact that points back to what an earlier sentence named (`Our proposal
+/// was lost`, `This was accepted.`, `It was agreed 13-10`).
 static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(
         r"(?i)\b(?:(?:the|our|their|its|this|that|these|those)[\s\u{a0}]+(?:proposals?|papers?|amendments?|motions?|plans?|reports?|changes?|recommendations?)|this|these|it|they)\b(?:[\s\u{a0}]+(?:to|on|for|of|from)\b)?",
@@ -175,7 +174,7 @@ static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether `words` point back to something named before (`to defer the paper`).
+/// Whether `words` point back to something named before (`to refer the paper back`).
 pub(crate) fn points_back(words: &str) -> bool {
     points_back_before(words, words.len())
 }
@@ -331,7 +330,7 @@ mod tests {
             "The NEC agreed a code of conduct."
         );
         assert!(!points_back("the proposal to open selections"));
-        assert!(points_back("defer the paper until May"));
+        assert!(points_back("refer the paper back to the committee"));
         assert!(!points_back("The report on this year’s conference"));
         assert!(!points_back("It was agreed that the"));
         assert!(!points_back("It was also noted that"));

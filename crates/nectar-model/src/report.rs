@@ -246,9 +246,9 @@ pub struct VoteEvent {
     /// The meeting it was taken at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
-    /// What was voted on, as the text words it: the words after the count (`to defer the
-    /// paper`), or else its sentence, after the sentence before when the words point back
-    /// (`Our proposal was lost 14-17`).
+    /// What was voted on, as the text words it: the words after the count (`to open
+    /// selections quickly`), or else its sentence, after the sentence before when the words
+    /// point back (`Our proposal was lost 14-17`, `to refer the paper back`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The counts.
@@ -270,7 +270,7 @@ pub struct Decision {
     /// What was decided.
     pub outcome: DecisionOutcome,
     /// What it was about, as the text words it: its sentence, after the sentence before when
-    /// the words before the decision point back (`These amendments were defeated`).
+    /// the words before the decision point back (`This was accepted.`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `unanimously`.

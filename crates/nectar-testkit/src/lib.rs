@@ -212,7 +212,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Whether a fact's subject is about `about` (a reader's paraphrase, which may name what the
-/// text only points back to: `These amendments were defeated`): one of its words, by its stem
+/// text only points back to: `This was accepted.`): one of its words, by its stem
 /// (first five letters: `selection`, `selections`), is in the subject. A subject about
 /// something else, or none, fails.
 fn about_ok(subject: Option<&str>, about: &Option<String>) -> bool {
