@@ -92,3 +92,24 @@ fn page(r: &Expected) -> Result<TruthPage, String> {
         notes: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_must_facts_and_refuses_an_unknown_key_by_name() {
+        let file = serde_json::json!({"about": "facts", "reports": [{"file": "a.txt", "must": {
+            "source": "generic", "authors": ["A B"], "author_role": "CLP representative",
+            "primary_meeting": {"date": "2020-11-24", "kind": "away_day", "year_inferred": true},
+            "votes": [{"for": 13, "against": 10, "outcome": "carried", "about": "a paper"}]}}]});
+        let read = pages(file.clone()).expect("reads");
+        assert_eq!(read[0].meetings[0].date.as_deref(), Some("2020-11-24"));
+        assert_eq!(read[0].votes[0].subject.as_deref(), Some("a paper"));
+        assert_eq!(read[0].author.as_deref(), Some("A B"));
+        let mut wrong = file;
+        wrong["reports"][0]["must"]["primary_meeting"]["weekday"] = serde_json::json!("Tuesday");
+        let err = pages(wrong).unwrap_err();
+        assert!(err.contains("unknown field `weekday`"), "{err}");
+    }
+}
