@@ -175,7 +175,7 @@ static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `words` point back to something named before (`to refer the paper back`).
-pub(crate) fn points_back(words: &str) -> bool {
+fn points_back(words: &str) -> bool {
     points_back_before(words, words.len())
 }
 

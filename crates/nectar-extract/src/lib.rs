@@ -841,7 +841,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             .or_else(|| rest.strip_prefix("on "))
             .or_else(|| rest.strip_prefix("for "))
             .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
-            .filter(|s| !s.is_empty() && !decisions::points_back(s))
+            .filter(|s| !s.is_empty())
             .or_else(|| {
                 let i = reader.sentences.iter().position(|s| *s == sentence)?;
                 Some(decisions::subject(text, &reader.sentences, i, span))

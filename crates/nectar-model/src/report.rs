@@ -248,7 +248,7 @@ pub struct VoteEvent {
     pub meeting_id: Option<String>,
     /// What was voted on, as the text words it: the words after the count (`to open
     /// selections quickly`), or else its sentence, after the sentence before when the words
-    /// point back (`Our proposal was lost 14-17`, `to refer the paper back`).
+    /// before the count point back (`Our proposal was lost 14-17`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The counts.
