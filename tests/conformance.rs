@@ -54,6 +54,13 @@ fn run(cases: &[(std::path::PathBuf, Expected)], label: &str, min_should: f64) {
         for f in &c.should_failures {
             println!("{name}: should: {f}");
         }
+        if let Some(note) = c
+            .should_note
+            .as_deref()
+            .filter(|_| !c.should_failures.is_empty())
+        {
+            println!("{name}: should: (note: {note})");
+        }
     }
     let share = if total == 0 {
         1.0

@@ -152,7 +152,7 @@ pub fn load(path: &Path) -> Result<Vec<TruthPage>, String> {
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| format!("{shown}: not JSON: {e}"))?;
     if value.get("reports").is_some() {
-        return expected::pages(&value).map_err(|e| format!("{shown}: {e}"));
+        return expected::pages(value).map_err(|e| format!("{shown}: {e}"));
     }
     serde_json::from_value(value).map_err(|e| format!("{shown}: not a truth file: {e}"))
 }

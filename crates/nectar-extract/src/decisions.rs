@@ -165,6 +165,107 @@ pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
         .collect()
 }
 
+/// A word before the fact that points back to what an earlier sentence named (`Our proposal
+/// was lost`, `This was accepted.`, `It was agreed 13-10`).
+static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:(?:the|our|their|its|this|that|these|those)[\s\u{a0}]+(?:proposals?|papers?|amendments?|motions?|plans?|reports?|changes?|recommendations?)|this|these|it|they)\b(?:[\s\u{a0}]+(?:to|on|for|of|from)\b)?",
+    )
+    .expect("valid regex")
+});
+
+/// Whether `words` point back to something named before (`to refer the paper back`).
+fn points_back(words: &str) -> bool {
+    points_back_before(words, words.len())
+}
+
+/// Words that, after `this`, make a time (`this year's`, `this morning`), not a thing named
+/// before.
+const TIMES: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "morning",
+    "afternoon",
+    "evening",
+    "time",
+    "summer",
+    "autumn",
+    "spring",
+    "winter",
+];
+
+/// `It was agreed that ...`, `it was also noted that ...`, `it was decided to ...`: an `it`
+/// that stands for what follows, not for something named before.
+fn dummy_it(found: &str, after: &str) -> bool {
+    if !found.eq_ignore_ascii_case("it") {
+        return false;
+    }
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(5)
+        .map(str::to_lowercase)
+        .filter(|w| w != "also")
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        ["was" | "is", _, "that" | "to", ..] | ["has", "been", _, "that" | "to", ..]
+    )
+}
+
+/// Whether a word that points back starts in `words[..limit]`.
+fn points_back_before(words: &str, limit: usize) -> bool {
+    POINTS_BACK.find_iter(words).any(|m| {
+        let last = m.as_str().trim_end().rsplit(char::is_whitespace).next();
+        // `the proposal to ...` names it; `the proposal was ...` does not.
+        let names_it = last.is_some_and(|w| ["to", "on", "for", "of", "from"].contains(&w));
+        let next = words[m.end()..].split_whitespace().next().unwrap_or("");
+        let time = TIMES.iter().any(|t| next.to_lowercase().starts_with(t));
+        m.start() < limit && !names_it && !time && !dummy_it(m.as_str(), &words[m.end()..])
+    })
+}
+
+/// How many words open a sentence, where a word that points back makes it need the one before.
+const OPENING_WORDS: usize = 6;
+
+/// What a vote or decision in `sentences[i]` (its words at `fact`) was about: the sentence, its
+/// white space collapsed, after the sentence before it when the words before the fact point
+/// back to something the sentence does not name.
+pub(crate) fn subject(text: &str, sentences: &[Span], i: usize, fact: Span) -> String {
+    let s = sentences[i];
+    // The words before the fact; for a fact that is its whole sentence, the sentence's first
+    // words (`This was accepted.`, `The proposals were agreed overwhelmingly ...`).
+    let sentence = &text[s.start..s.end];
+    let points_back = if fact.start > s.start {
+        points_back(&text[s.start..fact.start.min(s.end)])
+    } else {
+        // Where the word after the opening words starts: a non-space after a space.
+        let mut words = 0;
+        let opening = sentence
+            .char_indices()
+            .zip(sentence.chars().skip(1))
+            .find_map(|((i, c), next)| {
+                if c.is_whitespace() && !next.is_whitespace() {
+                    words += 1;
+                    (words == OPENING_WORDS).then_some(i)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(sentence.len());
+        points_back_before(sentence, opening)
+    };
+    let start = match (points_back, i.checked_sub(1)) {
+        (true, Some(p)) => sentences[p].start,
+        _ => s.start,
+    };
+    text[start..s.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +300,40 @@ mod tests {
             [DecisionOutcome::Noted]
         );
         assert!(outcomes("I agreed with every word of it.").is_empty());
+    }
+
+    #[test]
+    fn a_subject_that_points_back_takes_the_sentence_before() {
+        let text = "We proposed a same-year rule change. Our proposal was lost 14-17. The NEC agreed a code of conduct.";
+        let sentences = [
+            Span::new(0, 36),
+            Span::new(37, 65),
+            Span::new(66, text.len()),
+        ];
+        let lost = text.find("was lost").unwrap();
+        assert_eq!(
+            subject(text, &sentences, 1, Span::new(lost, lost + 8)),
+            "We proposed a same-year rule change. Our proposal was lost 14-17."
+        );
+        let agreed = text.find("agreed").unwrap();
+        assert_eq!(
+            subject(text, &sentences, 2, Span::new(agreed, agreed + 6)),
+            "The NEC agreed a code of conduct."
+        );
+        // A decision that is its whole sentence: its first words point back.
+        assert_eq!(
+            subject(text, &sentences, 1, sentences[1]),
+            "We proposed a same-year rule change. Our proposal was lost 14-17."
+        );
+        assert_eq!(
+            subject(text, &sentences, 2, sentences[2]),
+            "The NEC agreed a code of conduct."
+        );
+        assert!(!points_back("the proposal to open selections"));
+        assert!(points_back("refer the paper back to the committee"));
+        assert!(!points_back("The report on this year’s conference"));
+        assert!(!points_back("It was agreed that the"));
+        assert!(!points_back("It was also noted that"));
+        assert!(points_back("It was agreed 13-10"));
     }
 }

@@ -28,6 +28,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod author_role;
 mod classify;
 mod decisions;
 mod figures;
@@ -565,6 +566,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         title,
         published,
         authors,
+        author_role: None,
         body,
         clutter: layout.clutter.clone(),
         meetings: Vec::new(),
@@ -893,7 +895,11 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             .or_else(|| rest.strip_prefix("on "))
             .or_else(|| rest.strip_prefix("for "))
             .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
-            .filter(|s| !s.is_empty());
+            .filter(|s| !s.is_empty())
+            .or_else(|| {
+                let i = reader.sentences.iter().position(|s| *s == sentence)?;
+                Some(decisions::subject(text, &reader.sentences, i, span))
+            });
         report.votes.push(VoteEvent {
             vote_id: String::new(),
             meeting_id: meeting_id.clone(),
@@ -922,18 +928,13 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
-    for &s in &reader.sentences {
+    for (i, &s) in reader.sentences.iter().enumerate() {
         for d in decisions::in_sentence(text, s) {
             report.decisions.push(Decision {
                 decision_id: String::new(),
                 meeting_id: meeting_id.clone(),
                 outcome: d.outcome,
-                subject: Some(
-                    text[s.start..s.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
+                subject: Some(decisions::subject(text, &reader.sentences, i, d.span)),
                 unanimous: d.unanimous,
                 narrow: d.narrow,
                 evidence: evidence(text, d.span),
@@ -946,6 +947,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         .or_else(|| report.published.as_ref().map(|p| p.value))
         .map(|d| d.first_day());
     report.people = people::people(text, body, on);
+    report.author_role = author_role::author_role(text, body);
 
     // Agenda items: headings, then reports named in running text, in text order.
     let blocks = if layout.blocks.is_empty() {

@@ -22,6 +22,7 @@
 mod date;
 mod enums;
 mod evidence;
+mod expected;
 pub mod ids;
 mod input;
 mod layout;
@@ -34,6 +35,10 @@ pub use enums::{
     DecisionOutcome, MeetingKind, MeetingStatus, Origin, Qualifier, ReportKind, Unit, VoteResult,
 };
 pub use evidence::{Evidence, EvidenceError, Span};
+pub use expected::{
+    CommentFact, Comments, DecisionFact, Expected, ExpectedFile, FigureFact, MeetingFact, Must,
+    PersonFact, PrimaryMeeting, Should, VoteFact,
+};
 pub use input::{Document, Sidecar};
 pub use layout::{Block, BlockKind, CommentLayout, Layout};
 pub use report::{

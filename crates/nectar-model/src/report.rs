@@ -112,6 +112,10 @@ pub struct Report {
     /// The authors, in the order given.
     #[serde(default)]
     pub authors: Vec<Sourced<String>>,
+    /// The role the author gives themself in the text (`CLP representative`, `NEC
+    /// vice-chair`), when the report states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_role: Option<Sourced<String>>,
     /// The report's own text, without the site's clutter and readers' comments.
     pub body: Span,
     /// Lines inside [`Report::body`] that are not the report's text (a PDF's running headers
@@ -242,7 +246,9 @@ pub struct VoteEvent {
     /// The meeting it was taken at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
-    /// What was voted on, as the text words it.
+    /// What was voted on, as the text words it: the words after the count (`to open
+    /// selections quickly`), or else its sentence, after the sentence before when the words
+    /// before the count point back (`Our proposal was lost 14-17`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The counts.
@@ -263,7 +269,8 @@ pub struct Decision {
     pub meeting_id: Option<String>,
     /// What was decided.
     pub outcome: DecisionOutcome,
-    /// What it was about, as the text words it.
+    /// What it was about, as the text words it: its sentence, after the sentence before when
+    /// the words before the decision point back (`This was accepted.`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `unanimously`.
@@ -360,6 +367,9 @@ impl Report {
             if let Some(ev) = &a.evidence {
                 out.push((format!("authors[{i}]"), ev));
             }
+        }
+        if let Some(ev) = self.author_role.as_ref().and_then(|r| r.evidence.as_ref()) {
+            out.push(("author_role".into(), ev));
         }
         for (i, m) in self.meetings.iter().enumerate() {
             out.push((format!("meetings[{i}]"), &m.evidence));

@@ -346,7 +346,7 @@ pub const TABLES: &[Table] = &[
             opt(
                 "subject",
                 T::String,
-                "What was voted on, as the text words it.",
+                "What was voted on, as the text words it: the words after the count, or its sentence (after the one before when it points back: `Our proposal was lost 14-17`).",
             ),
             opt("yes", T::Integer, "Votes for."),
             opt("no", T::Integer, "Votes against."),
@@ -379,7 +379,11 @@ pub const TABLES: &[Table] = &[
                 T::Enum(DecisionOutcome::NAMES),
                 "What was decided.",
             )),
-            opt("subject", T::String, "The sentence that reports it."),
+            opt(
+                "subject",
+                T::String,
+                "The sentence that reports it (after the one before when it points back: `This was accepted.`).",
+            ),
             col("unanimous", T::Boolean, "Whether it was unanimous."),
             col("narrow", T::Boolean, "Whether it was narrow."),
             QUOTE,

@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 pub mod synth;
 
 use nectar_model::{DecisionOutcome, Report, Span, Unit, VoteResult};
-use serde::Deserialize;
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -76,207 +75,31 @@ pub fn sample_corpus_dir() -> PathBuf {
     workspace_root().join("examples/corpus")
 }
 
-/// The facts a correct reading of one report yields.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Expected {
-    /// The file, in the seeds' `expected.json`.
-    #[serde(default)]
-    pub file: Option<String>,
-    /// Facts required of every parser.
-    pub must: Must,
-    /// Facts expected of a good parser.
-    #[serde(default)]
-    pub should: Should,
-}
-
-/// The required facts.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Must {
-    /// The parser that must read it.
-    pub source: String,
-    /// `nec_report` (the default) or `not_nec_report`.
-    #[serde(default)]
-    pub report_kind: Option<String>,
-    /// The title (`null`: none).
-    #[serde(default)]
-    pub title: Option<String>,
-    /// The publication date (`null`: none).
-    #[serde(default)]
-    pub published: Option<String>,
-    /// The authors.
-    #[serde(default)]
-    pub authors: Vec<String>,
-    /// The primary meeting.
-    #[serde(default)]
-    pub primary_meeting: Option<PrimaryMeeting>,
-    /// Other meetings that must be found.
-    #[serde(default)]
-    pub other_meetings_must: Vec<MeetingFact>,
-    /// Exactly the report's own statements of total membership.
-    #[serde(default)]
-    pub membership: Vec<FigureFact>,
-    /// Exactly the counted votes.
-    #[serde(default)]
-    pub votes: Vec<VoteFact>,
-    /// The readers' comments.
-    #[serde(default)]
-    pub comments: Option<Comments>,
-    /// Strings the body must not contain.
-    #[serde(default)]
-    pub not_in_body: Vec<String>,
-    /// Section headings that must be agenda items.
-    #[serde(default)]
-    pub sections: Vec<String>,
-}
-
-/// The expected primary meeting.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PrimaryMeeting {
-    /// ISO date at its precision.
-    pub date: String,
-    /// Meeting kind.
-    pub kind: String,
-    /// Hours, or `null` for none stated.
-    #[serde(default)]
-    pub duration_hours: Option<f64>,
-    /// Qualifier of the duration (`exact` when absent).
-    #[serde(default)]
-    pub duration_qualifier: Option<String>,
-    /// A quote the duration's evidence must overlap.
-    #[serde(default)]
-    pub duration_quote: Option<String>,
-}
-
-/// An expected meeting.
-#[derive(Debug, Clone, Deserialize)]
-pub struct MeetingFact {
-    /// ISO date at its precision.
-    pub date: String,
-    /// Meeting kind.
-    pub kind: String,
-    /// A quote the meeting's evidence must overlap.
-    #[serde(default)]
-    pub quote: Option<String>,
-}
-
-/// An expected figure.
-#[derive(Debug, Clone, Deserialize)]
-pub struct FigureFact {
-    /// Metric (membership when absent).
-    #[serde(default)]
-    pub metric: Option<String>,
-    /// Value.
-    pub value: f64,
-    /// `percent` or a currency, when it matters.
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// Qualifier (`exact` when absent, for membership).
-    #[serde(default)]
-    pub qualifier: Option<String>,
-    /// As-of date.
-    #[serde(default)]
-    pub as_of: Option<String>,
-    /// A quote the figure's evidence must overlap.
-    #[serde(default)]
-    pub quote: Option<String>,
-}
-
-/// An expected counted vote.
-#[derive(Debug, Clone, Deserialize)]
-pub struct VoteFact {
-    /// Votes for.
-    #[serde(rename = "for")]
-    pub yes: Option<u32>,
-    /// Votes against.
-    pub against: Option<u32>,
-    /// Abstentions.
-    #[serde(default)]
-    pub abstain: Option<u32>,
-    /// `carried` or `defeated`.
-    pub outcome: String,
-    /// A quote the vote's evidence must overlap.
-    #[serde(default)]
-    pub quote: Option<String>,
-}
-
-/// Expected comments.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Comments {
-    /// How many.
-    pub count: usize,
-    /// The first.
-    #[serde(default)]
-    pub first: Option<CommentFact>,
-    /// The last.
-    #[serde(default)]
-    pub last: Option<CommentFact>,
-    /// One by the report's author.
-    #[serde(default)]
-    pub reply_by_author: Option<CommentFact>,
-}
-
-/// An expected comment.
-#[derive(Debug, Clone, Deserialize)]
-pub struct CommentFact {
-    /// Author as shown (`null` or `Anonymous` for none).
-    #[serde(default)]
-    pub author: Option<String>,
-    /// `YYYY-MM-DDTHH:MM`.
-    #[serde(default)]
-    pub posted_at: Option<String>,
-}
-
-/// The facts expected of a good parser.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Should {
-    /// Other meetings.
-    #[serde(default)]
-    pub other_meetings: Vec<MeetingFact>,
-    /// Figures other than membership.
-    #[serde(default)]
-    pub figures: Vec<FigureFact>,
-    /// Figures stated in readers' comments.
-    #[serde(default)]
-    pub comment_figures: Vec<FigureFact>,
-    /// Decisions.
-    #[serde(default)]
-    pub decisions: Vec<DecisionFact>,
-    /// People.
-    #[serde(default)]
-    pub people: Vec<PersonFact>,
-}
-
-/// An expected decision.
-#[derive(Debug, Clone, Deserialize)]
-pub struct DecisionFact {
-    /// Outcome.
-    pub outcome: String,
-    /// A quote the decision's evidence must overlap.
-    pub quote: String,
-}
-
-/// An expected person.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PersonFact {
-    /// Full name.
-    pub name: String,
-    /// Role, loosely matched.
-    #[serde(default)]
-    pub role: Option<String>,
-}
+pub use nectar_model::{
+    CommentFact, Comments, DecisionFact, Expected, ExpectedFile, FigureFact, MeetingFact, Must,
+    PersonFact, PrimaryMeeting, Should, VoteFact,
+};
 
 /// The seeds' `expected.json`: `(file, expected)` for each real report.
 pub fn seed_expectations(dir: &Path) -> Vec<(PathBuf, Expected)> {
-    #[derive(Deserialize)]
-    struct All {
-        reports: Vec<Expected>,
-    }
-    let text = std::fs::read_to_string(dir.join("expected.json")).expect("expected.json reads");
-    let all: All = serde_json::from_str(&text).expect("expected.json parses");
+    let path = dir.join("expected.json");
+    let all = read_expected_file(&path).unwrap_or_else(|e| panic!("{e}"));
     all.reports
         .into_iter()
         .map(|e| (dir.join(e.file.clone().unwrap_or_default()), e))
         .collect()
+}
+
+/// Reads an `expected.json` of real reports; an unknown key is an error that names it.
+pub fn read_expected_file(path: &Path) -> Result<ExpectedFile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads one `NAME.expected.json`; an unknown key is an error that names it.
+pub fn read_expected(path: &Path) -> Result<Expected, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Every `NAME.txt` of the sample corpus that has a `NAME.expected.json`, sorted.
@@ -290,9 +113,7 @@ pub fn corpus_expectations(dir: &Path) -> Vec<(PathBuf, Expected)> {
                 stack.push(path);
             } else if path.to_string_lossy().ends_with(".expected.json") {
                 let txt = PathBuf::from(path.to_string_lossy().replace(".expected.json", ".txt"));
-                let text = std::fs::read_to_string(&path).expect("expected file reads");
-                let expected: Expected = serde_json::from_str(&text)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let expected = read_expected(&path).unwrap_or_else(|e| panic!("{e}"));
                 out.push((txt, expected));
             }
         }
@@ -310,6 +131,9 @@ pub struct Conformance {
     pub should_total: usize,
     /// The ones that were not found.
     pub should_failures: Vec<String>,
+    /// The expected file's word on what the report holds that is not a fact to read (its
+    /// `should.note`), to print beside the misses.
+    pub should_note: Option<String>,
 }
 
 impl Conformance {
@@ -336,22 +160,108 @@ fn same_role(a: &str, b: &str) -> bool {
     a.contains(&b) || b.contains(&a)
 }
 
+/// `percent` and the currencies name their unit; any other word (`members`, `seats`) is a
+/// count's noun.
 fn unit_ok(unit: Unit, expected: &Option<String>) -> bool {
     match expected.as_deref().map(str::to_lowercase).as_deref() {
+        None => true,
         Some("percent") => unit == Unit::Percent,
         Some("gbp") => unit == Unit::Gbp,
         Some("eur") => unit == Unit::Eur,
         Some("usd") => unit == Unit::Usd,
-        _ => true,
+        Some(_) => unit == Unit::Count,
     }
+}
+
+/// The words of `about` that say what it is about: lower-cased, without the short words.
+fn content_words(about: &str) -> Vec<String> {
+    about
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|w| w.trim_matches('-').to_lowercase())
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// Short and general words that say nothing of what a vote or decision was about.
+const STOP: &[&str] = &[
+    "about",
+    "after",
+    "also",
+    "from",
+    "into",
+    "that",
+    "their",
+    "them",
+    "they",
+    "this",
+    "those",
+    "until",
+    "were",
+    "what",
+    "when",
+    "which",
+    "with",
+    "would",
+    "labour",
+    "party",
+    "national",
+    "executive",
+    "committee",
+    "meeting",
+    "members",
+];
+
+/// Whether a fact's subject is about `about` (a reader's paraphrase, which may name what the
+/// text only points back to: `This was accepted.`): one of its words, by its stem
+/// (first five letters: `selection`, `selections`), is in the subject. A subject about
+/// something else, or none, fails.
+fn about_ok(subject: Option<&str>, about: &Option<String>) -> bool {
+    let Some(about) = about else {
+        return true;
+    };
+    let Some(subject) = subject else {
+        return false;
+    };
+    let words = content_words(about);
+    if words.is_empty() {
+        return true;
+    }
+    let subject = subject.to_lowercase();
+    let stem = |w: &str| w.chars().take(5).collect::<String>();
+    words.iter().any(|w| subject.contains(stem(w).as_str()))
+}
+
+/// The bulleted list items of a report's body (without its clutter).
+pub fn bullets(report: &Report, text: &str) -> usize {
+    report
+        .body_text(text)
+        .lines()
+        .filter(|l| nectar_text::bullet(l.trim_start()).is_some())
+        .count()
+}
+
+/// ` (note: ...)`, ` [template]`: the prose beside a fact, for its failure.
+fn why(note: &Option<String>, template: &Option<String>) -> String {
+    let mut out = String::new();
+    if let Some(n) = note {
+        out.push_str(&format!(" (note: {n})"));
+    }
+    if let Some(t) = template {
+        out.push_str(&format!(" [{t}]"));
+    }
+    out
 }
 
 /// Checks a report against its expected facts and its source text.
 ///
-/// Required: the source, kind, title, publication date and authors; the primary meeting's
-/// date, kind and duration; each required other meeting; exactly the expected membership
-/// figures (so a false one fails); exactly the counted votes; the comments; clutter absent from
-/// the body; the sections as agenda items; and [`Report::check`] (every span holds its quote).
+/// Required: the source, kind, title, publication date, authors and the author's role; the
+/// number of bulleted items in the body; the primary meeting's date, last day, whether its
+/// year was inferred, a weekday clash, kind and duration; each required other meeting (date,
+/// last day, kind, body, quote); exactly the expected membership figures (so a false one
+/// fails); exactly the counted votes, each with what it was about; the comments; clutter
+/// absent from the body; the sections as agenda items; and [`Report::check`] (every span
+/// holds its quote). Every key of an expected file is one of these facts, or of the `should`
+/// facts, or prose (`about`, `note`, `template`) printed beside a failure.
 pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conformance {
     let mut c = Conformance::default();
     let must = &expected.must;
@@ -384,6 +294,24 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     if authors != must.authors {
         fail(format!("authors are {authors:?}, not {:?}", must.authors));
     }
+    let role = report.author_role.as_ref().map(|r| r.value.as_str());
+    let role_ok = match (role, must.author_role.as_deref()) {
+        (None, None) => true,
+        (Some(a), Some(b)) => same_role(a, b),
+        _ => false,
+    };
+    if !role_ok {
+        fail(format!(
+            "author's role is {role:?}, not {:?}",
+            must.author_role
+        ));
+    }
+    if let Some(n) = must.bullets {
+        let found = bullets(report, text);
+        if found != n {
+            fail(format!("{found} bulleted items in the body, not {n}"));
+        }
+    }
     let body = report.body_text(text);
     for clutter in &must.not_in_body {
         if body.contains(clutter.as_str()) {
@@ -394,12 +322,48 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
         match report.primary_meeting() {
             None => fail("no primary meeting".into()),
             Some(m) => {
+                let note = why(&pm.note, &None);
                 let date = m.date.as_ref().map(|d| d.date.to_string());
                 if date.as_deref() != Some(pm.date.as_str()) {
-                    fail(format!("primary meeting date {date:?}, not {}", pm.date));
+                    fail(format!(
+                        "primary meeting date {date:?}, not {}{note}",
+                        pm.date
+                    ));
+                }
+                if let Some(d) = &m.date {
+                    let end = d.end.map(|e| e.to_string());
+                    if end != pm.end_date {
+                        fail(format!(
+                            "primary meeting ends {end:?}, not {:?}{note}",
+                            pm.end_date
+                        ));
+                    }
+                    if d.weekday_clash.is_some() != pm.weekday_clash {
+                        fail(format!(
+                            "primary meeting weekday clash {:?}, expected {}{note}",
+                            d.weekday_clash, pm.weekday_clash
+                        ));
+                    }
+                    let year = d.date.year().to_string();
+                    let stated = m.evidence.quote.contains(&year);
+                    match pm.year_inferred {
+                        Some(inferred) if d.year_inferred != inferred => fail(format!(
+                            "primary meeting year_inferred {}, not {inferred}{note}",
+                            d.year_inferred
+                        )),
+                        None if !d.year_inferred && !stated => fail(format!(
+                            "primary meeting's year {year} is read as stated, but its evidence \
+                             {:?} does not state it{note}",
+                            m.evidence.quote
+                        )),
+                        _ => {}
+                    }
                 }
                 if m.kind.as_str() != pm.kind {
-                    fail(format!("primary meeting kind {}, not {}", m.kind, pm.kind));
+                    fail(format!(
+                        "primary meeting kind {}, not {}{note}",
+                        m.kind, pm.kind
+                    ));
                 }
                 match (&m.duration, pm.duration_hours) {
                     (None, None) => {}
@@ -430,19 +394,33 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     let others: Vec<_> = report.meetings.iter().filter(|m| !m.primary).collect();
     let meeting_found = |f: &MeetingFact| {
         others.iter().any(|m| {
-            m.date
-                .as_ref()
-                .is_some_and(|d| d.date.to_string() == f.date)
-                && m.kind.as_str() == f.kind
+            m.date.as_ref().is_some_and(|d| {
+                d.date.to_string() == f.date && d.end.map(|e| e.to_string()) == f.end_date
+            }) && m.kind.as_str() == f.kind
+                && f.body.as_deref().is_none_or(|b| {
+                    m.body
+                        .as_deref()
+                        .is_some_and(|mb| mb.eq_ignore_ascii_case(b))
+                })
                 && quote_ok(text, m.evidence.span, &f.quote)
         })
     };
+    let show_meeting = |f: &MeetingFact| {
+        let end = f.end_date.as_deref().map(|e| format!(" to {e}"));
+        let body = f.body.as_deref().map(|b| format!(" of the {b}"));
+        format!(
+            "meeting {}{} {}{} ({:?}){}",
+            f.date,
+            end.unwrap_or_default(),
+            f.kind,
+            body.unwrap_or_default(),
+            f.quote,
+            why(&None, &f.template)
+        )
+    };
     for f in &must.other_meetings_must {
         if !meeting_found(f) {
-            fail(format!(
-                "meeting {} {} ({:?}) not found",
-                f.date, f.kind, f.quote
-            ));
+            fail(format!("{} not found", show_meeting(f)));
         }
     }
     let membership: Vec<_> = report
@@ -455,6 +433,8 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
             (f.value - e.value).abs() < 0.5
                 && f.qualifier.as_str() == e.qualifier.as_deref().unwrap_or("exact")
                 && f.as_of.map(|d| d.to_string()) == e.as_of
+                && unit_ok(f.unit, &e.unit)
+                && e.metric.as_deref().is_none_or(|m| m == "membership")
                 && quote_ok(text, f.evidence.span, &e.quote)
         });
         if !wanted {
@@ -470,8 +450,10 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     for e in &must.membership {
         if !membership.iter().any(|f| (f.value - e.value).abs() < 0.5) {
             fail(format!(
-                "membership figure {} ({:?}) not found",
-                e.value, e.quote
+                "membership figure {} ({:?}) not found{}",
+                e.value,
+                e.quote,
+                why(&e.note, &e.template)
             ));
         }
     }
@@ -494,20 +476,28 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
                 && v.counts.abstain == e.abstain
                 && v.result == result
                 && quote_ok(text, v.evidence.span, &e.quote)
+                && about_ok(v.subject.as_deref(), &e.about)
         });
         if !found {
+            let about = e.about.as_deref().map(|a| format!(" about {a:?}"));
             fail(format!(
-                "vote {:?}-{:?} {} ({:?}) not found",
-                e.yes, e.against, e.outcome, e.quote
+                "vote {:?}-{:?} {}{} ({:?}) not found{}",
+                e.yes,
+                e.against,
+                e.outcome,
+                about.unwrap_or_default(),
+                e.quote,
+                why(&e.note, &e.template)
             ));
         }
     }
     if let Some(ec) = &must.comments {
         if report.comments.len() != ec.count {
             fail(format!(
-                "{} comments, not {}",
+                "{} comments, not {}{}",
                 report.comments.len(),
-                ec.count
+                ec.count,
+                why(&ec.note, &None)
             ));
         }
         let fmt = |c: &nectar_model::Comment| {
@@ -557,6 +547,7 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
 
     // Should.
     let should = &expected.should;
+    c.should_note.clone_from(&should.note);
     let mut check = |ok: bool, what: String| {
         c.should_total += 1;
         if !ok {
@@ -564,10 +555,7 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
         }
     };
     for f in &should.other_meetings {
-        check(
-            meeting_found(f),
-            format!("meeting {} {} ({:?})", f.date, f.kind, f.quote),
-        );
+        check(meeting_found(f), show_meeting(f));
     }
     let figure_found = |e: &FigureFact, from_comment: bool| {
         report.figures.iter().any(|f| {
@@ -575,6 +563,9 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
                 && (f.value - e.value).abs() < 0.5
                 && e.metric.as_deref().is_none_or(|m| m == f.metric)
                 && unit_ok(f.unit, &e.unit)
+                && e.qualifier
+                    .as_deref()
+                    .is_none_or(|q| f.qualifier.as_str() == q)
                 && (e.as_of.is_none() || f.as_of.map(|d| d.to_string()) == e.as_of)
                 && quote_ok(text, f.evidence.span, &e.quote)
         })
@@ -582,20 +573,44 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     for e in &should.figures {
         check(
             figure_found(e, false),
-            format!("figure {:?} {} ({:?})", e.metric, e.value, e.quote),
+            format!(
+                "figure {:?} {} ({:?}){}",
+                e.metric,
+                e.value,
+                e.quote,
+                why(&e.note, &e.template)
+            ),
         );
     }
     for e in &should.comment_figures {
         check(
             figure_found(e, true),
-            format!("comment figure {:?} {} ({:?})", e.metric, e.value, e.quote),
+            format!(
+                "comment figure {:?} {} ({:?}){}",
+                e.metric,
+                e.value,
+                e.quote,
+                why(&e.note, &e.template)
+            ),
         );
     }
     for e in &should.decisions {
         let ok = report.decisions.iter().any(|d| {
-            outcome_matches(d.outcome, &e.outcome) && overlaps(text, d.evidence.span, &e.quote)
+            outcome_matches(d.outcome, &e.outcome)
+                && overlaps(text, d.evidence.span, &e.quote)
+                && about_ok(d.subject.as_deref(), &e.about)
         });
-        check(ok, format!("decision {} ({:?})", e.outcome, e.quote));
+        let about = e.about.as_deref().map(|a| format!(" about {a:?}"));
+        check(
+            ok,
+            format!(
+                "decision {}{} ({:?}){}",
+                e.outcome,
+                about.unwrap_or_default(),
+                e.quote,
+                why(&e.note, &e.template)
+            ),
+        );
     }
     for e in &should.people {
         let ok = report.people.iter().any(|p| {
@@ -604,7 +619,10 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
                     .as_deref()
                     .is_none_or(|r| p.role.as_deref().is_some_and(|pr| same_role(pr, r)))
         });
-        check(ok, format!("person {} ({:?})", e.name, e.role));
+        check(
+            ok,
+            format!("person {} ({:?}){}", e.name, e.role, why(&e.note, &None)),
+        );
     }
     c
 }

@@ -455,6 +455,8 @@ enum Block {
 /// The facts expected of a report, gathered while its body is written.
 #[derive(Debug, Default)]
 struct Facts {
+    /// The primary meeting's last day, when it ran over two days.
+    end_date: Option<String>,
     duration: Option<Value>,
     other_meetings_must: Vec<Value>,
     membership: Vec<Value>,
@@ -474,6 +476,9 @@ fn variant(rng: &mut Rng, variants: &[u32]) -> u32 {
 
 // The phrasings in use, by number. Those left out are numbers that nectar misreads today
 // (listed in the module's docs): when nectar reads one, put its number back.
+
+/// How the sentence of an away day over two days starts.
+const TWO_DAYS: &str = "The NEC away day ran over two days";
 
 /// Meeting sentences of a full NEC (see [`Plan::primary_sentence`]).
 const PRIMARY_FULL: &[u32] = &[
@@ -594,6 +599,10 @@ impl Plan {
 
         // Opening: the primary meeting and how long it lasted.
         let mut open = self.primary_sentence(rng);
+        if open.starts_with(TWO_DAYS) {
+            let d = self.meeting;
+            facts.end_date = Some(format!("{:04}-{:02}-{:02}", d.y, d.m, d.d + 1));
+        }
         if rng.chance(75) {
             let (sentence, fact) = duration(rng);
             open.push(' ');
@@ -830,10 +839,9 @@ impl Plan {
                 ),
                 1 => format!("On {wd} {nth} {month} the NEC held its annual away day."),
                 2 => format!("The NEC’s away day on {day} {month} was given over to strategy."),
-                _ if day < days_in_month(y, d.m) => format!(
-                    "The NEC away day ran over two days, {day}-{} {month} {y}, outside London.",
-                    day + 1
-                ),
+                _ if day < days_in_month(y, d.m) => {
+                    format!("{TWO_DAYS}, {day}-{} {month} {y}, outside London.", day + 1)
+                }
                 _ => format!("On {wd} {nth} {month} the NEC held its annual away day."),
             },
             Kind::Special => match rng.below(2) {
@@ -1633,6 +1641,9 @@ impl Plan {
             "kind": self.kind.as_str(),
             "duration_hours": null,
         });
+        if let Some(end) = &facts.end_date {
+            primary["end_date"] = json!(end);
+        }
         if let Some(d) = &facts.duration {
             primary["duration_hours"] = d["hours"].clone();
             primary["duration_qualifier"] = d["qualifier"].clone();

@@ -181,6 +181,7 @@ fn report(i: usize) -> Report {
         title: None,
         published: None,
         authors: Vec::new(),
+        author_role: None,
         body: Span::new(0, 0),
         clutter: Vec::new(),
         meetings: Vec::new(),
