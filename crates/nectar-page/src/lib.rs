@@ -36,7 +36,7 @@ mod reader;
 mod trailer;
 mod words;
 
-pub use byline::{byline_authors, reporters};
+pub use byline::{byline_authors, credited, reporters};
 pub use comments::{CommentReader, Comments, comment_time, headed_comments, named_comments};
 pub use reader::{date_line, read_page, read_page_with};
 pub use trailer::{cut_trailer, is_clutter_line, is_comment_count, is_nav, is_trailer_line};

@@ -21,6 +21,10 @@ use crate::{Comments, Site, byline_authors};
 /// How many of the body's first lines may say who reports.
 const REPORTER_LINES: usize = 3;
 
+/// How many of the body's first lines may credit the report to a list of names (an
+/// introduction may come first: who posted it, where it first appeared, its own title).
+const CREDIT_LINES: usize = 5;
+
 fn re(p: &str) -> Regex {
     crate::regex(p)
 }
@@ -457,6 +461,27 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
             .into_iter()
             .chain(first_lines)
             .map(|line| crate::byline::reporters(text, line))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
+    if layout.authors.is_empty() {
+        // "A report of the meeting by CLP reps NAME, NAME and NAME.": a list of names that
+        // closes the title, a line of the header or one of the body's first lines.
+        let header_lines = head
+            .iter()
+            .filter(|h| h.kind == Kind::Candidate)
+            .map(|h| h.line.trimmed);
+        let first_lines = all
+            .iter()
+            .filter(|l| l.span.start >= layout.body.start && !l.is_blank())
+            .take(CREDIT_LINES)
+            .map(|l| l.trimmed);
+        layout.authors = layout
+            .title
+            .into_iter()
+            .chain(header_lines)
+            .chain(first_lines)
+            .map(|line| crate::byline::credited(text, line))
             .find(|names| !names.is_empty())
             .unwrap_or_default();
     }

@@ -1,0 +1,41 @@
+//! Who wrote a page: one test per layout of authorship the page reader knows, named after it,
+//! with the near misses it must not take for an author.
+
+use nectar_page::read_page;
+
+fn authors(page: &str) -> Vec<&str> {
+    read_page(page)
+        .authors
+        .iter()
+        .map(|s| &page[s.start..s.end])
+        .collect()
+}
+
+/// A joint report credits its writers in one of its opening lines with a list of names that
+/// closes the line: after `by` and a description of them, or after a colon.
+#[test]
+fn a_report_credited_to_a_list_of_names_in_its_opening_lines_is_by_them() {
+    let page = "Reps publish their first joint NEC report\n\n\
+        The members elected by local parties have agreed to report together after every meeting.\n\n\
+        It was first posted on social media this morning.\n\n\
+        Joint report of the first meeting of the new NEC\n\
+        A joint report by: Jo Bird, Sam Smith and Robin Marsh.\n\n\
+        The new executive met on Tuesday evening for the first time.\n";
+    assert_eq!(authors(page), ["Jo Bird", "Sam Smith", "Robin Marsh"]);
+
+    let page = "Below is our report of the March meeting from the left team of CLP reps: Jo Bird, \
+        Sam Smith, Robin Marsh\n\
+        Full NEC meeting\n\
+        The executive met on 9th March and heard from the leader first.\n";
+    assert_eq!(authors(page), ["Jo Bird", "Sam Smith", "Robin Marsh"]);
+
+    let page = "A report of Tuesday’s executive by left CLP reps Jo Bird and Sam Smith.\n\
+        Summary\n- The rule changes were deferred.\n";
+    assert_eq!(authors(page), ["Jo Bird", "Sam Smith"]);
+
+    // The people who gave reports to the meeting are speakers, not the writers.
+    let page = "NEC, spring meeting\n\n\
+        The NEC heard reports from Jo Bird and Sam Smith.\n\n\
+        Then it agreed the budget.\n";
+    assert!(authors(page).is_empty(), "{:?}", authors(page));
+}
