@@ -25,6 +25,10 @@ const REPORTER_LINES: usize = 3;
 /// introduction may come first: who posted it, where it first appeared, its own title).
 const CREDIT_LINES: usize = 5;
 
+/// How many of the body's last lines may close it with a sign-off and a name (a role or an
+/// address may follow the name).
+const SIGN_OFF_LINES: usize = 4;
+
 fn re(p: &str) -> Regex {
     crate::regex(p)
 }
@@ -50,8 +54,45 @@ static AUTHOR_IN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A name alone on its line.
 static NAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}$"));
+    LazyLock::new(|| re(r"^([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})$"));
+
+/// The name of a line that is a name alone ([`NAME_ONLY`]).
+fn name_alone(text: &str, line: Span) -> Option<Span> {
+    let m = NAME_ONLY.captures(&text[line.start..line.end])?.get(1)?;
+    Some(Span::new(line.start + m.start(), line.start + m.end()))
+}
+
+/// Whether a whole line closes a letter (`Best wishes,`): one of `data/page.toml`'s
+/// `valedictions`, without case, a comma, full stop or exclamation mark allowed after it.
+fn is_valediction(line: &str) -> bool {
+    let line = line.trim_end_matches([',', '.', '!']).trim_end();
+    crate::words::WORDS
+        .valedictions
+        .iter()
+        .any(|v| line.eq_ignore_ascii_case(v))
+}
+
+/// The sender who signs off a letter or an e-mail at the end of the body: a valediction line
+/// (`Best wishes`) among the body's last lines, or the line that ends the body (`In
+/// friendship` is a trailer marker), and a name alone on the next line, before `end` (the
+/// readers' comments).
+fn signed_off(text: &str, all: &[Line], body: Span, end: usize) -> Option<Span> {
+    let in_body: Vec<&Line> = all
+        .iter()
+        .filter(|l| body.start <= l.span.start && l.span.end <= body.end && !l.is_blank())
+        .collect();
+    let after = all
+        .iter()
+        .filter(|l| l.span.start >= body.end && l.span.end <= end && !l.is_blank())
+        .take(2);
+    let from = in_body.len().saturating_sub(SIGN_OFF_LINES);
+    let near: Vec<&Line> = in_body[from..].iter().copied().chain(after).collect();
+    near.windows(2)
+        .filter(|w| is_valediction(w[0].text(text)))
+        .find_map(|w| name_alone(text, w[1].trimmed))
+}
 
 static NEC_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bNEC\b|national[\s\u{a0}]+executive"));
@@ -425,6 +466,12 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end), site);
     if let Some(t) = layout.title {
         layout.body = end_at_next_section(text, &all, &text[t.start..t.end], layout.body);
+    }
+    if layout.authors.is_empty() {
+        // A letter or e-mail the page carries is signed by its sender, whoever posted it.
+        layout.authors = signed_off(text, &all, layout.body, end)
+            .into_iter()
+            .collect();
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));

@@ -11,6 +11,27 @@ fn authors(page: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A site that posts a member's e-mail or letter: the sender signs it off under the text
+/// (`Best wishes` and a name), and the sender is the author, not the name the site shows
+/// under its headline for whoever posted it.
+#[test]
+fn a_letter_signed_off_under_the_text_is_by_its_sender() {
+    let page = "Our rep writes to members after the NEC\n\nSam Poster\n\n\
+        We print below a note that reached us this morning.\n\n\
+        Hello everyone,\n\n\
+        The executive met today and agreed the timetable for selections.\n\n\
+        I will keep you posted on what follows.\n\n\
+        Kind regards,\n\n\
+        Jo Bloggs\n\n\
+        More from our site\n\nAnother story\n";
+    assert_eq!(authors(page), ["Jo Bloggs"]);
+
+    // A valediction inside the text with no name after it signs nothing.
+    let page = "NEC report, spring\n\nThe NEC met on Tuesday and agreed the budget.\n\n\
+        Thanks\n\nto everyone who wrote in before the meeting.\n";
+    assert!(authors(page).is_empty(), "{:?}", authors(page));
+}
+
 /// A joint report credits its writers in one of its opening lines with a list of names that
 /// closes the line: after `by` and a description of them, or after a colon.
 #[test]
