@@ -54,11 +54,13 @@ static AUTHOR_IN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A name alone on its line.
-static NAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})$"));
+/// A name alone on its line, perhaps with a short role or seat in brackets after it
+/// (`Jo Bloggs (CLP Section)`).
+static NAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})(?:[ \u{a0}]+\([^()\n]{1,40}\))?$")
+});
 
-/// The name of a line that is a name alone ([`NAME_ONLY`]).
+/// The name of a line that is a name alone ([`NAME_ONLY`]), without its bracketed role.
 fn name_alone(text: &str, line: Span) -> Option<Span> {
     let m = NAME_ONLY.captures(&text[line.start..line.end])?.get(1)?;
     Some(Span::new(line.start + m.start(), line.start + m.end()))
@@ -434,7 +436,7 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
             .iter()
             .find(|h| h.kind == Kind::Name);
         if let Some(h) = near {
-            layout.authors = vec![h.line.trimmed];
+            layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
         }
     }
     let title = (0..head.len())
@@ -472,6 +474,13 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
         layout.authors = signed_off(text, &all, layout.body, end)
             .into_iter()
             .collect();
+    }
+    if layout.authors.is_empty()
+        && let Some((_, i)) = title
+        && let Some(h) = head.get(i + 1).filter(|h| h.kind == Kind::Name)
+    {
+        // A name alone right under the headline is its byline (news sites, CMS author lines).
+        layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));

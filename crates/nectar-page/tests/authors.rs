@@ -32,6 +32,26 @@ fn a_letter_signed_off_under_the_text_is_by_its_sender() {
     assert!(authors(page).is_empty(), "{:?}", authors(page));
 }
 
+/// A news site or a CMS prints the writer's name on a line of its own right under the
+/// headline, sometimes with the seat they hold in brackets.
+#[test]
+fn a_name_alone_under_the_headline_is_its_byline() {
+    let page = "Five things the NEC decided yesterday\n\nRiley Hart\n\
+        Sign up to our daily email.\n\n\
+        The national executive sat for seven hours and took decisions on staffing and rules.\n";
+    assert_eq!(authors(page), ["Riley Hart"]);
+
+    let page = "Updates\nNEC report – meetings held 3rd March 2020\nJo Bloggs (Youth Section)\n\
+        The NEC and its organisation committee both met on Tuesday 3rd March.\n";
+    assert_eq!(authors(page), ["Jo Bloggs"]);
+    let layout = read_page(page);
+    let title = layout.title.expect("a title");
+    assert_eq!(
+        &page[title.start..title.end],
+        "NEC report – meetings held 3rd March 2020"
+    );
+}
+
 /// A joint report credits its writers in one of its opening lines with a list of names that
 /// closes the line: after `by` and a description of them, or after a colon.
 #[test]
