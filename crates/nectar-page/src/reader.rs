@@ -66,6 +66,28 @@ fn name_alone(text: &str, line: Span) -> Option<Span> {
     Some(Span::new(line.start + m.start(), line.start + m.end()))
 }
 
+/// A headline that ends with its writer's name after a title (`Reflections on the NEC – Cllr
+/// Jo Bloggs`): a dash or a bar, a title of `data/page.toml`'s `honorifics`, the name.
+static TITLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = crate::words::WORDS
+        .honorifics
+        .iter()
+        .map(|h| regex::escape(h))
+        .collect::<Vec<_>>()
+        .join("|");
+    re(&format!(
+        r"[ \u{{a0}}][-–—|][ \u{{a0}}]+(?i:{titles})\.?[ \u{{a0}}]+([A-Z][\p{{L}}'’\-]+(?:[ \u{{a0}}][A-Z][\p{{L}}'’\-]+){{1,2}})[ \u{{a0}}]*$"
+    ))
+});
+
+/// The writer a headline names at its end (`... – Cllr Jo Bloggs`).
+fn title_byline(text: &str, title: Span) -> Option<Span> {
+    let m = TITLE_BYLINE
+        .captures(&text[title.start..title.end])?
+        .get(1)?;
+    Some(Span::new(title.start + m.start(), title.start + m.end()))
+}
+
 /// Whether a whole line closes a letter (`Best wishes,`): one of `data/page.toml`'s
 /// `valedictions`, without case, a comma, full stop or exclamation mark allowed after it.
 fn is_valediction(line: &str) -> bool {
@@ -481,6 +503,11 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     {
         // A name alone right under the headline is its byline (news sites, CMS author lines).
         layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
+    }
+    if layout.authors.is_empty()
+        && let Some(t) = layout.title
+    {
+        layout.authors = title_byline(text, t).into_iter().collect();
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));

@@ -16,6 +16,8 @@ pub(crate) struct Words {
     pub widgets: Vec<String>,
     /// Whole lines that close a letter above the sender's name.
     pub valedictions: Vec<String>,
+    /// Titles written before a person's name.
+    pub honorifics: Vec<String>,
 }
 
 /// The lists, read once.
@@ -40,6 +42,7 @@ mod tests {
             &WORDS.clutter,
             &WORDS.widgets,
             &WORDS.valedictions,
+            &WORDS.honorifics,
         ] {
             assert!(!list.is_empty());
             for w in list {

@@ -52,6 +52,19 @@ fn a_name_alone_under_the_headline_is_its_byline() {
     );
 }
 
+/// A headline that ends with the writer's name after a dash and a title (`– Cllr NAME`).
+#[test]
+fn a_headline_ending_with_a_titled_name_names_its_writer() {
+    let page = "Six months on the NEC – Cllr Robin Marsh\n\n\
+        It is half a year since I joined the executive, and a lot has happened since then.\n";
+    assert_eq!(authors(page), ["Robin Marsh"]);
+
+    // A site's name after the dash is not a writer.
+    let page = "NEC report – Red Notes\n\n\
+        It is half a year since the new executive first met, and a lot has happened since.\n";
+    assert!(authors(page).is_empty(), "{:?}", authors(page));
+}
+
 /// A joint report credits its writers in one of its opening lines with a list of names that
 /// closes the line: after `by` and a description of them, or after a colon.
 #[test]
