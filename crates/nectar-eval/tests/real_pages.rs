@@ -59,7 +59,7 @@ const FIELD: &[Floor] = &[
     ("counted votes", 3, Some((3, 4))),
     ("duration", 3, Some((3, 5))),
     ("published date", 22, None),
-    ("authors", 42, None),
+    ("authors", 43, None),
 ];
 
 #[test]
