@@ -66,6 +66,19 @@ fn name_alone(text: &str, line: Span) -> Option<Span> {
     Some(Span::new(line.start + m.start(), line.start + m.end()))
 }
 
+/// How many lines may stand between a byline and the text it heads (a photo credit, a
+/// sign-up line).
+const BYLINE_GAP: usize = 2;
+
+/// Whether the text starts right after `line`: one of the next few lines is prose, as under a
+/// byline, not a menu of short links (`Contact Us`, `About Us`, ...).
+fn opens_text(text: &str, all: &[Line], line: Line) -> bool {
+    all.iter()
+        .filter(|l| l.span.start >= line.span.end && !l.is_blank())
+        .take(BYLINE_GAP + 1)
+        .any(|l| is_prose(l.text(text)))
+}
+
 /// A headline that ends with its writer's name after a title (`Reflections on the NEC – Cllr
 /// Jo Bloggs`): a dash or a bar, a title of `data/page.toml`'s `honorifics`, the name.
 static TITLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -500,8 +513,10 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     if layout.authors.is_empty()
         && let Some((_, i)) = title
         && let Some(h) = head.get(i + 1).filter(|h| h.kind == Kind::Name)
+        && opens_text(text, &all, h.line)
     {
-        // A name alone right under the headline is its byline (news sites, CMS author lines).
+        // A name alone right under the headline is its byline (news sites, CMS author lines),
+        // when the text starts right after it, not a menu.
         layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
     }
     if layout.authors.is_empty()

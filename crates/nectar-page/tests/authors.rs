@@ -50,6 +50,25 @@ fn a_name_alone_under_the_headline_is_its_byline() {
         &page[title.start..title.end],
         "NEC report – meetings held 3rd March 2020"
     );
+
+    // A menu under the headline is not a byline: its first link is no writer's name.
+    let page = "Five things the NEC decided yesterday - The Daily Site
+
+Site Map
+
+Our Team
+
+        Home
+
+News
+
+Sport
+
+Weather
+
+        The national executive sat for seven hours and took decisions on staffing and rules.
+";
+    assert!(authors(page).is_empty(), "{:?}", authors(page));
 }
 
 /// A headline that ends with the writer's name after a dash and a title (`– Cllr NAME`).
