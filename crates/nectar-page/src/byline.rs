@@ -30,13 +30,14 @@ static ONE_PERSON: LazyLock<Regex> = LazyLock::new(|| crate::regex(PERSON));
 /// Two or more people's names in a list (`Jo Bird, Sam Smith and Ann Black`).
 const PEOPLE: &str = r"[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}(?:(?:,[ \u{a0}]+(?:and[ \u{a0}]+)?|[ \u{a0}]+(?:and|&)[ \u{a0}]+)[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})+";
 
-/// A line that says whose report it is with a list of names that closes it: after `by`
-/// and a few words that are not names (`A report of the meeting by CLP reps NAME, NAME and
-/// NAME.`, `A joint report by: NAME, ...`), or after a colon that follows `report ... by|from`
-/// (`See below for a report from our reps on the NEC: NAME, NAME, NAME`).
+/// A line that says whose report it is with a list of names that closes it: after a `by`
+/// that a few words join to `report` and a few words that describe them (`A report of the
+/// meeting by CLP reps NAME, NAME and NAME.`, `A joint report by: NAME, ...`; `before` is the
+/// word before `by`), or after a colon that follows `report ... by|from` (`See below for a
+/// report from our reps on the NEC: NAME, NAME, NAME`).
 static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"(?i:\breports?\b)(?:[^\n]*?\b(?i:by|from)\b[^.;!?\n]*?:|[^\n]*?\b(?i:by)\b:?(?:[ \u{{a0}}]+[^ \u{{a0}},.;:!?\n]+){{0,4}}?)[ \u{{a0}}]+(?P<list>{PEOPLE})\.?[ \u{{a0}}]*$"
+        r"(?i:\breports?\b)(?:[^\n]*?\b(?i:by|from)\b[^.;!?\n]*?:|(?:[ \u{{a0}}]+(?P<before>[^ \u{{a0}},.;:!?\n]+)){{0,6}}?[ \u{{a0}}]+(?i:by)\b:?(?:[ \u{{a0}}]+[^ \u{{a0}},.;:!?\n]+){{0,4}}?)[ \u{{a0}}]+(?P<list>{PEOPLE})\.?[ \u{{a0}}]*$"
     ))
 });
 
@@ -132,10 +133,24 @@ pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
 /// assert_eq!(names, ["Jo Bird", "Sam Smith", "Ann Black"]);
 /// let line = "The NEC heard reports from Jo Bird and Sam Smith.";
 /// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
+/// let line = "It began with a report from the leader, followed by Jo Bird and Sam Smith.";
+/// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
+/// let line = "It began with a report from the leader followed by Jo Bird and Sam Smith.";
+/// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
 /// ```
 pub fn credited(text: &str, line: Span) -> Vec<Span> {
     let s = &text[line.start..line.end];
-    let Some(names) = CREDITED.captures(s).and_then(|c| c.name("list")) else {
+    let Some(c) = CREDITED.captures(s) else {
+        return Vec::new();
+    };
+    // `... followed by NAME and NAME`, `chaired by`, `seconded by`: a participle before `by`
+    // joins the names to something else than the report.
+    if c.name("before")
+        .is_some_and(|w| w.as_str().to_lowercase().ends_with("ed"))
+    {
+        return Vec::new();
+    }
+    let Some(names) = c.name("list") else {
         return Vec::new();
     };
     ONE_PERSON
