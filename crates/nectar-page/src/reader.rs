@@ -8,6 +8,14 @@
 //! it), and title candidates. The title is the best-scoring candidate: one that names the NEC
 //! and stands just above the date line wins over the site's name and tagline. A blog page that
 //! shows several posts is read for the post about the NEC.
+//!
+//! Without a byline, the author is found, in this order: a name alone beside the date line; a
+//! letter's sender, who signs off under the text (`Best wishes` / a name); a name alone right
+//! under the headline, the text starting after it; a headline ending `– Cllr NAME`; a
+//! signature under the text (`--` / a name, `© 2010 NAME`); an introduction (`NAME, who ...,
+//! sent us this report`); a site named for its author; an opening line saying who reports
+//! (`NAME and NAME report on ...`); an opening line crediting the report to a list of names
+//! (`A report of the meeting by CLP reps NAME, NAME and NAME.`).
 
 use std::sync::LazyLock;
 
