@@ -59,7 +59,7 @@ const FIELD: &[Floor] = &[
     ("counted votes", 5, Some((5, 6))),
     ("duration", 3, Some((3, 5))),
     ("published date", 22, None),
-    ("authors", 34, None),
+    ("authors", 43, None),
 ];
 
 #[test]

@@ -115,14 +115,29 @@ fn url_parts(url: &str) -> (&str, &str) {
 }
 
 /// The person whose own site a URL is on: a label of its host that spells a known person's name
-/// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case.
+/// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case, perhaps with a
+/// middle initial after the first name (`jobbloggs.blog` for Jo Bloggs).
 fn site_owner(url: &str) -> Option<&'static Person> {
     let host = url_parts(url).0.to_lowercase();
     let letters = |s: &str| -> String { s.chars().filter(char::is_ascii_alphabetic).collect() };
     let labels: Vec<String> = host.split('.').map(letters).collect();
     people().iter().find(|p| {
-        let key = letters(&p.name.to_lowercase());
-        key.len() >= 6 && labels.contains(&key)
+        let words: Vec<String> = p
+            .name
+            .to_lowercase()
+            .split_whitespace()
+            .map(letters)
+            .collect();
+        let key = words.concat();
+        let with_initial = |label: &str| {
+            words.split_first().is_some_and(|(first, rest)| {
+                !rest.is_empty()
+                    && label.len() == key.len() + 1
+                    && label.starts_with(first.as_str())
+                    && label.ends_with(rest.concat().as_str())
+            })
+        };
+        key.len() >= 6 && labels.iter().any(|l| *l == key || with_initial(l))
     })
 }
 
@@ -1211,6 +1226,22 @@ mod author_tests {
             None
         );
         assert_eq!(name(site_owner("https://blackann.example/")), None);
+    }
+
+    #[test]
+    fn an_nec_members_own_site_with_a_middle_initial_names_its_author() {
+        assert_eq!(
+            name(site_owner("https://darrenjwilliams.example.net/2016/nec")),
+            Some("Darren Williams")
+        );
+        assert_eq!(
+            name(site_owner("https://www.alicemperry.example/")),
+            Some("Alice Perry")
+        );
+        // One letter more anywhere else, or two letters, is another name.
+        assert_eq!(name(site_owner("https://darrenwilliamsx.example/")), None);
+        assert_eq!(name(site_owner("https://darrenjdwilliams.example/")), None);
+        assert_eq!(name(site_owner("https://xdarrenwilliams.example/")), None);
     }
 
     #[test]

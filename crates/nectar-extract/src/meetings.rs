@@ -368,10 +368,17 @@ pub(crate) fn primary(
 ) -> Option<usize> {
     let held = |m: &&MeetingMention| m.status == MeetingStatus::Held;
     if let Some(p) = title {
+        // The meeting on the title's day: the full NEC's, else the first committee's (a report
+        // of the committees that met that day).
         if p.first.precision() == nectar_model::DatePrecision::Day
             && let Some(i) = mentions
                 .iter()
                 .position(|m| m.date.date == p.first && is_full_nec(m.kind))
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .position(|m| m.date.date == p.first && m.status == MeetingStatus::Held)
+                })
         {
             return Some(i);
         }

@@ -924,3 +924,18 @@ fn each_meeting_date_says_where_it_was_read() {
     };
     assert_eq!(basis(relative), Some(DateBasis::Relative));
 }
+
+#[test]
+fn a_title_day_on_which_only_committees_met_has_the_first_committee_primary() {
+    let report = Page {
+        title: Some("NEC report - meetings held 6th June 2023"),
+        body: "The NEC Disputes Panel and the Organisation Committee both met on Tuesday 6th \
+               June 2023. We heard four appeals.",
+        ..Page::default()
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::DisputesPanel);
+    assert_eq!(m.date.as_ref().unwrap().date.to_string(), "2023-06-06");
+    assert!(!report.meetings.iter().any(|m| m.kind == MeetingKind::Full));
+}

@@ -27,6 +27,20 @@ static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static ONE_PERSON: LazyLock<Regex> = LazyLock::new(|| crate::regex(PERSON));
 
+/// Two or more people's names in a list (`Jo Bird, Sam Smith and Ann Black`).
+const PEOPLE: &str = r"[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}(?:(?:,[ \u{a0}]+(?:and[ \u{a0}]+)?|[ \u{a0}]+(?:and|&)[ \u{a0}]+)[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})+";
+
+/// A line that says whose report it is with a list of names that closes it: after a `by`
+/// that a few words join to `report` and a few words that describe them (`A report of the
+/// meeting by CLP reps NAME, NAME and NAME.`, `A joint report by: NAME, ...`; `before` is the
+/// word before `by`), or after a colon that follows `report ... by|from` (`See below for a
+/// report from our reps on the NEC: NAME, NAME, NAME`).
+static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"(?i:\breports?\b)(?:[^\n]*?\b(?i:by|from)\b[^.;!?\n]*?:|(?:[ \u{{a0}}]+(?P<before>[^ \u{{a0}},.;:!?\n]+)){{0,6}}?[ \u{{a0}}]+(?i:by)\b:?(?:[ \u{{a0}}]+[^ \u{{a0}},.;:!?\n]+){{0,4}}?)[ \u{{a0}}]+(?P<list>{PEOPLE})\.?[ \u{{a0}}]*$"
+    ))
+});
+
 /// The people a line says report (`Jo Bird and Ann Black report on the NEC`, `Ann Black's
 /// report of the meeting`), each name's span.
 ///
@@ -101,4 +115,51 @@ pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The people a line credits with the report in a list of two or more names that closes the
+/// line (`A report of Tuesday's meeting by CLP reps Jo Bird, Sam Smith and Ann Black.`, `See
+/// below for a report from our NEC members: Jo Bird, Sam Smith`), each name's span. A list
+/// after a bare `from` is not credited: `The NEC heard reports from Jo Bird and Sam Smith` names
+/// speakers.
+///
+/// ```
+/// use nectar_model::Span;
+/// let line = "A joint report by: Jo Bird, Sam Smith and Ann Black.";
+/// let names: Vec<&str> = nectar_page::credited(line, Span::new(0, line.len()))
+///     .iter()
+///     .map(|s| &line[s.start..s.end])
+///     .collect();
+/// assert_eq!(names, ["Jo Bird", "Sam Smith", "Ann Black"]);
+/// let line = "The NEC heard reports from Jo Bird and Sam Smith.";
+/// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
+/// let line = "It began with a report from the leader, followed by Jo Bird and Sam Smith.";
+/// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
+/// let line = "It began with a report from the leader followed by Jo Bird and Sam Smith.";
+/// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
+/// ```
+pub fn credited(text: &str, line: Span) -> Vec<Span> {
+    let s = &text[line.start..line.end];
+    let Some(c) = CREDITED.captures(s) else {
+        return Vec::new();
+    };
+    // `... followed by NAME and NAME`, `chaired by`, `seconded by`: a participle before `by`
+    // joins the names to something else than the report.
+    if c.name("before")
+        .is_some_and(|w| w.as_str().to_lowercase().ends_with("ed"))
+    {
+        return Vec::new();
+    }
+    let Some(names) = c.name("list") else {
+        return Vec::new();
+    };
+    ONE_PERSON
+        .find_iter(names.as_str())
+        .map(|m| {
+            Span::new(
+                line.start + names.start() + m.start(),
+                line.start + names.start() + m.end(),
+            )
+        })
+        .collect()
 }

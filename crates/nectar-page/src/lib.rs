@@ -37,7 +37,7 @@ mod reader;
 mod trailer;
 mod words;
 
-pub use byline::{byline_authors, reporters};
+pub use byline::{byline_authors, credited, reporters};
 pub use comments::{CommentReader, Comments, comment_time, headed_comments, named_comments};
 pub use listing::posts;
 pub use reader::{date_line, read_page, read_page_with};

@@ -8,6 +8,14 @@
 //! it), and title candidates. The title is the best-scoring candidate: one that names the NEC
 //! and stands just above the date line wins over the site's name and tagline. A blog page that
 //! shows several posts is read for the post about the NEC.
+//!
+//! Without a byline, the author is found, in this order: a name alone beside the date line; a
+//! letter's sender, who signs off under the text (`Best wishes` / a name); a name alone right
+//! under the headline, the text starting after it; a headline ending `– Cllr NAME`; a
+//! signature under the text (`--` / a name, `© 2010 NAME`); an introduction (`NAME, who ...,
+//! sent us this report`); a site named for its author; an opening line saying who reports
+//! (`NAME and NAME report on ...`); an opening line crediting the report to a list of names
+//! (`A report of the meeting by CLP reps NAME, NAME and NAME.`).
 
 use std::sync::LazyLock;
 
@@ -20,6 +28,14 @@ use crate::{Comments, Site, byline_authors};
 
 /// How many of the body's first lines may say who reports.
 const REPORTER_LINES: usize = 3;
+
+/// How many of the body's first lines may credit the report to a list of names (an
+/// introduction may come first: who posted it, where it first appeared, its own title).
+const CREDIT_LINES: usize = 5;
+
+/// How many of the body's last lines may close it with a sign-off and a name (a role or an
+/// address may follow the name).
+const SIGN_OFF_LINES: usize = 4;
 
 fn re(p: &str) -> Regex {
     crate::regex(p)
@@ -46,8 +62,82 @@ static AUTHOR_IN_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static NAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2}$"));
+/// A name alone on its line, perhaps with a short role or seat in brackets after it
+/// (`Jo Bloggs (CLP Section)`).
+static NAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^([A-Z][\p{L}'’\-]+(?:[ \u{a0}][A-Z][\p{L}'’\-]+){1,2})(?:[ \u{a0}]+\([^()\n]{1,40}\))?$")
+});
+
+/// The name of a line that is a name alone ([`NAME_ONLY`]), without its bracketed role.
+fn name_alone(text: &str, line: Span) -> Option<Span> {
+    let m = NAME_ONLY.captures(&text[line.start..line.end])?.get(1)?;
+    Some(Span::new(line.start + m.start(), line.start + m.end()))
+}
+
+/// How many lines may stand between a byline and the text it heads (a photo credit, a
+/// sign-up line).
+const BYLINE_GAP: usize = 2;
+
+/// Whether the text starts right after `line`: one of the next few lines is prose, as under a
+/// byline, not a menu of short links (`Contact Us`, `About Us`, ...).
+fn opens_text(text: &str, all: &[Line], line: Line) -> bool {
+    all.iter()
+        .filter(|l| l.span.start >= line.span.end && !l.is_blank())
+        .take(BYLINE_GAP + 1)
+        .any(|l| is_prose(l.text(text)))
+}
+
+/// A headline that ends with its writer's name after a title (`Reflections on the NEC – Cllr
+/// Jo Bloggs`): a dash or a bar, a title of `data/page.toml`'s `honorifics`, the name.
+static TITLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = crate::words::WORDS
+        .honorifics
+        .iter()
+        .map(|h| regex::escape(h))
+        .collect::<Vec<_>>()
+        .join("|");
+    re(&format!(
+        r"[ \u{{a0}}][-–—|][ \u{{a0}}]+(?i:{titles})\.?[ \u{{a0}}]+([A-Z][\p{{L}}'’\-]+(?:[ \u{{a0}}][A-Z][\p{{L}}'’\-]+){{1,2}})[ \u{{a0}}]*$"
+    ))
+});
+
+/// The writer a headline names at its end (`... – Cllr Jo Bloggs`).
+fn title_byline(text: &str, title: Span) -> Option<Span> {
+    let m = TITLE_BYLINE
+        .captures(&text[title.start..title.end])?
+        .get(1)?;
+    Some(Span::new(title.start + m.start(), title.start + m.end()))
+}
+
+/// Whether a whole line closes a letter (`Best wishes,`): one of `data/page.toml`'s
+/// `valedictions`, without case, a comma, full stop or exclamation mark allowed after it.
+fn is_valediction(line: &str) -> bool {
+    let line = line.trim_end_matches([',', '.', '!']).trim_end();
+    crate::words::WORDS
+        .valedictions
+        .iter()
+        .any(|v| line.eq_ignore_ascii_case(v))
+}
+
+/// The sender who signs off a letter or an e-mail at the end of the body: a valediction line
+/// (`Best wishes`) among the body's last lines, or the line that ends the body (`In
+/// friendship` is a trailer marker), and a name alone on the next line, before `end` (the
+/// readers' comments).
+fn signed_off(text: &str, all: &[Line], body: Span, end: usize) -> Option<Span> {
+    let in_body: Vec<&Line> = all
+        .iter()
+        .filter(|l| body.start <= l.span.start && l.span.end <= body.end && !l.is_blank())
+        .collect();
+    let after = all
+        .iter()
+        .filter(|l| l.span.start >= body.end && l.span.end <= end && !l.is_blank())
+        .take(2);
+    let from = in_body.len().saturating_sub(SIGN_OFF_LINES);
+    let near: Vec<&Line> = in_body[from..].iter().copied().chain(after).collect();
+    near.windows(2)
+        .filter(|w| is_valediction(w[0].text(text)))
+        .find_map(|w| name_alone(text, w[1].trimmed))
+}
 
 static NEC_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bNEC\b|national[\s\u{a0}]+executive"));
@@ -389,7 +479,7 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
             .iter()
             .find(|h| h.kind == Kind::Name);
         if let Some(h) = near {
-            layout.authors = vec![h.line.trimmed];
+            layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
         }
     }
     let title = (0..head.len())
@@ -421,6 +511,26 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
     layout.body = cut_trailer_in(text, &all, Span::new(header_end.min(end), end), site);
     if let Some(t) = layout.title {
         layout.body = end_at_next_section(text, &all, &text[t.start..t.end], layout.body);
+    }
+    if layout.authors.is_empty() {
+        // A letter or e-mail the page carries is signed by its sender, whoever posted it.
+        layout.authors = signed_off(text, &all, layout.body, end)
+            .into_iter()
+            .collect();
+    }
+    if layout.authors.is_empty()
+        && let Some((_, i)) = title
+        && let Some(h) = head.get(i + 1).filter(|h| h.kind == Kind::Name)
+        && opens_text(text, &all, h.line)
+    {
+        // A name alone right under the headline is its byline (news sites, CMS author lines),
+        // when the text starts right after it, not a menu.
+        layout.authors = name_alone(text, h.line.trimmed).into_iter().collect();
+    }
+    if layout.authors.is_empty()
+        && let Some(t) = layout.title
+    {
+        layout.authors = title_byline(text, t).into_iter().collect();
     }
     if layout.authors.is_empty() {
         layout.authors = signature(text, Span::new(layout.body.end, text.len()));
@@ -457,6 +567,27 @@ pub fn read_page_with(text: &str, site: &Site) -> Layout {
             .into_iter()
             .chain(first_lines)
             .map(|line| crate::byline::reporters(text, line))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
+    if layout.authors.is_empty() {
+        // "A report of the meeting by CLP reps NAME, NAME and NAME.": a list of names that
+        // closes the title, a line of the header or one of the body's first lines.
+        let header_lines = head
+            .iter()
+            .filter(|h| h.kind == Kind::Candidate)
+            .map(|h| h.line.trimmed);
+        let first_lines = all
+            .iter()
+            .filter(|l| l.span.start >= layout.body.start && !l.is_blank())
+            .take(CREDIT_LINES)
+            .map(|l| l.trimmed);
+        layout.authors = layout
+            .title
+            .into_iter()
+            .chain(header_lines)
+            .chain(first_lines)
+            .map(|line| crate::byline::credited(text, line))
             .find(|names| !names.is_empty())
             .unwrap_or_default();
     }

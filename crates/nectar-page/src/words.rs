@@ -14,6 +14,10 @@ pub(crate) struct Words {
     pub clutter: Vec<String>,
     /// Whole lines that are widgets in a page's header.
     pub widgets: Vec<String>,
+    /// Whole lines that close a letter above the sender's name.
+    pub valedictions: Vec<String>,
+    /// Titles written before a person's name.
+    pub honorifics: Vec<String>,
 }
 
 /// The lists, read once.
@@ -33,7 +37,13 @@ mod tests {
 
     #[test]
     fn the_lists_load_lowercase_and_trimmed() {
-        for list in [&WORDS.trailer, &WORDS.clutter, &WORDS.widgets] {
+        for list in [
+            &WORDS.trailer,
+            &WORDS.clutter,
+            &WORDS.widgets,
+            &WORDS.valedictions,
+            &WORDS.honorifics,
+        ] {
             assert!(!list.is_empty());
             for w in list {
                 assert_eq!(
