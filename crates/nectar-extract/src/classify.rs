@@ -178,7 +178,12 @@ pub(crate) fn classify(page: &Page<'_>) -> Decision {
         reasons.push((1, "Labour's NEC is named"));
     }
 
-    if OTHER_HEAD.is_match(page.head) && !NEC.is_match(page.head) {
+    // The title alone, or the whole opening, naming another body's minutes or meeting.
+    let first = page
+        .title
+        .unwrap_or_else(|| page.head.lines().next().unwrap_or(""));
+    let other = |words: &str| OTHER_HEAD.is_match(words) && !NEC.is_match(words);
+    if other(first) || other(page.head) {
         reasons.push((-6, "the opening names another body's minutes or committee"));
     }
     if OTHER_BODY_EXECUTIVE.is_match(page.head) && !names_labour_nec(page.head) {

@@ -676,7 +676,7 @@ fn read_meetings(
         }
     }
     let mentions = meetings::merge(meetings::mentions(text, &reader.sentences, &dates));
-    let primary = meetings::primary(&mentions, period, reader.body);
+    let primary = meetings::primary(&mentions, period);
     let mut list: Vec<(MeetingMention, bool)> = mentions
         .into_iter()
         .enumerate()

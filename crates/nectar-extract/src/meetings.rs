@@ -57,6 +57,10 @@ static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static RANGE_OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:from|between)[\s\u{a0}]+(?:the[\s\u{a0}]+)?$").expect("valid regex")
+});
+
 static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\bnext[\s\u{a0}]+(?:full[\s\u{a0}]+|regular[\s\u{a0}]+|ordinary[\s\u{a0}]+)?(?:nec|meeting)\b[^.;]{0,60}?\b(?:in|on|until)[\s\u{a0}]+(?:early[\s\u{a0}]+|late[\s\u{a0}]+|mid-?[\s\u{a0}]*)?$")
         .expect("valid regex")
@@ -206,7 +210,10 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
             continue;
         }
         let month_only = d.reading.precision != nectar_model::DatePrecision::Day;
-        if !month_only && NOT_A_MEETING_DATE.is_match(before) {
+        // "from 30 November to 1 December", "between 24 and 25 January": a range's own words.
+        let range = d.mention.end_day.is_some() || d.mention.end_month.is_some();
+        let range_words = range && RANGE_OPENS.is_match(before);
+        if !month_only && !range_words && NOT_A_MEETING_DATE.is_match(before) {
             previous = None;
             continue;
         }
@@ -359,13 +366,9 @@ impl Period {
 }
 
 /// Picks the primary meeting among the mentions: the one on the title's day; else the first
-/// full-NEC meeting held in the title's period; else the first full-NEC meeting held in the
-/// first half of the body; else the first meeting held.
-pub(crate) fn primary(
-    mentions: &[MeetingMention],
-    title: Option<Period>,
-    body: Span,
-) -> Option<usize> {
+/// full-NEC meeting held in the title's period; else the first full-NEC meeting held; else the
+/// first meeting held.
+pub(crate) fn primary(mentions: &[MeetingMention], title: Option<Period>) -> Option<usize> {
     let held = |m: &&MeetingMention| m.status == MeetingStatus::Held;
     if let Some(p) = title {
         // The meeting on the title's day: the full NEC's, else the first committee's (a report
@@ -398,10 +401,9 @@ pub(crate) fn primary(
             return None;
         }
     }
-    let half = body.start + body.len() / 2;
     mentions
         .iter()
-        .position(|m| m.status == MeetingStatus::Held && is_full_nec(m.kind) && m.span.start < half)
+        .position(|m| m.status == MeetingStatus::Held && is_full_nec(m.kind))
         .or_else(|| {
             mentions
                 .iter()

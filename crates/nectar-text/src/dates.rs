@@ -145,7 +145,43 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let next = found.get(i + 1).map_or(text.len(), |n| n.span.start);
         day_later(text, &mut found[i], next);
     }
+    between(text, &mut found);
     found
+}
+
+/// `between 30 November and 1 December 2019`: two days after `between`, joined by `and`, are
+/// one run of days (without `between`, `30 November and 1 December` are two days).
+fn between(text: &str, found: &mut Vec<DateMention>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let opens = text[..a.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+        let joined = matches!(text[a.span.end..b.span.start].trim(), "and" | "&");
+        let days = a.day.is_some()
+            && a.end_day.is_none()
+            && a.relative.is_none()
+            && b.day.is_some()
+            && b.month.is_some()
+            && b.end_day.is_none()
+            && b.relative.is_none();
+        if opens && joined && days {
+            let b = found.remove(i + 1);
+            let a = &mut found[i];
+            a.end_day = b.day;
+            if a.month.is_none() || a.month == b.month {
+                a.month = a.month.or(b.month);
+            } else {
+                a.end_month = b.month;
+            }
+            a.year = a.year.or(b.year);
+            a.span = Span::new(a.span.start, b.span.end);
+        }
+        i += 1;
+    }
 }
 
 /// A day named later in the clause after a month alone, before byte `next`: `The NEC’s
