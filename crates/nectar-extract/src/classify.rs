@@ -200,8 +200,10 @@ pub(crate) fn classify(page: &Page<'_>) -> Decision {
     if OTHER_BODY.find_iter(page.body).take(nec + 1).count() > nec {
         reasons.push((-3, "other bodies' committees are named more than the NEC"));
     }
+    // Each count goes only as far as the answer needs.
     let union = UNION_WORDS.find_iter(page.body).count();
-    if union >= knowledge::WORDS.union_words_min && union > PARTY_WORDS.find_iter(page.body).count()
+    if union >= knowledge::WORDS.union_words_min
+        && union > PARTY_WORDS.find_iter(page.body).take(union).count()
     {
         reasons.push((-8, "it speaks of a union more than of a party"));
     }
