@@ -96,10 +96,9 @@ static OTHER_BODY_EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Labour's NEC named as such (`Labour's NEC`, `the Labour Party National Executive`), with
-/// the word before it, which must not make it a wing's (`Young Labour`).
+/// Labour's NEC named as such (`Labour's NEC`, `the Labour Party National Executive`).
 static LABOUR_NEC: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:\b(\w+)[\s\u{a0}]+)?\bLabour(?:[\s\u{a0}]+Party)?(?:['’]s)?[\s\u{a0}]+(?i:NEC|national[\s\u{a0}]+executive)\b")
+    regex(r"\bLabour(?:[\s\u{a0}]+Party)?(?:['’]s)?[\s\u{a0}]+(?i:NEC|national[\s\u{a0}]+executive)\b")
         .expect("valid regex")
 });
 
@@ -132,11 +131,15 @@ fn word_list(words: &[String]) -> Regex {
 static UNION_WORDS: LazyLock<Regex> = LazyLock::new(|| word_list(&knowledge::WORDS.union_words));
 static PARTY_WORDS: LazyLock<Regex> = LazyLock::new(|| word_list(&knowledge::WORDS.party_words));
 
-/// Whether `text` names Labour's own NEC.
+/// Whether `text` names Labour's own NEC, not a wing's (`Young Labour`).
 pub(crate) fn names_labour_nec(text: &str) -> bool {
-    LABOUR_NEC.captures_iter(text).any(|c| {
-        !c.get(1)
-            .is_some_and(|w| matches!(w.as_str(), "Young" | "Scottish" | "Welsh"))
+    LABOUR_NEC.find_iter(text).any(|m| {
+        let before = text[..m.start()].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !matches!(word, "Young" | "Scottish" | "Welsh")
     })
 }
 
@@ -152,25 +155,68 @@ fn address_words(url: &str) -> String {
     path.replace(['/', '-', '_', '.', '+'], " ")
 }
 
-/// Decides whether a page reports meetings of Labour's NEC.
+/// The NEC by the names a decision of it goes by.
+static DECIDER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b|\bruling[\s\u{a0}]+(?:body|executive|committee)\b")
+        .expect("valid regex")
+});
+
+/// The text around a naming of the NEC: `before` bytes before it, `after` bytes after.
+fn around<'a>(text: &'a str, m: ::regex::Match<'_>, before: usize, after: usize) -> &'a str {
+    let mut from = m.start().saturating_sub(before);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (m.end() + after).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    &text[from..to]
+}
+
+/// What the namings of the NEC in a text say: how many there are, whether one says the NEC
+/// decided something ([`NEC_DECIDED`]) and how many speak of NEC elections
+/// ([`ELECTION_STORY`]), each looked for around the naming only.
+struct Namings {
+    count: usize,
+    decided: bool,
+    elections: usize,
+}
+
+fn namings(text: &str) -> Namings {
+    let mut n = Namings {
+        count: 0,
+        decided: false,
+        elections: 0,
+    };
+    for m in DECIDER.find_iter(text) {
+        n.count += 1;
+        n.decided = n.decided || NEC_DECIDED.is_match(around(text, m, 40, 80));
+        n.elections += usize::from(ELECTION_STORY.is_match(around(text, m, 24, 24)));
+    }
+    n
+}
+
+/// Decides whether a page reports meetings of Labour's NEC. The evidence against is weighed
+/// only while the score is positive, each count only as far as the answer needs.
 pub(crate) fn classify(page: &Page<'_>) -> Decision {
     let mut reasons: Vec<(i32, &'static str)> = Vec::new();
     let title_names = page.title.is_some_and(|t| NEC_REPORT_TITLE.is_match(t));
-    let address_names = page
-        .url
-        .is_some_and(|u| NEC_REPORT_TITLE.is_match(&address_words(u)));
     if title_names {
         reasons.push((4, "the title names an NEC report or meeting"));
-    } else if address_names {
+    } else if page
+        .url
+        .is_some_and(|u| NEC_REPORT_TITLE.is_match(&address_words(u)))
+    {
         reasons.push((4, "the address names an NEC report or meeting"));
     } else if NEC_REPORT_TITLE.is_match(page.head) {
         reasons.push((4, "the opening names an NEC report or meeting"));
     }
-    let nec = NEC.find_iter(page.body).count();
-    if nec > 0 && MEETING_TALK.is_match(page.body) {
+    let body = namings(page.body);
+    if body.count > 0 && MEETING_TALK.is_match(page.body) {
         reasons.push((2, "the body names the NEC and speaks of a meeting"));
     }
-    let decided = NEC_DECIDED.is_match(page.head) || NEC_DECIDED.is_match(page.body);
+    let decided = body.decided || namings(page.head).decided;
     if decided {
         reasons.push((2, "the NEC is said to have decided something"));
     }
@@ -178,37 +224,53 @@ pub(crate) fn classify(page: &Page<'_>) -> Decision {
         reasons.push((1, "Labour's NEC is named"));
     }
 
+    let mut score: i32 = reasons.iter().map(|(w, _)| w).sum();
+    let mut against = |weight: i32, reason: &'static str, holds: &dyn Fn() -> bool| {
+        if score > 0 && holds() {
+            reasons.push((weight, reason));
+            score += weight;
+        }
+    };
     // The title alone, or the whole opening, naming another body's minutes or meeting.
     let first = page
         .title
         .unwrap_or_else(|| page.head.lines().next().unwrap_or(""));
     let other = |words: &str| OTHER_HEAD.is_match(words) && !NEC.is_match(words);
-    if other(first) || other(page.head) {
-        reasons.push((-6, "the opening names another body's minutes or committee"));
-    }
-    if OTHER_BODY_EXECUTIVE.is_match(page.head) && !names_labour_nec(page.head) {
-        reasons.push((-6, "the opening names another organisation's executive"));
-    }
-    if ELECTION_STORY.is_match(page.head.lines().next().unwrap_or("")) {
-        reasons.push((-5, "the first line is about NEC elections"));
-    } else if !decided {
-        let election = ELECTION_STORY.find_iter(page.body).count();
-        if election >= 2 && election * 2 >= MEETING_TALK.find_iter(page.body).count() {
-            reasons.push((-3, "the body is mostly about NEC elections"));
-        }
-    }
-    if OTHER_BODY.find_iter(page.body).take(nec + 1).count() > nec {
-        reasons.push((-3, "other bodies' committees are named more than the NEC"));
-    }
-    // Each count goes only as far as the answer needs.
-    let union = UNION_WORDS.find_iter(page.body).count();
-    if union >= knowledge::WORDS.union_words_min
-        && union > PARTY_WORDS.find_iter(page.body).take(union).count()
-    {
-        reasons.push((-8, "it speaks of a union more than of a party"));
-    }
+    against(
+        -6,
+        "the opening names another body's minutes or committee",
+        &|| other(first) || other(page.head),
+    );
+    against(
+        -6,
+        "the opening names another organisation's executive",
+        &|| OTHER_BODY_EXECUTIVE.is_match(page.head) && !names_labour_nec(page.head),
+    );
+    let election_first = ELECTION_STORY.is_match(page.head.lines().next().unwrap_or(""));
+    against(-5, "the first line is about NEC elections", &|| {
+        election_first
+    });
+    against(-3, "the body is mostly about NEC elections", &|| {
+        let election = body.elections;
+        !election_first
+            && !decided
+            && election >= 2
+            && election * 2 >= MEETING_TALK.find_iter(page.body).count()
+    });
+    against(
+        -3,
+        "other bodies' committees are named more than the NEC",
+        &|| {
+            let others = OTHER_BODY.find_iter(page.body).take(body.count + 1).count();
+            others > body.count
+        },
+    );
+    against(-8, "it speaks of a union more than of a party", &|| {
+        let union = UNION_WORDS.find_iter(page.body).count();
+        union >= knowledge::WORDS.union_words_min
+            && union > PARTY_WORDS.find_iter(page.body).take(union).count()
+    });
 
-    let score = reasons.iter().map(|(w, _)| w).sum();
     Decision {
         kind: if score > 0 {
             ReportKind::NecReport

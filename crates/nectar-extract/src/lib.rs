@@ -118,27 +118,40 @@ fn url_parts(url: &str) -> (&str, &str) {
 /// (`annblack.co.uk`, `aliceperry.wordpress.com`), letters only, without case, perhaps with a
 /// middle initial after the first name (`jobbloggs.blog` for Jo Bloggs).
 fn site_owner(url: &str) -> Option<&'static Person> {
-    let host = url_parts(url).0.to_lowercase();
-    let letters = |s: &str| -> String { s.chars().filter(char::is_ascii_alphabetic).collect() };
-    let labels: Vec<String> = host.split('.').map(letters).collect();
-    people().iter().find(|p| {
-        let words: Vec<String> = p
-            .name
-            .to_lowercase()
-            .split_whitespace()
-            .map(letters)
-            .collect();
-        let key = words.concat();
-        let with_initial = |label: &str| {
-            words.split_first().is_some_and(|(first, rest)| {
-                !rest.is_empty()
-                    && label.len() == key.len() + 1
-                    && label.starts_with(first.as_str())
-                    && label.ends_with(rest.concat().as_str())
+    /// Each person's name as an address spells it: all letters, and the first name apart
+    /// from the rest (`petergkenyon` has a middle initial between them).
+    static KEYS: LazyLock<Vec<(String, String, String, &'static Person)>> = LazyLock::new(|| {
+        people()
+            .iter()
+            .filter_map(|p| {
+                let words: Vec<String> = p
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(|w| w.chars().filter(char::is_ascii_alphabetic).collect())
+                    .collect();
+                let key = words.concat();
+                let (first, rest) = words.split_first()?;
+                (key.len() >= 6).then(|| (key, first.clone(), rest.concat(), p))
             })
-        };
-        key.len() >= 6 && labels.iter().any(|l| *l == key || with_initial(l))
-    })
+            .collect()
+    });
+    let host = url_parts(url).0.to_lowercase();
+    let labels: Vec<String> = host
+        .split('.')
+        .map(|s| s.chars().filter(char::is_ascii_alphabetic).collect())
+        .collect();
+    KEYS.iter()
+        .find(|(key, first, rest, _)| {
+            labels.iter().any(|l| {
+                l == key
+                    || (!rest.is_empty()
+                        && l.len() == key.len() + 1
+                        && l.starts_with(first.as_str())
+                        && l.ends_with(rest.as_str()))
+            })
+        })
+        .map(|&(_, _, _, p)| p)
 }
 
 /// The known person whose report a URL's path says it is: the path names a report
@@ -743,12 +756,7 @@ fn read_meetings(
         if EXPLICITLY_FULL.is_match(words) {
             return Some(MeetingKind::Full);
         }
-        meetings::kind_named(words).filter(|k| {
-            matches!(
-                k,
-                MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
-            )
-        })
+        meetings::particular_kind_named(words)
     };
     let title_words = report.title.as_ref().map(|t| t.value.as_str());
     let title_full =

@@ -164,6 +164,20 @@ fn kinds_beside(
     None
 }
 
+/// The particular kind of full NEC meeting a phrase names (an away day, a special or an
+/// emergency meeting), if any, trying only those cues.
+pub(crate) fn particular_kind_named(phrase: &str) -> Option<MeetingKind> {
+    CUES.iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
+            )
+        })
+        .find(|c| c.pattern.is_match(phrase))
+        .map(|c| c.kind)
+}
+
 /// The meeting kind a phrase names, if any (`NEC away day report` names an away day).
 pub(crate) fn kind_named(phrase: &str) -> Option<MeetingKind> {
     kinds_in(phrase).map(|(kinds, _, _)| kinds[0])

@@ -32,3 +32,24 @@ fn first_line_of_a_page_without_a_title_is_not_a_running_header() {
     let layout = read_page(&repeated);
     assert_eq!(layout.clutter.len(), 1, "clutter: {:?}", layout.clutter);
 }
+
+/// The date lines real sites print under a title, each read as the publication date.
+#[test]
+fn date_lines_in_the_forms_real_sites_use() {
+    for (line, want) in [
+        ("Friday, 16 February 2018 15:20", "2018-02-16"),
+        ("MARCH 12TH 2021", "2021-03-12"),
+        ("30/11/2010, 09:15:00 AM", "2010-11-30"),
+        ("May 30, 2012", "2012-05-30"),
+        ("Posted on 4 June 2019 by Sam Field", "2019-06-04"),
+        ("Published: Tuesday 9 July 2024", "2024-07-09"),
+    ] {
+        let page = format!(
+            "NEC report: the summer meeting\n\n{line}\n\nThe NEC met on Tuesday and agreed the \
+             timetable for selections.\n"
+        );
+        let layout = read_page(&page);
+        let got = layout.published.map(|(d, _)| d.to_string());
+        assert_eq!(got.as_deref(), Some(want), "{line}");
+    }
+}
