@@ -161,8 +161,9 @@ enum Command {
     /// kept, meeting dates and kinds, figures, votes, durations, published dates and authors,
     /// then every miss on a line of its own.
     Eval {
-        /// The truth: a JSON array of pages (schemas/truth.schema.json), or an expected.json
-        /// of real reports whose `must` facts are taken as the truth.
+        /// The truth: a JSON array of pages (schemas/truth.schema.json), an expected.json of
+        /// real reports whose `must` facts are taken as the truth, or a complete.json listing
+        /// every fact of each report (scored table by table, precision and recall).
         #[arg(long, value_name = "FILE")]
         truth: PathBuf,
         /// The pages (report files or directories, with their sidecars).
@@ -320,9 +321,38 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             inputs,
             read,
         } => {
-            let truth = nectar_eval::load(&truth).map_err(Failure::Other)?;
+            let truth = nectar_eval::load_truth(&truth).map_err(Failure::Other)?;
             let (reports, failed) = read_reports(&inputs, &read, registry)?;
-            print!("{}", nectar_eval::evaluate(&truth, &reports));
+            match truth {
+                nectar_eval::Truth::Pages(pages) => {
+                    print!("{}", nectar_eval::evaluate(&pages, &reports));
+                }
+                nectar_eval::Truth::Complete(complete) => {
+                    // Each page's text, by file name, to find where the truth's evidence stands.
+                    let mut texts = std::collections::BTreeMap::new();
+                    for r in &reports {
+                        let path = Path::new(&r.document.path);
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        if let std::collections::btree_map::Entry::Vacant(slot) = texts.entry(name)
+                        {
+                            let doc = nectar_io::read_document(
+                                path,
+                                &r.document.path,
+                                &Default::default(),
+                            )
+                            .map_err(|e| Failure::Other(e.to_string()))?;
+                            slot.insert(doc.text);
+                        }
+                    }
+                    print!(
+                        "{}",
+                        nectar_eval::evaluate_complete(&complete, &reports, &texts)
+                    );
+                }
+            }
             if failed { Err(Failure::Inputs) } else { Ok(()) }
         }
         Command::Schema { out } => {

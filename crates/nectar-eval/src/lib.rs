@@ -33,7 +33,10 @@ use std::path::Path;
 
 use nectar_model::{Report, ReportKind, TruthMeeting, TruthPage};
 
+mod complete;
 mod expected;
+
+pub use complete::{CompleteFile, CompleteReport, evaluate_complete};
 
 /// One figure of an evaluation: a share of pages right, or precision and recall.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,8 +160,32 @@ pub fn load(path: &Path) -> Result<Vec<TruthPage>, String> {
     serde_json::from_value(value).map_err(|e| format!("{shown}: not a truth file: {e}"))
 }
 
+/// A truth file of either kind.
+#[derive(Debug, Clone)]
+pub enum Truth {
+    /// Pages with their primary meeting and main figures ([`load`]).
+    Pages(Vec<TruthPage>),
+    /// Every fact of each report (a `complete.json`).
+    Complete(Vec<CompleteReport>),
+}
+
+/// Reads a truth file of either kind: a `complete.json` (an object with `rules` and
+/// `reports` whose entries list every fact), else what [`load`] reads.
+pub fn load_truth(path: &Path) -> Result<Truth, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{shown}: not JSON: {e}"))?;
+    if value.get("rules").is_some() {
+        let file: CompleteFile = serde_json::from_value(value)
+            .map_err(|e| format!("{shown}: not a complete.json: {e}"))?;
+        return Ok(Truth::Complete(file.reports));
+    }
+    load(path).map(Truth::Pages)
+}
+
 /// The file name of a report's document.
-fn file_name(report: &Report) -> &str {
+pub(crate) fn file_name(report: &Report) -> &str {
     let path = report.document.path.as_str();
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

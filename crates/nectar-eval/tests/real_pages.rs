@@ -139,3 +139,95 @@ fn a_broken_truth_file_is_named() {
     assert!(err.contains("not a truth file"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every page's text under `dir`, by file name.
+fn texts(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    nectar_io::discover(&[dir.to_owned()])
+        .into_iter()
+        .map(|file| {
+            let file = file.unwrap();
+            let doc =
+                nectar_io::read_document(&file.path, &file.display, &Default::default()).unwrap();
+            let name = file
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, doc.text)
+        })
+        .collect()
+}
+
+fn complete(dir: &Path) -> Vec<nectar_eval::CompleteReport> {
+    match nectar_eval::load_truth(&dir.join("complete.json")).unwrap() {
+        nectar_eval::Truth::Complete(reports) => reports,
+        nectar_eval::Truth::Pages(_) => panic!("complete.json is read as a complete truth"),
+    }
+}
+
+/// Floors of every fact, table by table, on the 20 field pages of `complete.json` (issue 14's
+/// measure; 2026-12-02, the figures it starts from).
+const COMPLETE_FIELD: &[Floor] = &[
+    ("meetings", 14, Some((14, 24))),
+    ("decisions", 10, Some((10, 19))),
+    ("votes", 4, Some((4, 5))),
+    ("figures", 11, Some((11, 29))),
+    ("agenda_items", 5, Some((5, 24))),
+    ("people", 38, Some((38, 49))),
+    ("facts on the right meeting", 10, None),
+];
+
+/// The same on the five seeds.
+const COMPLETE_SEEDS: &[Floor] = &[
+    ("meetings", 22, Some((22, 25))),
+    ("decisions", 25, Some((25, 38))),
+    ("votes", 1, Some((1, 1))),
+    ("figures", 7, Some((7, 23))),
+    ("agenda_items", 7, Some((7, 17))),
+    ("people", 42, Some((42, 42))),
+    ("facts on the right meeting", 15, None),
+];
+
+#[test]
+fn every_fact_stays_above_the_floors() {
+    let Some(field) = nectar_testkit::require_field() else {
+        return;
+    };
+    let eval = nectar_eval::evaluate_complete(&complete(&field), &read(&field), &texts(&field));
+    assert_eq!(eval.pages, 20, "every page read: {:?}", eval.unread);
+    check(&eval, COMPLETE_FIELD);
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let eval = nectar_eval::evaluate_complete(&complete(&seeds), &read(&seeds), &texts(&seeds));
+    assert_eq!(eval.pages, 5);
+    check(&eval, COMPLETE_SEEDS);
+}
+
+/// The fact-by-fact evaluation can fail: with every decision's outcome, every vote's count and
+/// every figure's value changed in the truth, nothing of those tables matches.
+#[test]
+fn a_wrong_complete_truth_fails_the_floors() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let mut truth = complete(&seeds);
+    for r in &mut truth {
+        for d in &mut r.decisions {
+            d["outcome"] = "noted_or_something_else".into();
+        }
+        for v in &mut r.votes {
+            v["for"] = 999.into();
+        }
+        for f in &mut r.figures {
+            f["value"] = (-1).into();
+        }
+    }
+    let eval = nectar_eval::evaluate_complete(&truth, &read(&seeds), &texts(&seeds));
+    assert_eq!(eval.measure("decisions").unwrap().found, 0);
+    assert_eq!(eval.measure("votes").unwrap().found, 0);
+    assert_eq!(eval.measure("figures").unwrap().found, 0);
+    let failed = std::panic::catch_unwind(|| check(&eval, COMPLETE_SEEDS));
+    assert!(failed.is_err(), "a wrong truth must fail the floors");
+}
