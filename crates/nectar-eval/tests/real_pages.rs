@@ -186,7 +186,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("figures", 7, Some((7, 23))),
     ("agenda_items", 7, Some((7, 17))),
     ("people", 42, Some((42, 42))),
-    ("facts on the right meeting", 15, None),
+    ("facts on the right meeting", 26, None),
 ];
 
 #[test]

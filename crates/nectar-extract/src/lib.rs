@@ -607,8 +607,9 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         notes: Vec::new(),
     };
 
+    let mut places = Vec::new();
     if kind == ReportKind::NecReport {
-        read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
+        places = read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
         // A meeting the text never dates may be dated by the title, read against the
         // publication date or the URL (`Away Day - Monday 19th November`), or by the page's
         // address (`.../nec-report-26-september-2023.html`).
@@ -662,7 +663,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     }
     report.report_id = report_id;
     if kind == ReportKind::NecReport {
-        read_facts(&reader, &mut report, layout);
+        read_facts(&reader, &mut report, layout, &places);
     }
     read_comments(text, layout, &mut report, anchor.as_ref());
     number_facts(&mut report);
@@ -670,13 +671,15 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     report
 }
 
+/// Reads the meetings of the report into `report.meetings`, and gives every place where the
+/// text names one: its span, date and kind.
 fn read_meetings(
     reader: &Reader<'_>,
     report: &mut Report,
     anchor: Option<&Anchor>,
     period: Option<Period>,
     notes: &mut Vec<String>,
-) {
+) -> Vec<(Span, PartialDate, MeetingKind)> {
     let text = reader.text;
     let dates = dated_in(&reader.scan, reader.body.start, anchor);
     for d in &dates {
@@ -688,7 +691,12 @@ fn read_meetings(
             ));
         }
     }
-    let mentions = meetings::merge(meetings::mentions(text, &reader.sentences, &dates));
+    let named = meetings::mentions(text, &reader.sentences, &dates);
+    let places: Vec<(Span, PartialDate, MeetingKind)> = named
+        .iter()
+        .map(|m| (m.span, m.date.date, m.kind))
+        .collect();
+    let mentions = meetings::merge(named);
     let primary = meetings::primary(&mentions, period);
     let mut list: Vec<(MeetingMention, bool)> = mentions
         .into_iter()
@@ -848,6 +856,7 @@ fn read_meetings(
             evidence: evidence(text, m.span),
         }))
         .collect();
+    places
 }
 
 /// How many of the body's first sentences may name the meeting a report never dates.
@@ -887,11 +896,177 @@ fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind,
         .copied()
 }
 
-fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
+/// Words before a meeting that make it where business goes (`deferred until the July
+/// meeting`, `referred to the next NEC`), not where it was decided.
+static GOES_TO: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:until|till|to|for)[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:next[\s\u{a0}]+)?$")
+        .expect("valid regex")
+});
+
+/// Where the text names each meeting, and where each meeting's section starts: the meeting a
+/// fact at a place belongs to.
+struct Placer {
+    /// Each place the text names a meeting, with the meeting's ID.
+    named: Vec<(Span, String)>,
+    /// Where a paragraph or heading opens by naming a meeting held on a day: that meeting's
+    /// section runs from there to the next one's.
+    sections: Vec<(usize, String)>,
+    /// The report's primary meeting.
+    primary: Option<String>,
+    /// Each meeting held, by kind.
+    kinds: Vec<(MeetingKind, String)>,
+}
+
+impl Placer {
+    fn new(
+        reader: &Reader<'_>,
+        report: &Report,
+        places: &[(Span, PartialDate, MeetingKind)],
+        blocks: &[nectar_model::Block],
+    ) -> Self {
+        let id_of = |date: &PartialDate, kind: MeetingKind| {
+            report
+                .meetings
+                .iter()
+                .find(|m| {
+                    m.date.as_ref().is_some_and(|d| d.date == *date)
+                        && (m.kind == kind
+                            || (meetings::is_full_nec(m.kind) && meetings::is_full_nec(kind)))
+                })
+                .map(|m| (m.meeting_id.clone(), m))
+        };
+        let mut named = Vec::new();
+        let mut openers: Vec<(usize, Span, String)> = Vec::new();
+        for (span, date, kind) in places {
+            let Some((id, meeting)) = id_of(date, *kind) else {
+                continue;
+            };
+            // A meeting ahead (`deferred until the May NEC`) is where business goes, not where
+            // it was decided.
+            let held = meeting.status == nectar_model::MeetingStatus::Held;
+            let before = &reader.text[reader.sentence_of(span.start).start..span.start];
+            if !held || GOES_TO.is_match(before) {
+                continue;
+            }
+            named.push((*span, id.clone()));
+            let sentence = reader.sentence_of(span.start);
+            let block = blocks
+                .iter()
+                .find(|b| b.span.start <= span.start && span.start < b.span.end);
+            let opens = block.is_some_and(|b| sentence.start <= b.span.start + 2);
+            // A heading opens a section with a month (`The July NEC`); a paragraph needs a day.
+            let heading = block.is_some_and(|b| b.kind == BlockKind::Heading) || {
+                let text = reader.text;
+                let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let to = text[span.start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| span.start + i);
+                let line = text[from..to].trim();
+                line.len() <= 80 && !line.ends_with(['.', '!', '?', ':'])
+            };
+            if opens && (heading || date.precision() == DatePrecision::Day) {
+                openers.push((sentence.start, sentence, id));
+            }
+        }
+        // A sentence that names several meetings (`this post covers three meetings: ...`)
+        // opens none of their sections.
+        let mut sections: Vec<(usize, String)> = openers
+            .iter()
+            .filter(|(_, sentence, id)| {
+                !openers
+                    .iter()
+                    .any(|(_, other, other_id)| other == sentence && other_id != id)
+            })
+            .map(|(at, _, id)| (*at, id.clone()))
+            .collect();
+        // A heading that names a kind of meeting (`The Organisation Committee`) opens the
+        // section of the one meeting of that kind the report holds.
+        for b in blocks.iter().filter(|b| b.kind == BlockKind::Heading) {
+            let Some(kind) = meetings::kind_named(&reader.text[b.span.start..b.span.end]) else {
+                continue;
+            };
+            let mut of_kind = report
+                .meetings
+                .iter()
+                .filter(|m| m.kind == kind && m.status == nectar_model::MeetingStatus::Held);
+            if let (Some(m), None) = (of_kind.next(), of_kind.next())
+                && kind != MeetingKind::Unknown
+                && kind != MeetingKind::OtherCommittee
+            {
+                sections.push((b.span.start, m.meeting_id.clone()));
+            }
+        }
+        sections.sort_by_key(|(at, _)| *at);
+        sections.dedup();
+        Self {
+            named,
+            sections,
+            primary: report.primary_meeting().map(|m| m.meeting_id.clone()),
+            kinds: report
+                .meetings
+                .iter()
+                .filter(|m| m.status == nectar_model::MeetingStatus::Held)
+                .map(|m| (m.kind, m.meeting_id.clone()))
+                .collect(),
+        }
+    }
+
+    /// The one full NEC meeting held, for a sentence that names the full meeting without a
+    /// date (`back at the full NEC meeting`). A committee named without a date is often named
+    /// as a body (`deferred to the Equalities Committee`, `as its chair`), not as a meeting.
+    fn by_kind(&self, reader: &Reader<'_>, sentence: Span) -> Option<String> {
+        let words = &reader.text[sentence.start..sentence.end];
+        if !EXPLICITLY_FULL.is_match(words) {
+            return None;
+        }
+        let mut of_kind = self.kinds.iter().filter(|(k, _)| meetings::is_full_nec(*k));
+        match (of_kind.next(), of_kind.next()) {
+            (Some((_, id)), None) => Some(id.clone()),
+            _ => None,
+        }
+    }
+
+    /// The meeting of a fact at `span`: the one its sentence names (the last named before it,
+    /// else the first after), else the one whose section it stands in, else the primary one.
+    fn meeting_of(&self, reader: &Reader<'_>, span: Span) -> Option<String> {
+        let sentence = reader.sentence_of(span.start);
+        let in_sentence: Vec<&(Span, String)> = self
+            .named
+            .iter()
+            .filter(|(s, _)| sentence.start <= s.start && s.start < sentence.end)
+            .collect();
+        let said = in_sentence
+            .iter()
+            .rfind(|(s, _)| s.start <= span.start)
+            .or_else(|| in_sentence.first())
+            .map(|(_, id)| id.clone());
+        said.or_else(|| self.by_kind(reader, sentence))
+            .or_else(|| {
+                self.sections
+                    .iter()
+                    .rfind(|(at, _)| *at <= span.start)
+                    .map(|(_, id)| id.clone())
+            })
+            .or_else(|| self.primary.clone())
+    }
+}
+
+fn read_facts(
+    reader: &Reader<'_>,
+    report: &mut Report,
+    layout: &Layout,
+    places: &[(Span, PartialDate, MeetingKind)],
+) {
     let text = reader.text;
     let body = reader.body;
     let primary = report.primary_meeting().cloned();
     let meeting_id = primary.as_ref().map(|m| m.meeting_id.clone());
+    let blocks = if layout.blocks.is_empty() {
+        nectar_text::blocks(text, body)
+    } else {
+        layout.blocks.clone()
+    };
+    let placer = Placer::new(reader, report, places, &blocks);
     let as_of = primary
         .as_ref()
         .and_then(|m| m.date.as_ref())
@@ -907,6 +1082,9 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         meeting_id.clone(),
         false,
     );
+    for f in &mut report.figures {
+        f.meeting_id = placer.meeting_of(reader, f.evidence.span);
+    }
 
     // Votes.
     for v in reader.scan.votes() {
@@ -925,7 +1103,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             });
         report.votes.push(VoteEvent {
             vote_id: String::new(),
-            meeting_id: meeting_id.clone(),
+            meeting_id: placer.meeting_of(reader, span),
             subject,
             counts: VoteCounts {
                 yes: v.yes,
@@ -955,7 +1133,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         for d in decisions::in_sentence(text, s) {
             report.decisions.push(Decision {
                 decision_id: String::new(),
-                meeting_id: meeting_id.clone(),
+                meeting_id: placer.meeting_of(reader, d.span),
                 outcome: d.outcome,
                 subject: Some(decisions::subject(text, &reader.sentences, i, d.span)),
                 unanimous: d.unanimous,
@@ -973,11 +1151,6 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     report.author_role = author_role::author_role(text, body);
 
     // Agenda items: headings, then reports named in running text, in text order.
-    let blocks = if layout.blocks.is_empty() {
-        nectar_text::blocks(text, body)
-    } else {
-        layout.blocks.clone()
-    };
     let mut items: Vec<(String, Span)> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading)
@@ -1002,7 +1175,7 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
                 .captures(&text[sentence.start..sentence.end])
                 .map(|c| c[1].to_owned());
             AgendaItem {
-                meeting_id: meeting_id.clone(),
+                meeting_id: placer.meeting_of(reader, span),
                 ordinal: i as u32 + 1,
                 heading,
                 presenter,

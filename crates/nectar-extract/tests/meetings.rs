@@ -935,3 +935,62 @@ fn a_title_day_on_which_only_committees_met_has_the_first_committee_primary() {
     assert_eq!(m.date.as_ref().unwrap().date.to_string(), "2023-06-06");
     assert!(!report.meetings.iter().any(|m| m.kind == MeetingKind::Full));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Each fact on its meeting
+
+/// The meeting (date and kind) each decision of the report is on.
+fn decisions_on(report: &Report) -> Vec<(String, MeetingKind)> {
+    report
+        .decisions
+        .iter()
+        .map(|d| {
+            let m = report
+                .meetings
+                .iter()
+                .find(|m| Some(&m.meeting_id) == d.meeting_id.as_ref())
+                .expect("a decision on a meeting of the report");
+            (date_of(m).0, m.kind)
+        })
+        .collect()
+}
+
+#[test]
+fn each_fact_is_on_the_meeting_its_sentence_or_section_names() {
+    let report = Page {
+        title: Some("NEC report - 14 March 2023"),
+        body: "The NEC met on Tuesday 14 March 2023. The budget was agreed.\n\n\
+               The NEC Organisation Committee met on 7 March 2023 and agreed the selection \
+               timetable. The request for a delay was rejected.\n\n\
+               Back at the full meeting, the code of conduct was approved.",
+        ..Page::default()
+    }
+    .read();
+    let full = ("2023-03-14".to_owned(), MeetingKind::Full);
+    let org = ("2023-03-07".to_owned(), MeetingKind::OrganisationCommittee);
+    assert_eq!(
+        decisions_on(&report),
+        [full.clone(), org.clone(), org, full],
+        "{:#?}",
+        report.decisions
+    );
+}
+
+#[test]
+fn a_sentence_listing_several_meetings_opens_no_section_and_a_later_one_is_not_where_it_was_decided()
+ {
+    let report = Page {
+        title: Some("NEC round-up"),
+        body: "This covers the away day on 12 November 2019 and the Disputes Panel on 3 \
+               December 2019.\n\nThe NEC agreed the election budget. The paper on fees was \
+               deferred until the 21 January 2020 meeting.",
+        ..Page::default()
+    }
+    .read();
+    let on = decisions_on(&report);
+    assert!(
+        on.iter()
+            .all(|(d, k)| d == "2019-11-12" && *k == MeetingKind::AwayDay),
+        "{on:?}"
+    );
+}
