@@ -139,8 +139,41 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     if failed {
         found.retain(|f| f.outcome != DecisionOutcome::Deferred);
     }
+    // `It was noted that 27,000 members had registered`: a remark, not the noting of a paper.
+    if REMARK.is_match(s) {
+        found.retain(|f| f.outcome != DecisionOutcome::Noted);
+    }
+    // `voted not to defer it`, `it would have made more sense to defer`: nothing was deferred.
+    if NOT_DEFERRED.is_match(s) {
+        found.retain(|f| f.outcome != DecisionOutcome::Deferred);
+    }
+    // `I have also been elected to ...`: the writer's own election, not the meeting's decision.
+    if OWN_ELECTION.is_match(s) {
+        found.retain(|f| f.outcome != DecisionOutcome::Elected);
+    }
+    // `It was agreed to defer these`: one decision, a deferral.
+    if AGREED_TO_DEFER.is_match(s) && found.iter().any(|f| f.outcome == DecisionOutcome::Deferred) {
+        found.retain(|f| f.outcome != DecisionOutcome::Agreed);
+    }
     found
 }
+
+static REMARK: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"(?i)\bnot(?:ed|es|e)[\s\u{a0}]+that\b").expect("valid regex"));
+static NOT_DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\bnot[\s\u{a0}]+to[\s\u{a0}]+(?:defer|postpone)|\b(?:would|should|could|might)[\s\u{a0}]+have[\s\u{a0}]+(?:[\w’']+[\s\u{a0}]+){0,5}(?:to[\s\u{a0}]+)?(?:defer|postpone)")
+        .expect("valid regex")
+});
+static OWN_ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"\bI[\s\u{a0}]+(?:have[\s\u{a0}]+|had[\s\u{a0}]+)?(?:also[\s\u{a0}]+|now[\s\u{a0}]+)?(?:been|was)[\s\u{a0}]+(?:re-?)?(?:elected|appointed)\b")
+        .expect("valid regex")
+});
+static AGREED_TO_DEFER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(
+        r"(?i)\b(?:agreed|decided|voted|agreeing)[\s\u{a0}]+to[\s\u{a0}]+(?:defer|postpone)",
+    )
+    .expect("valid regex")
+});
 
 static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
@@ -285,6 +318,38 @@ mod tests {
         );
         assert_eq!(
             outcomes("There was a vote by 13 to 10 to defer the paper."),
+            [DecisionOutcome::Deferred]
+        );
+    }
+
+    #[test]
+    fn remarks_negations_and_counterfactuals_are_not_decisions() {
+        assert_eq!(
+            outcomes("It was noted that 4,000 members had joined in May."),
+            []
+        );
+        assert_eq!(
+            outcomes("The report of the audit committee was noted."),
+            [DecisionOutcome::Noted]
+        );
+        assert_eq!(
+            outcomes("Having voted not to defer the paper, we ran out of time."),
+            []
+        );
+        assert_eq!(
+            outcomes("It would have been wiser to defer the timetable to the spring."),
+            []
+        );
+        assert_eq!(
+            outcomes("I have also been elected to the policy commission."),
+            []
+        );
+    }
+
+    #[test]
+    fn agreed_to_defer_is_one_deferral() {
+        assert_eq!(
+            outcomes("It was agreed to defer the fees paper to a future meeting."),
             [DecisionOutcome::Deferred]
         );
     }
