@@ -170,7 +170,7 @@ fn complete(dir: &Path) -> Vec<nectar_eval::CompleteReport> {
 /// measure; 2026-12-02, the figures it starts from).
 const COMPLETE_FIELD: &[Floor] = &[
     ("meetings", 14, Some((14, 24))),
-    ("decisions", 10, Some((10, 14))),
+    ("decisions", 15, Some((15, 20))),
     ("votes", 4, Some((4, 5))),
     ("figures", 11, Some((11, 29))),
     ("agenda_items", 5, Some((5, 24))),

@@ -36,7 +36,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         r(
             Deferred,
-            r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|put_off|pushed_back)\b|\bto_defer_(?:the|this|it|these|a|consideration)\b|\bWHO_(?:also_)?(?:deferred|postponed)\b",
+            r"(?i)\b(?:was|were|been|be)_(?:\w+_)?(?:deferred|postponed|put_off|pushed_back)\b|\bto_(?:defer|postpone)_(?:the|this|it|these|a|any|its|their|consideration|a_decision)\b|\bWHO_(?:also_)?(?:deferred|postponed)\b",
         ),
         r(
             Elected,
@@ -44,11 +44,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         r(
             Approved,
-            r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_|overwhelmingly_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bWHO_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:and|also)_approved\b|\bapproved_(?:a|an|the)_new\b|\bvoted\b[^.;]{0,20}\bto_(?:approve|endorse|adopt)\b",
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_|overwhelmingly_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bWHO_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:and|also)_approved\b|\bapproved_(?:a|an|the)_new\b|\bvoted\b[^.;]{0,20}\bto_(?:approve|endorse|adopt)\b|\bpassed_by\b|\b(?:was|were)_(?:\w+_)?passed\b",
         ),
         r(
             Agreed,
-            r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\bas_agreed\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b",
+            r"(?i)\b(?:was|were|been)_(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\bas_agreed\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b|\bWHO_(?:also_|then_|narrowly_|unanimously_)?voted_(?:by_[^.;]{1,30}_)?to\b",
         ),
         r(
             Noted,
@@ -87,6 +87,7 @@ static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "agree",
             "carried",
             "accepted",
+            "passed",
             "decided",
             "noted",
             "noting",
@@ -343,6 +344,22 @@ mod tests {
         assert_eq!(
             outcomes("I have also been elected to the policy commission."),
             []
+        );
+    }
+
+    #[test]
+    fn a_motion_passed_or_voted_for_is_a_decision() {
+        assert_eq!(
+            outcomes("Passed by 18 votes to 9."),
+            [DecisionOutcome::Approved]
+        );
+        assert_eq!(
+            outcomes("The committee voted to open the selections in June."),
+            [DecisionOutcome::Agreed]
+        );
+        assert_eq!(
+            outcomes("The NEC also voted to postpone the fees review."),
+            [DecisionOutcome::Deferred]
         );
     }
 
