@@ -116,8 +116,10 @@ fn places(text: &str, row: &Value) -> Vec<Span> {
         .collect()
 }
 
+/// Whether a truth place `a` and nectar's evidence `b` are the same place: they overlap, or
+/// `b` is the line right above `a` (an agenda item's heading over the sentence that opens it).
 fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+    (a.start < b.end && b.start < a.end) || (b.end <= a.start && a.start - b.end <= 2)
 }
 
 /// Whether nectar's row and the truth's row say the same thing, table by table.

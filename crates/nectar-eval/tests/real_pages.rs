@@ -175,7 +175,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("figures", 11, Some((11, 29))),
     ("agenda_items", 5, Some((5, 24))),
     ("people", 38, Some((38, 49))),
-    ("facts on the right meeting", 10, None),
+    ("facts on the right meeting", 15, None),
 ];
 
 /// The same on the five seeds.
@@ -184,7 +184,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("decisions", 25, Some((25, 30))),
     ("votes", 1, Some((1, 1))),
     ("figures", 7, Some((7, 23))),
-    ("agenda_items", 7, Some((7, 17))),
+    ("agenda_items", 15, Some((15, 17))),
     ("people", 42, Some((42, 42))),
     ("facts on the right meeting", 26, None),
 ];
