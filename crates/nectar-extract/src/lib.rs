@@ -887,6 +887,9 @@ fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind,
         .copied()
 }
 
+/// The most votes an NEC meeting can cast (it has about 40 members).
+const MAX_NEC_VOTES: u32 = 60;
+
 fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     let text = reader.text;
     let body = reader.body;
@@ -910,6 +913,11 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
 
     // Votes.
     for v in reader.scan.votes() {
+        // More votes than any NEC or committee has members: a Commons division or a ballot.
+        let cast = [v.yes, v.no, v.abstain].iter().flatten().sum::<u32>();
+        if cast > MAX_NEC_VOTES {
+            continue;
+        }
         let span = shift(v.span, body.start);
         let sentence = reader.sentence_of(span.start);
         let rest = text[span.end..sentence.end].trim_start();
