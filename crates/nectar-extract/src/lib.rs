@@ -890,6 +890,17 @@ fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind,
 /// The most votes an NEC meeting can cast (it has about 40 members).
 const MAX_NEC_VOTES: u32 = 60;
 
+/// A vote of another body: Parliament, a members' or an electoral ballot.
+static OTHER_BODY_VOTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:House[\s\u{a0}]+of[\s\u{a0}]+(?:Commons|Lords)|the[\s\u{a0}]+Commons|Parliament|MPs|MEPs|peers|members['’][\s\u{a0}]+ballot|ballot[\s\u{a0}]+of[\s\u{a0}]+(?:the[\s\u{a0}]+)?members|by-election|general[\s\u{a0}]+election)\b")
+        .expect("valid regex")
+});
+
+/// The NEC or one of its committees named in a sentence.
+static NEC_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:NEC|National[\s\u{a0}]+Executive|committee|panel)\b").expect("valid regex")
+});
+
 fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
     let text = reader.text;
     let body = reader.body;
@@ -920,6 +931,11 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
         }
         let span = shift(v.span, body.start);
         let sentence = reader.sentence_of(span.start);
+        // A division in Parliament or a members' ballot, with no NEC in the sentence.
+        let said = &text[sentence.start..sentence.end];
+        if OTHER_BODY_VOTE.is_match(said) && !NEC_BODY.is_match(said) {
+            continue;
+        }
         let rest = text[span.end..sentence.end].trim_start();
         let subject = rest
             .strip_prefix("to ")

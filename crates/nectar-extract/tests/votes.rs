@@ -59,3 +59,14 @@ fn an_officer_election_counts_the_winner_first() {
     let r = read("At the NEC she was elected chair by 17 votes to 16.");
     assert_eq!(counts(&r), [(Some(17), Some(16), None, VoteResult::Pass)]);
 }
+
+#[test]
+fn a_small_division_in_parliament_or_a_members_ballot_is_not_an_nec_vote() {
+    let r =
+        read("At the NEC we discussed housing. In the Commons the bill passed by 9 votes to 4.");
+    assert_eq!(counts(&r), []);
+    let r = read("At the NEC we discussed the rules. A members' ballot backed them by 30 to 12.");
+    assert_eq!(counts(&r), []);
+    let r = read("The NEC backed the rules by 30 to 12, ahead of a members' ballot.");
+    assert_eq!(counts(&r), [(Some(30), Some(12), None, VoteResult::Pass)]);
+}
