@@ -937,16 +937,26 @@ fn read_facts(reader: &Reader<'_>, report: &mut Report, layout: &Layout) {
             continue;
         }
         let rest = text[span.end..sentence.end].trim_start();
-        let subject = rest
-            .strip_prefix("to ")
-            .or_else(|| rest.strip_prefix("on "))
-            .or_else(|| rest.strip_prefix("for "))
+        // "five voted against the expulsion of X, ...": what they opposed is the subject.
+        let opposed = v.yes.is_none()
+            && ["against", "opposed"]
+                .iter()
+                .any(|w| text[span.start..span.end].to_ascii_lowercase().ends_with(w));
+        let object = opposed
+            .then(|| rest.split([',', ';']).next().unwrap_or(rest))
             .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
-            .filter(|s| !s.is_empty())
-            .or_else(|| {
-                let i = reader.sentences.iter().position(|s| *s == sentence)?;
-                Some(decisions::subject(text, &reader.sentences, i, span))
-            });
+            .filter(|s| !s.is_empty());
+        let subject = object.or_else(|| {
+            rest.strip_prefix("to ")
+                .or_else(|| rest.strip_prefix("on "))
+                .or_else(|| rest.strip_prefix("for "))
+                .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
+                .filter(|s| !s.is_empty())
+                .or_else(|| {
+                    let i = reader.sentences.iter().position(|s| *s == sentence)?;
+                    Some(decisions::subject(text, &reader.sentences, i, span))
+                })
+        });
         report.votes.push(VoteEvent {
             vote_id: String::new(),
             meeting_id: meeting_id.clone(),

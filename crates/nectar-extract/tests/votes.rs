@@ -70,3 +70,12 @@ fn a_small_division_in_parliament_or_a_members_ballot_is_not_an_nec_vote() {
     let r = read("The NEC backed the rules by 30 to 12, ahead of a members' ballot.");
     assert_eq!(counts(&r), [(Some(30), Some(12), None, VoteResult::Pass)]);
 }
+
+#[test]
+fn a_minority_vote_against_names_what_it_opposed() {
+    let r = read(
+        "The NEC met on Monday. Seven members voted against the closure of the office, as expected.",
+    );
+    let subjects: Vec<_> = r.votes.iter().map(|v| v.subject.as_deref()).collect();
+    assert_eq!(subjects, [Some("the closure of the office")]);
+}
