@@ -896,6 +896,20 @@ fn undated_primary(reader: &Reader<'_>, report: &Report) -> Option<(MeetingKind,
         .copied()
 }
 
+/// The most votes an NEC meeting can cast (it has about 40 members).
+const MAX_NEC_VOTES: u32 = 60;
+
+/// A vote of another body: Parliament, a members' or an electoral ballot.
+static OTHER_BODY_VOTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:House[\s\u{a0}]+of[\s\u{a0}]+(?:Commons|Lords)|the[\s\u{a0}]+Commons|Parliament|MPs|MEPs|peers|members['’][\s\u{a0}]+ballot|ballot[\s\u{a0}]+of[\s\u{a0}]+(?:the[\s\u{a0}]+)?members|by-election|general[\s\u{a0}]+election)\b")
+        .expect("valid regex")
+});
+
+/// The NEC or one of its committees named in a sentence.
+static NEC_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:NEC|National[\s\u{a0}]+Executive|committee|panel)\b").expect("valid regex")
+});
+
 /// Words before a meeting that make it where business goes (`deferred until the July
 /// meeting`, `referred to the next NEC`), not where it was decided.
 static GOES_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -1088,19 +1102,39 @@ fn read_facts(
 
     // Votes.
     for v in reader.scan.votes() {
+        // More votes than any NEC or committee has members: a Commons division or a ballot.
+        let cast = [v.yes, v.no, v.abstain].iter().flatten().sum::<u32>();
+        if cast > MAX_NEC_VOTES {
+            continue;
+        }
         let span = shift(v.span, body.start);
         let sentence = reader.sentence_of(span.start);
+        // A division in Parliament or a members' ballot, with no NEC in the sentence.
+        let said = &text[sentence.start..sentence.end];
+        if OTHER_BODY_VOTE.is_match(said) && !NEC_BODY.is_match(said) {
+            continue;
+        }
         let rest = text[span.end..sentence.end].trim_start();
-        let subject = rest
-            .strip_prefix("to ")
-            .or_else(|| rest.strip_prefix("on "))
-            .or_else(|| rest.strip_prefix("for "))
+        // "five voted against the expulsion of X, ...": what they opposed is the subject.
+        let opposed = v.yes.is_none()
+            && ["against", "opposed"]
+                .iter()
+                .any(|w| text[span.start..span.end].to_ascii_lowercase().ends_with(w));
+        let object = opposed
+            .then(|| rest.split([',', ';']).next().unwrap_or(rest))
             .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
-            .filter(|s| !s.is_empty())
-            .or_else(|| {
-                let i = reader.sentences.iter().position(|s| *s == sentence)?;
-                Some(decisions::subject(text, &reader.sentences, i, span))
-            });
+            .filter(|s| !s.is_empty());
+        let subject = object.or_else(|| {
+            rest.strip_prefix("to ")
+                .or_else(|| rest.strip_prefix("on "))
+                .or_else(|| rest.strip_prefix("for "))
+                .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
+                .filter(|s| !s.is_empty())
+                .or_else(|| {
+                    let i = reader.sentences.iter().position(|s| *s == sentence)?;
+                    Some(decisions::subject(text, &reader.sentences, i, span))
+                })
+        });
         report.votes.push(VoteEvent {
             vote_id: String::new(),
             meeting_id: placer.meeting_of(reader, span),

@@ -30,7 +30,12 @@ pub struct VoteMatch {
 /// A count in digits or words.
 const N: &str = r"(?:[0-9]{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:%D(?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|zero|none|nil)";
 
-const ROLE: &str = r"(?:in%Wfavou?r|for|against|abstentions?|abstained|abstaining|abstain)";
+const ROLE: &str =
+    r"(?:in%Wfavou?r|for|against|opposing|opposed|abstentions?|abstained|abstaining|abstain)";
+
+/// Who cast the votes, between a count and its role: `14 NEC members voting in favour`.
+const WHO: &str =
+    r"(?:(?:(?:NEC|executive|committee|panel)%W)?members%W)?(?:votes?%W|vot(?:ed|ing)%W)?";
 
 static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let by = format!(
@@ -39,12 +44,19 @@ static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let vd = format!(
         r"(?P<vd>(?-u:\b)vot(?:ed|ing)%W(?P<vdc>(?P<vd1>{N})%W(?:to|%D)%W(?P<vd2>{N}))(?-u:\b))"
     );
-    let vt = format!(r"(?P<vt>(?-u:\b)(?P<vt1>{N})%Wvotes?%W(?:to|against)%W(?P<vt2>{N})(?-u:\b))");
+    // "13 votes to 10", "13 votes to Smith's 10", "13 votes, against 10 for ...".
+    let vt = format!(
+        r"(?P<vt>(?-u:\b)(?P<vt1>{N})%Wvotes?(?:%w,)?%W(?:to|against)%W(?:[a-z][a-z-]*%Qs%W)?(?P<vt2>{N})(?-u:\b))"
+    );
+    // Only the minority counted: "only 5 voted against", "nine NEC members opposed".
+    let min = format!(
+        r"(?P<min>(?-u:\b)(?P<mn>{N})%W(?:(?:NEC|executive|committee|panel)%W)?(?:members%W)?(?:(?P<mno>vot(?:ed|ing)%Wagainst|opposed)|vot(?:ed|ing)%W(?:for|in%Wfavou?r))(?-u:\b))"
+    );
     // "lost on a show of hands, 8 to 17", "carried 20 to 6": a result word, then the counts.
     let rs = format!(
         r"(?P<rs>(?-u:\b)(?:(?:on|by)%Wa%Wshow%Wof%Whands|by%Wa%Wvote%Wof|backed|lost|carried|defeated|won|passed|approved|rejected|agreed)%w,?%w(?P<rsc>(?P<rs1>{N})%W(?:to|%D)%W(?P<rs2>{N}))(?-u:\b))"
     );
-    let item = format!(r"(?-u:\b){N}%W(?:votes?%W)?{ROLE}(?-u:\b)");
+    let item = format!(r"(?-u:\b){N}%W{WHO}{ROLE}(?-u:\b)");
     let sep = r"(?:%w[,;]%w(?:(?:and|with)%W)?|%W(?:and|with)%W)";
     let tally = format!(r"(?P<tally>{item}(?:{sep}{item}){{1,3}})");
     let litem = format!(r"(?-u:\b){ROLE}%w[:=]%w{N}(?-u:\b)");
@@ -58,14 +70,14 @@ static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     let soh = r"(?P<soh>(?-u:\b)(?:on|by)%Wa%Wshow%Wof%Whands(?-u:\b))";
     let abst = format!(r"(?P<abst>(?-u:\b)(?:with%W)?(?P<ab1>{N})%Wabstentions?(?-u:\b))");
     build(&format!(
-        "(?i){by}|{vd}|{vt}|{rs}|{tally}|{ltally}|{una}|{nar}|{soh}|{abst}|{dash}"
+        "(?i){by}|{vd}|{vt}|{rs}|{tally}|{ltally}|{min}|{una}|{nar}|{soh}|{abst}|{dash}"
     ))
 });
 
 /// One item of a tally: `13 in favour`, `against: 10`.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?-u:\b)(?:(?P<n>{N})%W(?:votes?%W)?(?P<r>{ROLE})|(?P<r2>{ROLE})%w[:=]%w(?P<n2>{N}))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?P<n>{N})%W{WHO}(?P<r>{ROLE})|(?P<r2>{ROLE})%w[:=]%w(?P<n2>{N}))(?-u:\b)"
     ))
 });
 
@@ -78,19 +90,19 @@ static ABSTAIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static FAIL: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:defeated|lost|fell|rejected|voted%Wdown|failed|not%W(?:carried|agreed|passed|approved))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:defeated|lost|los(?:es|ing|e)|fell|rejected|voted%Wdown|failed|not%W(?:carried|agreed|passed|approved))(?-u:\b)",
     )
 });
 
 static PASS: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:carried|agreed|passed|won|approved|adopted|endorsed|accepted|backed)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:carried|agreed|passed|won|wins|winning|approved|adopted|endorsed|accepted|backed|elected)(?-u:\b)",
     )
 });
 
 static VOTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:vote|votes|voted|voting|ballot|carried|defeated|lost|won|passed|agreed|rejected|approved|endorsed|adopted|backed|motion|amendment)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:vote|votes|voted|voting|ballot|carried|defeated|lost|losing|loses|won|winning|passed|agreed|rejected|approved|endorsed|adopted|backed|elected|motion|amendment)(?-u:\b)",
     )
 });
 
@@ -107,12 +119,17 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)(?-u:\b)(?:not|ne
 ///   `For: 20, Against: 4`, `voted 22 to 9` (span `22 to 9`), and `13-10` when a vote word (`vote`, `voted`, `carried`,
 ///   `defeated`, `lost`, `won`, `passed`, `agreed`, `rejected`, `motion`) is in the same
 ///   sentence; abstentions right after (`, with 2 abstentions`) join the vote, and stand
-///   alone otherwise;
+///   alone otherwise, or join the counted vote earlier in the same sentence;
+/// - counted against first or with who voted: `20 votes against and 11 in favour`,
+///   `20 members opposing and 11 voting in favour` (yes 11, no 20);
+/// - a winner's count against a named rival's: `21 votes to Patel's three`, `16 votes, against 15`;
+/// - only the minority counted: `only four voted against`, `eight NEC members opposed` (no 4,
+///   passed), `only six voted for` (yes 6, failed);
 /// - uncounted: `carried unanimously`, `unanimously agreed`, `unanimous` (unanimous, result
 ///   pass), `narrowly defeated` (fail), `on a show of hands`.
 ///
-/// The result comes from the sentence: fail for `defeated`, `lost`, `fell`, `rejected`;
-/// pass for `carried`, `agreed`, `passed`, `won`, `approved` (the nearest word wins). With
+/// The result comes from the sentence: fail for `defeated`, `lost`, `losing`, `fell`, `rejected`;
+/// pass for `carried`, `agreed`, `passed`, `won`, `approved`, `elected` (the nearest word wins). With
 /// neither, a vote `to <do something>` (`a vote by 13 to 10 to defer`) passed; explicit
 /// for/against counts pass when for is larger and fail when smaller; otherwise unknown.
 ///
@@ -149,13 +166,22 @@ pub(crate) fn votes_in(scan: &Scan<'_>) -> Vec<VoteMatch> {
             && last.abstain.is_none()
             && !last.unanimous
             && last.span.end <= v.span.start
-            && ABSTAIN_AFTER
+        {
+            if ABSTAIN_AFTER
                 .find(&text[last.span.end..])
                 .is_some_and(|m| last.span.end + m.end() >= v.span.end)
-        {
-            last.abstain = v.abstain;
-            last.span.end = v.span.end;
-            continue;
+            {
+                last.abstain = v.abstain;
+                last.span.end = v.span.end;
+                continue;
+            }
+            // Later in the same sentence: "14 in favour of the plan, with 1 abstention".
+            if (last.yes.is_some() || last.no.is_some())
+                && scan.sentence_around(last.span.start).end >= v.span.end
+            {
+                last.abstain = v.abstain;
+                continue;
+            }
         }
         out.push(v);
     }
@@ -231,6 +257,28 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
             ..base
         });
     }
+    if caps.name("min").is_some() {
+        // Only the minority is counted: the other side carried it unless the sentence says so.
+        let n = count(caps.name("mn")?.as_str());
+        let against = caps.name("mno").is_some();
+        let result = sentence_result(
+            text,
+            near(text, scan.sentence_around(span.start), span),
+            span,
+        )
+        .unwrap_or(if against {
+            VoteResult::Pass
+        } else {
+            VoteResult::Fail
+        });
+        let (yes, no) = if against { (None, n) } else { (n, None) };
+        return Some(VoteMatch {
+            yes,
+            no,
+            result,
+            ..base
+        });
+    }
     if caps.name("tally").is_some() || caps.name("ltally").is_some() {
         let (mut yes, mut no, mut abstain) = (None, None, None);
         for item in ITEM.captures_iter(whole.as_str()) {
@@ -244,7 +292,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
             let r = r.as_str().to_ascii_lowercase();
             if r.starts_with("in") || r == "for" {
                 yes = yes.or(n);
-            } else if r == "against" {
+            } else if r == "against" || r.starts_with("oppos") {
                 no = no.or(n);
             } else {
                 abstain = abstain.or(n);
@@ -554,6 +602,85 @@ mod tests {
             (
                 "The vote went 13 votes to 10.",
                 ("13 votes to 10", Some(13), Some(10), None, Unknown, false),
+            ),
+            (
+                "The treasurer took 21 votes to Patel's three.",
+                (
+                    "21 votes to Patel's three",
+                    Some(21),
+                    Some(3),
+                    None,
+                    Unknown,
+                    false,
+                ),
+            ),
+            (
+                "The vice-chair was elected by 16 votes to 15.",
+                ("by 16 votes to 15", Some(16), Some(15), None, Pass, false),
+            ),
+            (
+                "She had 16 votes, against 15 for her rival.",
+                (
+                    "16 votes, against 15",
+                    Some(16),
+                    Some(15),
+                    None,
+                    Unknown,
+                    false,
+                ),
+            ),
+            (
+                "Our amendment went down, losing 12-11.",
+                ("12-11", Some(11), Some(12), None, Fail, false),
+            ),
+            (
+                "The left lost the vote: 20-13.",
+                ("20-13", Some(13), Some(20), None, Fail, false),
+            ),
+            (
+                "The proposal loses with 20 votes against and 11 in favour.",
+                (
+                    "20 votes against and 11 in favour",
+                    Some(11),
+                    Some(20),
+                    None,
+                    Fail,
+                    false,
+                ),
+            ),
+            (
+                "It was thrown out, with 20 NEC members opposing and 11 voting in favour of the plan, with two abstentions.",
+                (
+                    "20 NEC members opposing and 11 voting in favour",
+                    Some(11),
+                    Some(20),
+                    Some(2),
+                    Fail,
+                    false,
+                ),
+            ),
+            (
+                "The rule change went through; only four voted against.",
+                ("four voted against", None, Some(4), None, Pass, false),
+            ),
+            (
+                "Eight NEC members voted against the ban on the group.",
+                (
+                    "Eight NEC members voted against",
+                    None,
+                    Some(8),
+                    None,
+                    Pass,
+                    false,
+                ),
+            ),
+            (
+                "A handful of seven members opposed the expulsion.",
+                ("seven members opposed", None, Some(7), None, Pass, false),
+            ),
+            (
+                "Only six voted for the motion.",
+                ("six voted for", Some(6), None, None, Fail, false),
             ),
         ];
         for &(text, want) in cases {
