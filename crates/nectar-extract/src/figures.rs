@@ -79,6 +79,8 @@ fn words_re(words: &[String], prefix: &str, suffix: &str) -> Regex {
 
 static NOT_PARTY: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.not_party_words, r"\b", ""));
 
+static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.money_words, r"\b", ""));
+
 static CASE_WORDS: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.case_words, r"\b", ""));
 
 static LOSS_BEFORE: LazyLock<Regex> =
@@ -91,6 +93,34 @@ static MEMBER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         &verbs,
         r"^[\s\u{a0}]*(?:(?:party|labour|individual)[\s\u{a0}]+)?(?:members[\s\u{a0}]+|people[\s\u{a0}]+)?(?:(?:had|have|has|were|was|are|been|already|now|automatically)[\s\u{a0}]+){0,3}(",
         ")",
+    )
+});
+
+/// The metric of the first count noun `text` starts with.
+fn count_noun(text: &str) -> Option<String> {
+    WORDS
+        .count_nouns
+        .iter()
+        .find(|(noun, _)| {
+            text.starts_with(noun.as_str())
+                && text[noun.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|(_, metric)| metric.clone())
+}
+
+/// Words joined by `and` before a noun (`union and socialist society`), lowercase.
+static PAIRED_MODIFIERS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z-]+ ){1,3}and "));
+
+/// `attendance [...] would be|was|reached` right before the count.
+static NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> = WORDS.before_nouns.iter().map(|(n, _)| n.clone()).collect();
+    words_re(
+        &nouns,
+        r"\b(",
+        r")[^.;:\d]{0,60}\b(?:is|was|were|would[\s\u{a0}]+be|will[\s\u{a0}]+be|reached|totalled|stood[\s\u{a0}]+at)[\s\u{a0}]*$",
     )
 });
 
@@ -152,16 +182,34 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
     let lower = after
         .trim_start_matches(|c: char| c.is_whitespace())
         .to_lowercase();
-    let lower = lower.replace('\u{a0}', " ");
-    for (noun, metric) in &WORDS.count_nouns {
-        if lower.starts_with(noun.as_str())
-            && lower[noun.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-        {
-            return Some(metric.clone());
+    // One space between words, whatever the page's line breaks.
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(metric) = count_noun(&lower) {
+        return Some(metric);
+    }
+    // `N union and socialist society delegates`: the noun after a pair of modifiers.
+    if let Some(m) = PAIRED_MODIFIERS.find(&lower) {
+        let mut rest = &lower[m.end()..];
+        for _ in 0..=3 {
+            if let Some(metric) = count_noun(rest) {
+                return Some(metric);
+            }
+            match rest.split_once(' ') {
+                Some((word, more)) if word.chars().all(|c| c.is_alphabetic() || c == '-') => {
+                    rest = more;
+                }
+                _ => break,
+            }
         }
+    }
+    // `attendance ... would be N`.
+    if let Some(c) = NOUN_BEFORE.captures(before) {
+        let noun = c[1].to_lowercase();
+        return WORDS
+            .before_nouns
+            .iter()
+            .find(|(n, _)| *n == noun)
+            .map(|(_, m)| m.clone());
     }
     if let Some(metric) = member_verb(after) {
         return Some(metric);
@@ -199,6 +247,8 @@ fn percent_metric(after: &str, before: &str) -> Option<String> {
         "members_percent"
     } else if CASE_WORDS.is_match(&a) || CASE_WORDS.is_match(&b) {
         "cases"
+    } else if MONEY_WORDS.is_match(&a) || MONEY_WORDS.is_match(&b) {
+        "money"
     } else {
         "other"
     };
@@ -308,6 +358,7 @@ mod tests {
                 Some("attendance"),
             ),
             ("A group of 12 members opposed the change.", "12", None),
+            ("Then 14 voted against the motion.", "14", None),
             (
                 "Unions with more than 200,000 members may send more.",
                 "200,000",
@@ -389,6 +440,8 @@ mod tests {
         assert_eq!(metric_at(s, "95%").as_deref(), Some("cases"));
         let s = "The leadership ballot saw a turnout of 62%.";
         assert_eq!(metric_at(s, "62%").as_deref(), Some("ballot_turnout"));
+        let s = "Each branch will keep 40% of the income from the raffle.";
+        assert_eq!(metric_at(s, "40%").as_deref(), Some("money"));
         let s = "So far 71% of target seat selections are complete.";
         assert_eq!(metric_at(s, "71%").as_deref(), Some("other"));
     }

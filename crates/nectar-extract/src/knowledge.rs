@@ -87,6 +87,8 @@ pub(crate) struct Words {
     pub connectors: Vec<String>,
     /// Nouns after a count, with the metric they give.
     pub count_nouns: Vec<(String, String)>,
+    /// Nouns a few words before a count (`attendance would be N`), with the metric they give.
+    pub before_nouns: Vec<(String, String)>,
     /// Verbs after a count of members, with the metric they give.
     pub member_verbs: Vec<(String, String)>,
     /// Words right before a count that make it members lost.
@@ -95,6 +97,8 @@ pub(crate) struct Words {
     pub not_party_words: Vec<String>,
     /// Words near a percentage that make it a share of disciplinary cases.
     pub case_words: Vec<String>,
+    /// Words near a percentage that make it a share of money.
+    pub money_words: Vec<String>,
     /// Metrics whose counts under 10 still count.
     pub small_count_metrics: Vec<String>,
     /// Organisations other than Labour with an executive of their own.
@@ -165,6 +169,7 @@ mod tests {
             .count_nouns
             .iter()
             .chain(&WORDS.member_verbs)
+            .chain(&WORDS.before_nouns)
             .map(|(_, m)| m)
             .chain(&WORDS.small_count_metrics);
         for m in metrics {
