@@ -172,7 +172,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("meetings", 14, Some((14, 24))),
     ("decisions", 10, Some((10, 19))),
     ("votes", 4, Some((4, 5))),
-    ("figures", 37, Some((37, 37))),
+    ("figures", 38, Some((38, 38))),
     ("agenda_items", 5, Some((5, 24))),
     ("people", 38, Some((38, 49))),
     ("facts on the right meeting", 10, None),

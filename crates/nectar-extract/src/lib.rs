@@ -1017,6 +1017,21 @@ static WAS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a count whose preceding text since the last count is `between` and whose following
+/// text is `after` repeats that count's construction: `N1 noun PREP ... and N2 PREP ...`.
+fn parallel(between: &str, after: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let (Some(&last), Some(&prep), Some(next)) =
+        (words.last(), words.get(1), after.split_whitespace().next())
+    else {
+        return false;
+    };
+    words.len() <= 10
+        && last.eq_ignore_ascii_case("and")
+        && ["on", "in", "for", "from", "to", "at", "by"].contains(&prep)
+        && prep.eq_ignore_ascii_case(next)
+}
+
 /// `a fall from (the peak of)`, `up from`, `compared with`, right before a number.
 static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\b(?:(?:decrease|fall|drop|decline|rise|increase|up|down|fallen|risen)[\s\u{a0}]+from|compared[\s\u{a0}]+(?:with|to))[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:(?:peak|high|low|record|total)[\s\u{a0}]+of[\s\u{a0}]+)?$|\bthe[\s\u{a0}]+(?:peak|high|record)[\s\u{a0}]+of[\s\u{a0}]+$")
@@ -1122,6 +1137,21 @@ fn figures_in(
             })
         {
             metric = Some("membership".into());
+        }
+        // "1,900 submissions on the first paper and 1,400 on the second": a count in parallel
+        // with the one before it in the sentence counts the same thing.
+        if metric.is_none()
+            && q.unit == Unit::Count
+            && let Some(prev) = out.last()
+            && prev.unit == Unit::Count
+            && prev.metric != "membership"
+            && prev.evidence.span.start >= sentence.start
+            && parallel(
+                &text[prev.evidence.span.end..qspan.start],
+                &text[qspan.end..sentence.end.max(qspan.end)],
+            )
+        {
+            metric = Some(prev.metric.clone());
         }
         let Some(metric) = metric else { continue };
         // A date right after the figure ("580,000 in January 2020") is its as-of date.
@@ -1253,6 +1283,17 @@ mod tests {
         }
         assert!(got.contains(&("members_in_arrears".to_owned(), 15_000.0)));
         assert!(!got.iter().any(|(_, v)| *v == 300_000.0), "{got:?}");
+    }
+
+    #[test]
+    fn a_count_in_parallel_with_the_one_before_counts_the_same() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. So far there have been \
+                    1,900 submissions on the first paper and 1,400 on the second. The \
+                    party won 12 seats and 3 on the council.";
+        let got = figures_of(text);
+        assert!(got.contains(&("other".to_owned(), 1_900.0)), "{got:?}");
+        assert!(got.contains(&("other".to_owned(), 1_400.0)), "{got:?}");
+        assert!(!got.iter().any(|(_, v)| *v == 12.0 || *v == 3.0), "{got:?}");
     }
 
     #[test]
