@@ -19,8 +19,8 @@ pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String>
     let before = crate::tail_of(before, 90);
     let after = crate::head_of(after, 90);
     match q.unit {
-        Unit::Percent => Some(percent_metric(after, before)),
-        Unit::Gbp | Unit::Eur | Unit::Usd => Some(money_metric(before, after)),
+        Unit::Percent => percent_metric(after, before),
+        Unit::Gbp | Unit::Eur | Unit::Usd => money_metric(before, after),
         Unit::Count => count_metric(before, after, q.value),
     }
 }
@@ -64,6 +64,78 @@ static MEMBERSHIP_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
 static ARREARS_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[^.;\d]{0,30}\bin[\s\u{a0}]+arrears\b"));
 
+/// `including (those|members) in arrears`: a total that holds the arrears, not the arrears.
+static INCLUDING_ARREARS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:includ\w*|with|plus|counting)\b[^.;\d]{0,25}\barrears\b"));
+
+/// A whole-word, caseless alternation of `words` (a space matches any space).
+fn words_re(words: &[String], prefix: &str, suffix: &str) -> Regex {
+    let alt: Vec<String> = words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"[\s\u{a0}]+"))
+        .collect();
+    re(&format!(r"(?i){prefix}(?:{})\b{suffix}", alt.join("|")))
+}
+
+static NOT_PARTY: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.not_party_words, r"\b", ""));
+
+static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.money_words, r"\b", ""));
+
+static CASE_WORDS: LazyLock<Regex> = LazyLock::new(|| words_re(&WORDS.case_words, r"\b", ""));
+
+static LOSS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| words_re(&WORDS.loss_words, r"\b", r"[\s\u{a0}]*$"));
+
+/// `N [party] members [had been|were ...] VERB` or `N [had been|were ...] VERB`.
+static MEMBER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<String> = WORDS.member_verbs.iter().map(|(v, _)| v.clone()).collect();
+    words_re(
+        &verbs,
+        r"^[\s\u{a0}]*(?:(?:party|labour|individual)[\s\u{a0}]+)?(?:members[\s\u{a0}]+|people[\s\u{a0}]+)?(?:(?:had|have|has|were|was|are|been|already|now|automatically)[\s\u{a0}]+){0,3}(",
+        ")",
+    )
+});
+
+/// The metric of the first count noun `text` starts with.
+fn count_noun(text: &str) -> Option<String> {
+    WORDS
+        .count_nouns
+        .iter()
+        .find(|(noun, _)| {
+            text.starts_with(noun.as_str())
+                && text[noun.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|(_, metric)| metric.clone())
+}
+
+/// Words joined by `and` before a noun (`union and socialist society`), lowercase.
+static PAIRED_MODIFIERS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z-]+ ){1,3}and "));
+
+/// `attendance [...] would be|was|reached` right before the count.
+static NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> = WORDS.before_nouns.iter().map(|(n, _)| n.clone()).collect();
+    words_re(
+        &nouns,
+        r"\b(",
+        r")[^.;:\d]{0,60}\b(?:is|was|were|would[\s\u{a0}]+be|will[\s\u{a0}]+be|reached|totalled|stood[\s\u{a0}]+at)[\s\u{a0}]*$",
+    )
+});
+
+/// The metric a verb after a count gives (`1,000 members were expelled`: cases).
+fn member_verb(after: &str) -> Option<String> {
+    let c = MEMBER_VERB.captures(after)?;
+    let verb = c.get(1)?.as_str().to_lowercase();
+    let verb = verb.split_whitespace().collect::<Vec<_>>().join(" ");
+    WORDS
+        .member_verbs
+        .iter()
+        .find(|(v, _)| *v == verb)
+        .map(|(_, m)| m.clone())
+}
+
 fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
     let metric = count_metric_any(before, after, value)?;
     (value >= 10.0 || WORDS.small_count_metrics.contains(&metric)).then_some(metric)
@@ -71,14 +143,34 @@ fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
 
 fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
     let national = (50_000.0..=2_000_000.0).contains(&value);
-    if ARREARS_AFTER.is_match(after)
-        || (before.to_lowercase().contains("arrears")
-            && !after.to_lowercase().trim_start().starts_with("member"))
+    let includes_arrears = INCLUDING_ARREARS.is_match(after) || INCLUDING_ARREARS.is_match(before);
+    if !includes_arrears
+        && (ARREARS_AFTER.is_match(after)
+            || (before.to_lowercase().contains("arrears")
+                && !after.to_lowercase().trim_start().starts_with("member")))
     {
         return Some("members_in_arrears".into());
     }
+    if LOSS_BEFORE.is_match(before) {
+        let a = after.trim_start().to_lowercase();
+        let word = a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        // `lost 10,000 members`, `a loss of 68,000.`, `a loss of 68,000 since May`; not
+        // `lost 3 seats`.
+        // Not a vote's count: `our proposal was lost 14–17`.
+        let punctuation = a.is_empty() || a.starts_with(['.', ',', ';', ':', ')', '(']);
+        if a.starts_with("members")
+            || (word.is_empty() && punctuation)
+            || [
+                "since", "in", "over", "or", "and", "from", "this", "last", "between", "during",
+                "on", "compared", "to",
+            ]
+            .contains(&word)
+        {
+            return Some("leavers".into());
+        }
+    }
     if national && !NARROWER_BEFORE.is_match(before) {
-        if MEMBERS_AFTER.is_match(after) && !NARROWER_AFTER.is_match(after) {
+        if MEMBERS_AFTER.is_match(after) && (includes_arrears || !NARROWER_AFTER.is_match(after)) {
             return Some("membership".into());
         }
         if (MEMBERSHIP_BEFORE.is_match(before) || MEMBERSHIP_LOOSE.is_match(before))
@@ -90,16 +182,37 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
     let lower = after
         .trim_start_matches(|c: char| c.is_whitespace())
         .to_lowercase();
-    let lower = lower.replace('\u{a0}', " ");
-    for (noun, metric) in &WORDS.count_nouns {
-        if lower.starts_with(noun.as_str())
-            && lower[noun.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-        {
-            return Some(metric.clone());
+    // One space between words, whatever the page's line breaks.
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(metric) = count_noun(&lower) {
+        return Some(metric);
+    }
+    // `N union and socialist society delegates`: the noun after a pair of modifiers.
+    if let Some(m) = PAIRED_MODIFIERS.find(&lower) {
+        let mut rest = &lower[m.end()..];
+        for _ in 0..=3 {
+            if let Some(metric) = count_noun(rest) {
+                return Some(metric);
+            }
+            match rest.split_once(' ') {
+                Some((word, more)) if word.chars().all(|c| c.is_alphabetic() || c == '-') => {
+                    rest = more;
+                }
+                _ => break,
+            }
         }
+    }
+    // `attendance ... would be N`.
+    if let Some(c) = NOUN_BEFORE.captures(before) {
+        let noun = c[1].to_lowercase();
+        return WORDS
+            .before_nouns
+            .iter()
+            .find(|(n, _)| *n == noun)
+            .map(|(_, m)| m.clone());
+    }
+    if let Some(metric) = member_verb(after) {
+        return Some(metric);
     }
     if MEMBERS_AFTER.is_match(after) {
         let b = before.to_lowercase();
@@ -110,67 +223,40 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
         {
             return Some("ballot_electorate".into());
         }
-        return Some("members".into());
     }
+    // Any other count of members (a union's, a group's, a handful who voted) is no figure.
     None
 }
 
-fn percent_metric(after: &str, before: &str) -> String {
+/// `of (the) (party's) members`, `of whom`, `of these`: a share of the members.
+static OF_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s\u{a0}]*(?:of[\s\u{a0}]+(?:the[\s\u{a0}]+|our[\s\u{a0}]+)?(?:party['’]?s?[\s\u{a0}]+|labour[\s\u{a0}]+|individual[\s\u{a0}]+|new[\s\u{a0}]+|all[\s\u{a0}]+)*members\b|of[\s\u{a0}]+(?:whom|these|them)\b|[a-z]+[\s\u{a0}]+members\b)",
+    )
+});
+
+fn percent_metric(after: &str, before: &str) -> Option<String> {
     let a = after.to_lowercase();
     let b = before.to_lowercase();
-    let rules: &[(&str, &str)] = &[
-        ("joined since", "joined_since_percent"),
-        ("have joined", "joined_since_percent"),
-        ("donat", "members_donating_percent"),
-        ("turnout", "turnout_percent"),
-        ("women", "women_percent"),
-        ("arrears", "members_in_arrears_percent"),
-        ("of the vote", "vote_share_percent"),
-        ("councillors", "councillors_percent"),
-    ];
-    for (word, metric) in rules {
-        if a.contains(word) || b.contains(word) {
-            return (*metric).into();
-        }
+    if NOT_PARTY.is_match(&a) || NOT_PARTY.is_match(&b) {
+        return None;
     }
-    "percentage".into()
+    let metric = if a.contains("turnout") || b.contains("turnout") {
+        "ballot_turnout"
+    } else if OF_MEMBERS.is_match(after) {
+        "members_percent"
+    } else if CASE_WORDS.is_match(&a) || CASE_WORDS.is_match(&b) {
+        "cases"
+    } else if MONEY_WORDS.is_match(&a) || MONEY_WORDS.is_match(&b) {
+        "money"
+    } else {
+        "other"
+    };
+    Some(metric.into())
 }
 
-fn money_metric(before: &str, after: &str) -> String {
-    let a = after.to_lowercase();
-    let b = before.to_lowercase();
-    let both = format!("{b} {a}");
-    let period = if a.starts_with(" a year")
-        || a.starts_with(" per year")
-        || a.starts_with(" per annum")
-        || a.starts_with(" annually")
-    {
-        "_per_year"
-    } else {
-        ""
-    };
-    let rules: &[(&str, &str)] = &[
-        ("lottery", "lottery_income"),
-        ("per person", "cost_per_person"),
-        ("a head", "cost_per_person"),
-        ("per member", "per_member"),
-        ("membership fee", "membership_fee"),
-        ("subscription", "membership_fee"),
-        ("deficit", "deficit"),
-        ("debt", "debt"),
-        ("surplus", "surplus"),
-        ("donation", "donations"),
-        ("raised", "funds_raised"),
-        ("budget", "budget"),
-        ("tax", "tax"),
-        ("grant", "grants"),
-    ];
-    for (word, metric) in rules {
-        if both.contains(word) {
-            return format!("{metric}{period}");
-        }
-    }
-    format!("money{period}")
+fn money_metric(before: &str, after: &str) -> Option<String> {
+    (!NOT_PARTY.is_match(before) && !NOT_PARTY.is_match(after)).then(|| "money".into())
 }
 
 #[cfg(test)]
@@ -214,5 +300,171 @@ mod tests {
                 .unwrap_or("");
             assert_eq!(metric_of(s, n).as_deref(), Some("membership"), "{s}");
         }
+    }
+
+    fn metric_at(sentence: &str, number: &str) -> Option<String> {
+        metric_of(sentence, number)
+    }
+
+    #[test]
+    fn every_metric_is_of_the_closed_vocabulary() {
+        for (s, n) in [
+            ("The party has 552,000 members.", "552,000"),
+            ("About 40 members had been suspended by the panel.", "40"),
+            ("We were told 30% of members donate each month.", "30%"),
+            ("The appeal raised £12,000 for the fund.", "12,000"),
+            ("The ballot had a turnout of 31%.", "31%"),
+            ("Some 700 complaints were outstanding.", "700"),
+        ] {
+            let m = metric_at(s, n).expect(s);
+            assert!(
+                nectar_model::Metric::NAMES.contains(&m.as_str()),
+                "{s}: {m}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_of_members_by_what_happened_to_them() {
+        let cases = [
+            (
+                "Around 300 members were expelled last year.",
+                "300",
+                Some("cases"),
+            ),
+            (
+                "About 450 were excluded after the hearings.",
+                "450",
+                Some("cases"),
+            ),
+            (
+                "Over the spring 12,000 new members came in.",
+                "12,000",
+                Some("joiners"),
+            ),
+            (
+                "The party lost around 7,000 members over the summer.",
+                "7,000",
+                Some("leavers"),
+            ),
+            (
+                "That is a loss of 41,000 since the spring.",
+                "41,000",
+                Some("leavers"),
+            ),
+            (
+                "We heard 2,100 members had registered to attend.",
+                "2,100",
+                Some("attendance"),
+            ),
+            ("A group of 12 members opposed the change.", "12", None),
+            ("Then 14 voted against the motion.", "14", None),
+            (
+                "Unions with more than 200,000 members may send more.",
+                "200,000",
+                None,
+            ),
+        ];
+        for (s, n, want) in cases {
+            assert_eq!(metric_at(s, n).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn party_statistics_by_their_noun() {
+        let cases = [
+            (
+                "Some 480 CLPs sent 700 delegates to conference.",
+                "480",
+                "clps",
+            ),
+            (
+                "Some 480 CLPs sent 700 delegates to conference.",
+                "700",
+                "delegates",
+            ),
+            ("The region will recruit 12 new organisers.", "12", "staff"),
+            (
+                "There were 1,900 submissions to the review.",
+                "1,900",
+                "other",
+            ),
+            (
+                "Of 650,000 ballots issued, 120,000 were cast.",
+                "650,000",
+                "ballot_electorate",
+            ),
+            (
+                "Of 650,000 ballots issued, 120,000 were cast.",
+                "120,000",
+                "votes_cast",
+            ),
+            ("The panels have heard over 250 cases.", "250", "cases"),
+            (
+                "Over 900 signed up for the first online session.",
+                "900",
+                "attendance",
+            ),
+        ];
+        for (s, n, want) in cases {
+            assert_eq!(metric_at(s, n).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn figures_not_about_the_party_are_none() {
+        for (s, n) in [
+            ("Their plan to cut VAT to 7% for builders was costed.", "7%"),
+            ("The government promised £30 billion in tax cuts.", "30"),
+            (
+                "About 4,000 councillors are up for election next May.",
+                "4,000",
+            ),
+            ("All six seats were won by the slate.", "six"),
+            ("The party polled 3% better where organisers worked.", "3%"),
+            ("We may submit two motions this year.", "two"),
+            (
+                "A nominee needs the backing of 15% of the PLP, a higher threshold.",
+                "15%",
+            ),
+        ] {
+            assert_eq!(metric_at(s, n), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn shares_of_members_cases_and_turnout() {
+        let s = "Membership is 420,000, 25% of whom joined this year.";
+        assert_eq!(metric_at(s, "25%").as_deref(), Some("members_percent"));
+        let s = "Of the 3,000 cases received, 95% had now been concluded.";
+        assert_eq!(metric_at(s, "95%").as_deref(), Some("cases"));
+        let s = "The leadership ballot saw a turnout of 62%.";
+        assert_eq!(metric_at(s, "62%").as_deref(), Some("ballot_turnout"));
+        let s = "Each branch will keep 40% of the income from the raffle.";
+        assert_eq!(metric_at(s, "40%").as_deref(), Some("money"));
+        let s = "So far 71% of target seat selections are complete.";
+        assert_eq!(metric_at(s, "71%").as_deref(), Some("other"));
+    }
+
+    #[test]
+    fn membership_in_words_k_and_with_its_arrears() {
+        for (s, n) in [
+            ("Membership now stands at 430k.", "430k"),
+            ("The party has half a million members.", "half"),
+            (
+                "The party has 450,000 members including those in arrears.",
+                "450,000",
+            ),
+            (
+                "Membership, including members in arrears, was 470,000.",
+                "470,000",
+            ),
+        ] {
+            assert_eq!(metric_at(s, n).as_deref(), Some("membership"), "{s}");
+        }
+        let s = "There were 10k new members in the spring.";
+        assert_eq!(metric_at(s, "10k").as_deref(), Some("joiners"));
+        let s = "A ballot electorate of 510,000 members was balloted.";
+        assert_ne!(metric_at(s, "510,000").as_deref(), Some("membership"));
     }
 }

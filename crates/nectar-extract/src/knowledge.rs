@@ -87,6 +87,18 @@ pub(crate) struct Words {
     pub connectors: Vec<String>,
     /// Nouns after a count, with the metric they give.
     pub count_nouns: Vec<(String, String)>,
+    /// Nouns a few words before a count (`attendance would be N`), with the metric they give.
+    pub before_nouns: Vec<(String, String)>,
+    /// Verbs after a count of members, with the metric they give.
+    pub member_verbs: Vec<(String, String)>,
+    /// Words right before a count that make it members lost.
+    pub loss_words: Vec<String>,
+    /// Words that say a quantity is not about the party.
+    pub not_party_words: Vec<String>,
+    /// Words near a percentage that make it a share of disciplinary cases.
+    pub case_words: Vec<String>,
+    /// Words near a percentage that make it a share of money.
+    pub money_words: Vec<String>,
     /// Metrics whose counts under 10 still count.
     pub small_count_metrics: Vec<String>,
     /// Organisations other than Labour with an executive of their own.
@@ -152,5 +164,16 @@ mod tests {
                 .iter()
                 .all(|(n, _)| *n == n.to_lowercase())
         );
+        // Every metric the lists give is one of the closed vocabulary.
+        let metrics = WORDS
+            .count_nouns
+            .iter()
+            .chain(&WORDS.member_verbs)
+            .chain(&WORDS.before_nouns)
+            .map(|(_, m)| m)
+            .chain(&WORDS.small_count_metrics);
+        for m in metrics {
+            assert!(nectar_model::Metric::NAMES.contains(&m.as_str()), "{m}");
+        }
     }
 }

@@ -1224,6 +1224,27 @@ static WAS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a count whose preceding text since the last count is `between` and whose following
+/// text is `after` repeats that count's construction: `N1 noun PREP ... and N2 PREP ...`.
+fn parallel(between: &str, after: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let (Some(&last), Some(&prep), Some(next)) =
+        (words.last(), words.get(1), after.split_whitespace().next())
+    else {
+        return false;
+    };
+    words.len() <= 10
+        && last.eq_ignore_ascii_case("and")
+        && ["on", "in", "for", "from", "to", "at", "by"].contains(&prep)
+        && prep.eq_ignore_ascii_case(next)
+}
+
+/// `a fall from (the peak of)`, `up from`, `compared with`, right before a number.
+static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:(?:decrease|fall|drop|decline|rise|increase|up|down|fallen|risen)[\s\u{a0}]+from|compared[\s\u{a0}]+(?:with|to))[\s\u{a0}]+(?:the[\s\u{a0}]+)?(?:(?:peak|high|low|record|total)[\s\u{a0}]+of[\s\u{a0}]+)?$|\bthe[\s\u{a0}]+(?:peak|high|record)[\s\u{a0}]+of[\s\u{a0}]+$")
+        .expect("valid regex")
+});
+
 static LAST_YEAR: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^[\s\u{a0}]+last[\s\u{a0}]+year\b").expect("valid regex"));
 static MONTH_EDGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1307,6 +1328,37 @@ fn figures_in(
             && WAS_BEFORE.is_match(&text[prev.evidence.span.end..qspan.start])
         {
             metric = Some("membership".into());
+        }
+        // "membership stood at 395,811. That is down from the 415,000 of last year and the
+        // peak of 546,443": a national-sized number compared with a membership figure just
+        // stated is membership too.
+        if metric.is_none()
+            && q.unit == Unit::Count
+            && (50_000.0..=2_000_000.0).contains(&q.value)
+            && COMPARED_FROM.is_match(tail_of(
+                &text[sentence.start.min(qspan.start)..qspan.start],
+                60,
+            ))
+            && out.iter().rev().any(|f| {
+                f.metric == "membership" && qspan.start.saturating_sub(f.evidence.span.end) < 400
+            })
+        {
+            metric = Some("membership".into());
+        }
+        // "1,900 submissions on the first paper and 1,400 on the second": a count in parallel
+        // with the one before it in the sentence counts the same thing.
+        if metric.is_none()
+            && q.unit == Unit::Count
+            && let Some(prev) = out.last()
+            && prev.unit == Unit::Count
+            && prev.metric != "membership"
+            && prev.evidence.span.start >= sentence.start
+            && parallel(
+                &text[prev.evidence.span.end..qspan.start],
+                &text[qspan.end..sentence.end.max(qspan.end)],
+            )
+        {
+            metric = Some(prev.metric.clone());
         }
         let Some(metric) = metric else { continue };
         // A date right after the figure ("580,000 in January 2020") is its as-of date.
@@ -1401,6 +1453,54 @@ mod tests {
             "2015-05-20"
         );
         assert!(url_date("https://x.org/nec-2015-report").is_none());
+    }
+
+    fn figures_of(text: &str) -> Vec<(String, f64)> {
+        let doc = Document::from_text("r.txt", text);
+        let title = Span::new(0, text.find('\n').unwrap_or(0));
+        let layout = Layout {
+            title: Some(title),
+            body: Span::new(title.end + 2, text.len()),
+            ..Default::default()
+        };
+        let parser = ParserInfo {
+            name: "generic".into(),
+            version: "0".into(),
+            confidence: 0.2,
+        };
+        extract(&doc, &layout, parser)
+            .figures
+            .into_iter()
+            .map(|f| (f.metric, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_compared_with_a_membership_figure_are_membership() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. Membership stood at \
+                    402,100, with 15,000 in arrears.\n\nThat is down from the 431,000 of last \
+                    spring and well below the peak of 560,200 in 2018. Unions with 300,000 \
+                    members also spoke.";
+        let got = figures_of(text);
+        for value in [402_100.0, 431_000.0, 560_200.0] {
+            assert!(
+                got.contains(&("membership".to_owned(), value)),
+                "{value}: {got:?}"
+            );
+        }
+        assert!(got.contains(&("members_in_arrears".to_owned(), 15_000.0)));
+        assert!(!got.iter().any(|(_, v)| *v == 300_000.0), "{got:?}");
+    }
+
+    #[test]
+    fn a_count_in_parallel_with_the_one_before_counts_the_same() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. So far there have been \
+                    1,900 submissions on the first paper and 1,400 on the second. The \
+                    party won 12 seats and 3 on the council.";
+        let got = figures_of(text);
+        assert!(got.contains(&("other".to_owned(), 1_900.0)), "{got:?}");
+        assert!(got.contains(&("other".to_owned(), 1_400.0)), "{got:?}");
+        assert!(!got.iter().any(|(_, v)| *v == 12.0 || *v == 3.0), "{got:?}");
     }
 
     #[test]

@@ -158,6 +158,43 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a figure measures: only quantities about the party, its members, staff, finances,
+    /// meetings and internal elections.
+    Metric {
+        /// Total party membership (a total said to include members in arrears too).
+        Membership => "membership",
+        /// Members in arrears.
+        MembersInArrears => "members_in_arrears",
+        /// Members who joined in a period.
+        Joiners => "joiners",
+        /// Members lost in a period (leavers, lapsed, a net loss).
+        Leavers => "leavers",
+        /// A share of the members (`19% of whom joined since 2020`).
+        MembersPercent => "members_percent",
+        /// Money the party raised, spent, saved, owes or charges.
+        Money => "money",
+        /// The electorate of an internal ballot (ballots issued, members eligible to vote).
+        BallotElectorate => "ballot_electorate",
+        /// The turnout of an internal ballot.
+        BallotTurnout => "ballot_turnout",
+        /// Votes cast in an internal ballot.
+        VotesCast => "votes_cast",
+        /// Conference delegates.
+        Delegates => "delegates",
+        /// Attendance and registrations at party events.
+        Attendance => "attendance",
+        /// Party staff.
+        Staff => "staff",
+        /// Constituency Labour Parties.
+        Clps => "clps",
+        /// Complaints and disciplinary cases (suspensions, exclusions, expulsions).
+        Cases => "cases",
+        /// Any other party statistic (submissions, applications, motions, selections).
+        Other => "other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -209,7 +209,7 @@ pub struct Figure {
     /// The meeting it was reported to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
-    /// What it measures, snake_case: `membership`, `members_in_arrears`, `joined_since_percent`, ...
+    /// What it measures: one of [`crate::Metric`]'s names (`membership`, `members_in_arrears`, ...).
     pub metric: String,
     /// The value (19 for 19%).
     #[serde(serialize_with = "number")]

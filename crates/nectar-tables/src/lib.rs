@@ -17,8 +17,8 @@
 
 use chrono::NaiveDateTime;
 use nectar_model::{
-    DateBasis, DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, PartialDate,
-    Qualifier, Report, ReportKind, Unit, VoteResult, YearBasis,
+    DateBasis, DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, Metric,
+    PartialDate, Qualifier, Report, ReportKind, Unit, VoteResult, YearBasis,
 };
 
 /// A column's type.
@@ -305,8 +305,8 @@ pub const TABLES: &[Table] = &[
             MEETING_ID,
             rep(col(
                 "metric",
-                T::String,
-                "What it measures: `membership`, `members_in_arrears`, `joined_since_percent`, ...",
+                T::Enum(Metric::NAMES),
+                "What it measures, about the party only: total membership (with any in arrears it is said to include), members in arrears, joiners, leavers, a share of the members, money, an internal ballot's electorate, turnout or votes cast, delegates, attendance, staff, CLPs, disciplinary cases, or another party statistic.",
             )),
             col("value", T::Number, "The value (19 for 19%)."),
             rep(col("unit", T::Enum(Unit::NAMES), "Its unit.")),
