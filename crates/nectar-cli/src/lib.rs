@@ -236,6 +236,18 @@ where
     exit_code(execute(cli, registry))
 }
 
+/// Writes to standard output. A reader that has gone (`nectar plugins | head`) is not an
+/// error: the output it wanted was written.
+fn emit(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Other(format!("standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The exit code of a run, printing its error.
 fn exit_code(result: Result<(), Failure>) -> ExitCode {
     match result {
@@ -289,9 +301,7 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             match output {
                 Some(path) => write_atomic(&path, &json)
                     .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?,
-                None => std::io::stdout()
-                    .write_all(&json)
-                    .map_err(|e| Failure::Other(format!("standard output: {e}")))?,
+                None => emit(&json)?,
             }
             if failed { Err(Failure::Inputs) } else { Ok(()) }
         }
@@ -313,7 +323,7 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             write_all(reports, &outputs, &out)
         }
         Command::Plugins { json } => {
-            print_plugins(registry, json);
+            emit(plugins_text(registry, json).as_bytes())?;
             Ok(())
         }
         Command::Eval {
@@ -325,7 +335,11 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             let (reports, failed) = read_reports(&inputs, &read, registry)?;
             match truth {
                 nectar_eval::Truth::Pages(pages) => {
-                    print!("{}", nectar_eval::evaluate(&pages, &reports));
+                    emit(
+                        nectar_eval::evaluate(&pages, &reports)
+                            .to_string()
+                            .as_bytes(),
+                    )?;
                 }
                 nectar_eval::Truth::Complete(complete) => {
                     // Each page's text, by file name, to find where the truth's evidence stands.
@@ -347,10 +361,11 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
                             slot.insert(doc.text);
                         }
                     }
-                    print!(
-                        "{}",
+                    emit(
                         nectar_eval::evaluate_complete(&complete, &reports, &texts)
-                    );
+                            .to_string()
+                            .as_bytes(),
+                    )?;
                 }
             }
             if failed { Err(Failure::Inputs) } else { Ok(()) }
@@ -360,7 +375,7 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
                 let path = out.join(name);
                 write_atomic(&path, text.as_bytes())
                     .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
-                println!("{}", path.display());
+                emit(format!("{}\n", path.display()).as_bytes())?;
             }
             Ok(())
         }
@@ -691,7 +706,9 @@ fn read_corpus(path: &Path) -> Result<Vec<Report>, Failure> {
     Ok(corpus.reports)
 }
 
-fn print_plugins(registry: &Registry, json: bool) {
+fn plugins_text(registry: &Registry, json: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
     if json {
         let value = serde_json::json!({
             "parsers": registry.parsers().iter().map(|p| serde_json::json!({
@@ -715,30 +732,29 @@ fn print_plugins(registry: &Registry, json: bool) {
                 "version": c.version,
             })).collect::<Vec<_>>(),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return;
+        return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
     }
-    println!("Parsers:");
+    let _ = writeln!(out, "Parsers:");
     for p in registry.parsers() {
-        println!("  {:<12} {} [{}]", p.name, p.description, p.publisher);
+        let _ = writeln!(out, "  {:<12} {} [{}]", p.name, p.description, p.publisher);
     }
-    println!("Exporters:");
+    let _ = writeln!(out, "Exporters:");
     for e in registry.exporters() {
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<12} {} ({})",
             e.name,
             e.description,
             e.writes.join(", ")
         );
     }
-    println!("Charts:");
+    let _ = writeln!(out, "Charts:");
     for c in registry.charts() {
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<12} {} ({CHARTS}/{}.svg)",
             c.name, c.description, c.name
         );
     }
+    out
 }

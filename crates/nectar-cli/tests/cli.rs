@@ -641,3 +641,22 @@ fn eval_names_a_truth_file_that_is_not_one() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// `nectar parse DIR | head` panicked ("failed printing to stdout: Broken pipe") when the
+/// reader went away: a reader that has gone is not an error.
+#[test]
+fn a_closed_pipe_on_standard_output_is_no_panic() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nectar"))
+        .args(["parse", "--quiet"])
+        .arg(&corpus)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("nectar runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("nectar ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}
