@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use ::regex::Regex;
 use nectar_model::ReportKind;
+use nectar_text::{ceil_boundary, floor_boundary};
 
 use crate::{knowledge, regex};
 
@@ -146,11 +147,7 @@ pub(crate) fn names_labour_nec(text: &str) -> bool {
 /// The words of an address's path (`/2023/09/nec-report-26-september-2023/` gives
 /// `2023 09 nec report 26 september 2023`).
 fn address_words(url: &str) -> String {
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest)
-        .split_once('/')
-        .map_or("", |(_, path)| path);
+    let path = crate::url_parts(url).1;
     let path = path.split(['?', '#']).next().unwrap_or("");
     path.replace(['/', '-', '_', '.', '+'], " ")
 }
@@ -163,15 +160,8 @@ static DECIDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The text around a naming of the NEC: `before` bytes before it, `after` bytes after.
 fn around<'a>(text: &'a str, m: ::regex::Match<'_>, before: usize, after: usize) -> &'a str {
-    let mut from = m.start().saturating_sub(before);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (m.end() + after).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    &text[from..to]
+    let from = floor_boundary(text, m.start().saturating_sub(before));
+    &text[from..ceil_boundary(text, m.end() + after)]
 }
 
 /// What the namings of the NEC in a text say: how many there are, whether one says the NEC

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use nectar_model::{DateReading, MeetingKind, MeetingStatus, PartialDate, Span};
-use nectar_text::{DateMention, Tense};
+use nectar_text::{DateMention, Tense, ceil_boundary, floor_boundary};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -243,7 +243,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
                 "" | "On" | "on" | "At" | "at"
             );
         let reach = if opens { 80 } else { 60 };
-        let fwd = ceil_char(text, (span.end + reach).min(next_start.max(span.end)));
+        let fwd = ceil_boundary(text, (span.end + reach).min(next_start.max(span.end)));
         let adjacent = {
             let from = if month_only { span.start } else { span.end };
             let max_start = if opens {
@@ -256,7 +256,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         };
         let found = if month_only {
             // "The next meeting will take place in September": a month after a next meeting.
-            let back = floor_char(text, span.start.saturating_sub(100).max(prev_end));
+            let back = floor_boundary(text, span.start.saturating_sub(100).max(prev_end));
             adjacent.or_else(|| {
                 NEXT_MEETING.find(&text[back..span.start]).map(|m| {
                     (
@@ -267,7 +267,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
                 })
             })
         } else {
-            let back = floor_char(text, span.start.saturating_sub(120).max(prev_end));
+            let back = floor_boundary(text, span.start.saturating_sub(120).max(prev_end));
             kinds_in(&text[back..span.start])
                 .map(|(k, s, b)| (k, Span::new(back + s.start, back + s.end), b))
                 .or(adjacent)
@@ -312,20 +312,6 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         previous = Some((span.end, made));
     }
     out
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
 }
 
 /// Specificity of a kind, for merging two mentions of one meeting.

@@ -63,15 +63,7 @@ pub fn reporters(text: &str, line: Span) -> Vec<Span> {
     let Some(names) = c.name("list").or_else(|| c.name("one")) else {
         return Vec::new();
     };
-    ONE_PERSON
-        .find_iter(names.as_str())
-        .map(|m| {
-            Span::new(
-                line.start + names.start() + m.start(),
-                line.start + names.start() + m.end(),
-            )
-        })
-        .collect()
+    people_in(line, names)
 }
 
 /// Author names in a byline such as `By Ann Black`, `Posted by Ann Black on ...` or
@@ -153,6 +145,11 @@ pub fn credited(text: &str, line: Span) -> Vec<Span> {
     let Some(names) = c.name("list") else {
         return Vec::new();
     };
+    people_in(line, names)
+}
+
+/// The spans of the people a list of names holds (`A, B and C`), in a line at `line`.
+fn people_in(line: Span, names: regex::Match<'_>) -> Vec<Span> {
     ONE_PERSON
         .find_iter(names.as_str())
         .map(|m| {

@@ -54,7 +54,7 @@ pub use dates::{
 };
 pub use durations::{DurationMatch, find_durations};
 pub use numbers::{NumberMatch, find_numbers, parse_number};
-pub use pattern::{head, regex, tail};
+pub use pattern::{ceil_boundary, floor_boundary, head, regex, tail};
 pub use qualifiers::qualifier_before;
 pub use quantities::{Quantity, find_quantities};
 pub use scan::Scan;

@@ -71,7 +71,7 @@ pub(crate) fn is_hspace(c: char) -> bool {
 }
 
 /// The largest char boundary of `s` at or before `i`.
-pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+pub fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -80,7 +80,7 @@ pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
 }
 
 /// The smallest char boundary of `s` at or after `i`.
-pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
