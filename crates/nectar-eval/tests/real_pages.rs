@@ -57,7 +57,7 @@ const FIELD: &[Floor] = &[
     ("meetings (dated)", 64, Some((59, 72))),
     ("membership", 9, Some((9, 9))),
     ("counted votes", 10, Some((10, 10))),
-    ("duration", 3, Some((3, 5))),
+    ("duration", 5, Some((5, 5))),
     ("published date", 22, None),
     ("authors", 43, None),
 ];

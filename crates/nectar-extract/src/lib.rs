@@ -822,17 +822,7 @@ fn read_meetings(
     let undated = (!list.iter().any(|(_, p)| *p))
         .then(|| undated_primary(reader, report))
         .flatten();
-    let duration = reader
-        .scan
-        .durations()
-        .into_iter()
-        // A meeting's length is an hour or more; "twenty minutes" is something else's.
-        .find(|d| d.hours >= 1.0)
-        .map(|d| Duration {
-            hours: d.hours,
-            qualifier: d.qualifier,
-            evidence: evidence(text, shift(d.span, reader.body.start)),
-        });
+    let duration = meeting_length(reader);
     report.meetings = undated
         .map(|(kind, span)| Meeting {
             meeting_id: String::new(),
@@ -857,6 +847,78 @@ fn read_meetings(
         }))
         .collect();
     places
+}
+
+/// Words that make a stated length a habit (`panel meetings usually last an hour`), not the
+/// length of the meeting reported.
+static HABITUAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:usually|normally|typically|generally|often|always|tends?[\s\u{a0}]+to|on[\s\u{a0}]+average)\b")
+        .expect("valid regex")
+});
+
+/// A sentence about running past the time set (`overran the four hours scheduled`).
+static OVERRAN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:over-?ran|overrun|ran[\s\u{a0}]+over|went[\s\u{a0}]+over)\b")
+        .expect("valid regex")
+});
+
+/// What stands before the amount of an overrun (`by another 4.5 hours`).
+static BY_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\bby(?:[\s\u{a0}]+(?:another|a[\s\u{a0}]+further))?[\s\u{a0}]*$")
+        .expect("valid regex")
+});
+
+/// The length of the meeting reported: the first length stated in the body that is an hour or
+/// more ("twenty minutes" is an item's), not a habit ("usually last under an hour"), with an
+/// overrun added to the length scheduled ("overran the four hours scheduled by another 4.5
+/// hours": 8.5 hours). An overrun stated alone is not the meeting's length.
+fn meeting_length(reader: &Reader<'_>) -> Option<Duration> {
+    let text = reader.text;
+    let found: Vec<(Span, f64, Qualifier)> = reader
+        .scan
+        .durations()
+        .into_iter()
+        .map(|d| (shift(d.span, reader.body.start), d.hours, d.qualifier))
+        .collect();
+    let mut k = 0;
+    while k < found.len() {
+        let (span, hours, qualifier) = found[k];
+        k += 1;
+        let sentence = reader.sentence_of(span.start);
+        let said = &text[sentence.start..sentence.end];
+        // The clause that states the length: from the last "but" or semicolon before it.
+        let before = &text[sentence.start..span.start];
+        let clause = [" but ", ";"]
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+            .max()
+            .map_or(before, |i| &before[i..]);
+        if HABITUAL.is_match(clause) {
+            continue;
+        }
+        let is_overrun = |at: Span| {
+            OVERRAN.is_match(said) && BY_ANOTHER.is_match(&text[sentence.start..at.start])
+        };
+        if is_overrun(span) {
+            continue;
+        }
+        let (mut span, mut hours) = (span, hours);
+        if let Some(&(extra, more, _)) = found.get(k)
+            && extra.end <= sentence.end
+            && is_overrun(extra)
+        {
+            (span, hours) = (Span::new(span.start, extra.end), hours + more);
+            k += 1;
+        }
+        if hours >= 1.0 {
+            return Some(Duration {
+                hours,
+                qualifier,
+                evidence: evidence(text, span),
+            });
+        }
+    }
+    None
 }
 
 /// How many of the body's first sentences may name the meeting a report never dates.

@@ -74,7 +74,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a time that end a period.
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:until|till|til|to|finish(?:es|ed|ing)?%W(?:at|by)|end(?:s|ed|ing)?%W(?:at|by)|clos(?:e|es|ed|ing)%Wat|wound%Wup%Wat)%W$",
+        r"(?i)(?-u:\b)(?:until|till|til|to|(?:finish(?:es|ed|ing)?|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|wound%Wup)(?:%W(?:the|our|its)%W(?:meeting|session|day|proceedings))?%W(?:at|by)|came%Wto%Wan%Wend%Wat)%W$",
     )
 });
 
@@ -346,5 +346,17 @@ mod tests {
         );
         // No cue for the end: no range.
         assert!(ranges("We arrive at 9.30am. Lunch is at 1pm.").is_empty());
+        // An ending verb with its object: "closed the meeting at".
+        assert_eq!(
+            ranges("We began at 10am, and the chair closed the meeting at 3.15pm."),
+            [(
+                "We began at 10am, and the chair closed the meeting at 3.15pm",
+                5.25
+            )]
+        );
+        assert_eq!(
+            ranges("It started at 2pm and came to an end at 6pm."),
+            [("It started at 2pm and came to an end at 6pm", 4.0)]
+        );
     }
 }

@@ -24,8 +24,36 @@ pub struct DurationMatch {
 }
 
 /// A unit word right after a number: ` hours`, `-hour`.
-static UNIT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?i)^(?:%w|%D)(?:(?P<h>hours?|hrs?)|(?P<m>minutes?|mins?))(?-u:\b)"));
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)^(?:%W(?P<adj>[a-z]+)%W|%w|%D)(?:(?P<h>hours?|hrs?)|(?P<m>minutes?|mins?))(?-u:\b)")
+});
+
+/// Words between a number and its unit that make the number something else's (`3 of the
+/// hours`, `10 per hour`), where a describing word would not (`nine long hours`).
+const NOT_DESCRIBING: &[&str] = &[
+    "of",
+    "and",
+    "or",
+    "to",
+    "a",
+    "an",
+    "the",
+    "per",
+    "in",
+    "for",
+    "by",
+    "than",
+    "plus",
+    "at",
+    "on",
+    "more",
+    "less",
+    "fewer",
+    "extra",
+    "further",
+    "additional",
+    "other",
+];
 
 /// A unit word anywhere.
 static UNIT: LazyLock<Regex> =
@@ -85,6 +113,14 @@ pub(crate) fn durations_in(scan: &Scan<'_>) -> Vec<DurationMatch> {
             continue;
         };
         if n.span.end + caps.get(0).map_or(0, |m| m.end()) != unit.end() {
+            continue;
+        }
+        // "nine long hours": one describing word may stand between; "ten more hours" is an
+        // addition to something else's length.
+        if caps
+            .name("adj")
+            .is_some_and(|w| NOT_DESCRIBING.contains(&w.as_str().to_ascii_lowercase().as_str()))
+        {
             continue;
         }
         if prev_char(text, n.span.start).is_some_and(|c| matches!(c, '£' | '$' | '€')) {
@@ -259,6 +295,10 @@ mod tests {
             ),
             ("about 4 hrs", ("about 4 hrs", 4.0, Around)),
             (
+                "more than nine long hours went by",
+                ("more than nine long hours", 9.0, Over),
+            ),
+            (
                 "Six and a half\nhours",
                 ("Six and a half\nhours", 6.5, Exact),
             ),
@@ -309,6 +349,8 @@ mod tests {
             "once per hour",
             "hours of debate",
             "the minutes of the last meeting",
+            "another 3 more hours",
+            "10 per hour",
             "",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
