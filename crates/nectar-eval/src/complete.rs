@@ -86,6 +86,8 @@ struct Row<'a> {
     meeting: Option<&'a Meeting>,
     /// How it shows in a miss line.
     shown: String,
+    /// The rule that read it, and its confidence (none for meetings).
+    rule: Option<&'a nectar_model::Provenance>,
 }
 
 fn norm(s: &str) -> String {
@@ -233,6 +235,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                         date.unwrap_or_else(|| "undated".into()),
                         m.kind.as_str()
                     ),
+                    rule: None,
                 }
             })
             .collect(),
@@ -244,6 +247,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                 keys: serde_json::json!({ "outcome": d.outcome.as_str() }),
                 meeting: meeting(&d.meeting_id),
                 shown: format!("{} {:?}", d.outcome.as_str(), short(&d.evidence.quote)),
+                rule: Some(&d.provenance),
             })
             .collect(),
         "votes" => report
@@ -258,6 +262,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                     v.counts.yes.map_or("?".into(), |n| n.to_string()),
                     v.counts.no.map_or("?".into(), |n| n.to_string())
                 ),
+                rule: Some(&v.provenance),
             })
             .collect(),
         "figures" => report
@@ -270,6 +275,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                 }),
                 meeting: meeting(&f.meeting_id),
                 shown: format!("{} {} {}", f.value, f.unit.as_str(), f.metric),
+                rule: Some(&f.provenance),
             })
             .collect(),
         "agenda_items" => report
@@ -280,6 +286,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                 keys: serde_json::json!({ "heading": a.heading }),
                 meeting: meeting(&a.meeting_id),
                 shown: format!("{:?}", short(&a.heading)),
+                rule: Some(&a.provenance),
             })
             .collect(),
         _ => report
@@ -290,6 +297,7 @@ fn ours<'a>(table: &str, report: &'a Report) -> Vec<Row<'a>> {
                 keys: serde_json::json!({ "name": p.name }),
                 meeting: None,
                 shown: p.name.clone(),
+                rule: Some(&p.provenance),
             })
             .collect(),
     }
@@ -328,6 +336,7 @@ pub fn evaluate_complete(
     let mut measures: BTreeMap<&str, Measure> =
         TABLES.iter().map(|&t| (t, Measure::pr(t))).collect();
     let mut on_meeting = Measure::share("facts on the right meeting");
+    let mut rules: BTreeMap<String, crate::RuleScore> = BTreeMap::new();
     let mut eval = Evaluation::default();
     for page in truth {
         let all: Vec<&Report> = reports
@@ -355,6 +364,17 @@ pub fn evaluate_complete(
             let mut taken = vec![false; want.len()];
             let (mut right, mut counted) = (0, 0);
             for g in &got {
+                let mut score = |right: bool| {
+                    if let Some(p) = g.rule {
+                        let r = rules.entry(p.rule.clone()).or_insert(crate::RuleScore {
+                            rule: p.rule.clone(),
+                            confidence: p.confidence,
+                            ..Default::default()
+                        });
+                        r.rows += 1;
+                        r.right += usize::from(right);
+                    }
+                };
                 let hit = want.iter().enumerate().find(|(i, (t, at))| {
                     !taken[*i]
                         && agrees(table, t, &g.keys)
@@ -362,6 +382,7 @@ pub fn evaluate_complete(
                             || (table == "meetings" && same_dated_meeting(t, g.meeting)))
                 });
                 if let Some((i, (t, _))) = hit {
+                    score(true);
                     taken[i] = true;
                     right += 1;
                     counted += 1;
@@ -381,10 +402,12 @@ pub fn evaluate_complete(
                 }) {
                     // Counts neither way.
                 } else {
+                    score(false);
                     counted += 1;
                     eval.misses.push(format!(
-                        "{file}: {table}: expected nothing, got {}",
-                        g.shown
+                        "{file}: {table}: expected nothing, got {} [{}]",
+                        g.shown,
+                        g.rule.map_or("", |p| p.rule.as_str())
                     ));
                 }
             }
@@ -415,6 +438,7 @@ pub fn evaluate_complete(
         .filter_map(|t| measures.remove(t))
         .chain([on_meeting])
         .collect();
+    eval.rules = rules.into_values().collect();
     eval
 }
 

@@ -97,6 +97,21 @@ pub struct Evaluation {
     pub measures: Vec<Measure>,
     /// Every miss, one line each: `FILE: MEASURE: expected ..., got ...`.
     pub misses: Vec<String>,
+    /// How each of nectar's rules scored (complete truths only), by rule name.
+    pub rules: Vec<RuleScore>,
+}
+
+/// How the rows of one rule scored: the figures `data/rules.toml` of nectar-extract records.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RuleScore {
+    /// The rule's name (`votes.by_n_to_m`).
+    pub rule: String,
+    /// Its rows that matched a truth row.
+    pub right: usize,
+    /// Its rows counted (those matching an optional row are not).
+    pub rows: usize,
+    /// The confidence its rows carried.
+    pub confidence: f64,
 }
 
 impl Evaluation {
@@ -130,6 +145,20 @@ impl fmt::Display for Evaluation {
                 ratio(m.found, m.total),
                 precision
             )?;
+        }
+        if !self.rules.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "| rule | precision (right/rows) | confidence carried |")?;
+            writeln!(f, "|---|---|---|")?;
+            for r in &self.rules {
+                writeln!(
+                    f,
+                    "| {} | {} | {:.2} |",
+                    r.rule,
+                    ratio(r.right, r.rows),
+                    r.confidence
+                )?;
+            }
         }
         if !self.unread.is_empty() {
             writeln!(f)?;
@@ -335,7 +364,7 @@ pub fn evaluate(truth: &[TruthPage], reports: &[Report]) -> Evaluation {
         let got_members: Vec<f64> = all
             .iter()
             .flat_map(|r| &r.figures)
-            .filter(|f| f.metric == "membership" && !f.from_comment)
+            .filter(|f| f.metric == nectar_model::Metric::Membership && !f.from_comment)
             .map(|f| f.value)
             .collect();
         for t in &page.membership {

@@ -6,23 +6,28 @@
 
 use std::sync::LazyLock;
 
-use nectar_model::{Span, Unit};
+use nectar_model::{Metric, Span, Unit};
 use nectar_text::Quantity;
 use regex::Regex;
 
 use crate::knowledge::WORDS;
 
-/// What a quantity counts, if anything worth a figure.
-pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<String> {
+/// A metric's name and the cue that gave it (the rule's name in `data/rules.toml`, after
+/// `figures.`).
+type Found = (String, &'static str);
+
+/// What a quantity counts, if anything worth a figure, and the cue that says so.
+pub(crate) fn metric(text: &str, sentence: Span, q: &Quantity) -> Option<(Metric, &'static str)> {
     let before = &text[sentence.start.min(q.span.start)..q.span.start];
     let after = &text[q.span.end..sentence.end.max(q.span.end)];
     let before = crate::tail_of(before, 90);
     let after = crate::head_of(after, 90);
-    match q.unit {
+    let (name, cue) = match q.unit {
         Unit::Percent => percent_metric(after, before),
         Unit::Gbp | Unit::Eur | Unit::Usd => money_metric(before, after),
         Unit::Count => count_metric(before, after, q.value),
-    }
+    }?;
+    Some((Metric::from_name(&name)?, cue))
 }
 
 fn re(p: &str) -> Regex {
@@ -136,12 +141,12 @@ fn member_verb(after: &str) -> Option<String> {
         .map(|(_, m)| m.clone())
 }
 
-fn count_metric(before: &str, after: &str, value: f64) -> Option<String> {
-    let metric = count_metric_any(before, after, value)?;
-    (value >= 10.0 || WORDS.small_count_metrics.contains(&metric)).then_some(metric)
+fn count_metric(before: &str, after: &str, value: f64) -> Option<Found> {
+    let found = count_metric_any(before, after, value)?;
+    (value >= 10.0 || WORDS.small_count_metrics.contains(&found.0)).then_some(found)
 }
 
-fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
+fn count_metric_any(before: &str, after: &str, value: f64) -> Option<Found> {
     let national = (50_000.0..=2_000_000.0).contains(&value);
     let includes_arrears = INCLUDING_ARREARS.is_match(after) || INCLUDING_ARREARS.is_match(before);
     if !includes_arrears
@@ -149,7 +154,7 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
             || (before.to_lowercase().contains("arrears")
                 && !after.to_lowercase().trim_start().starts_with("member")))
     {
-        return Some("members_in_arrears".into());
+        return Some(("members_in_arrears".into(), "arrears"));
     }
     if LOSS_BEFORE.is_match(before) {
         let a = after.trim_start().to_lowercase();
@@ -166,17 +171,17 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
             ]
             .contains(&word)
         {
-            return Some("leavers".into());
+            return Some(("leavers".into(), "loss"));
         }
     }
     if national && !NARROWER_BEFORE.is_match(before) {
         if MEMBERS_AFTER.is_match(after) && (includes_arrears || !NARROWER_AFTER.is_match(after)) {
-            return Some("membership".into());
+            return Some(("membership".into(), "members_after"));
         }
         if (MEMBERSHIP_BEFORE.is_match(before) || MEMBERSHIP_LOOSE.is_match(before))
             && !after.trim_start().to_lowercase().starts_with("new")
         {
-            return Some("membership".into());
+            return Some(("membership".into(), "membership_before"));
         }
     }
     let lower = after
@@ -185,14 +190,14 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
     // One space between words, whatever the page's line breaks.
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(metric) = count_noun(&lower) {
-        return Some(metric);
+        return Some((metric, "count_noun"));
     }
     // `N union and socialist society delegates`: the noun after a pair of modifiers.
     if let Some(m) = PAIRED_MODIFIERS.find(&lower) {
         let mut rest = &lower[m.end()..];
         for _ in 0..=3 {
             if let Some(metric) = count_noun(rest) {
-                return Some(metric);
+                return Some((metric, "paired_noun"));
             }
             match rest.split_once(' ') {
                 Some((word, more)) if word.chars().all(|c| c.is_alphabetic() || c == '-') => {
@@ -209,10 +214,10 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
             .before_nouns
             .iter()
             .find(|(n, _)| *n == noun)
-            .map(|(_, m)| m.clone());
+            .map(|(_, m)| (m.clone(), "noun_before"));
     }
     if let Some(metric) = member_verb(after) {
-        return Some(metric);
+        return Some((metric, "member_verb"));
     }
     if MEMBERS_AFTER.is_match(after) {
         let b = before.to_lowercase();
@@ -221,7 +226,7 @@ fn count_metric_any(before: &str, after: &str, value: f64) -> Option<String> {
             .any(|w| b.contains(w))
             || after.to_lowercase().contains("eligible")
         {
-            return Some("ballot_electorate".into());
+            return Some(("ballot_electorate".into(), "ballot_members"));
         }
     }
     // Any other count of members (a union's, a group's, a handful who voted) is no figure.
@@ -235,28 +240,28 @@ static OF_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn percent_metric(after: &str, before: &str) -> Option<String> {
+fn percent_metric(after: &str, before: &str) -> Option<Found> {
     let a = after.to_lowercase();
     let b = before.to_lowercase();
     if NOT_PARTY.is_match(&a) || NOT_PARTY.is_match(&b) {
         return None;
     }
-    let metric = if a.contains("turnout") || b.contains("turnout") {
-        "ballot_turnout"
+    let (metric, cue) = if a.contains("turnout") || b.contains("turnout") {
+        ("ballot_turnout", "percent_turnout")
     } else if OF_MEMBERS.is_match(after) {
-        "members_percent"
+        ("members_percent", "percent_of_members")
     } else if CASE_WORDS.is_match(&a) || CASE_WORDS.is_match(&b) {
-        "cases"
+        ("cases", "percent_cases")
     } else if MONEY_WORDS.is_match(&a) || MONEY_WORDS.is_match(&b) {
-        "money"
+        ("money", "percent_money")
     } else {
-        "other"
+        ("other", "percent_other")
     };
-    Some(metric.into())
+    Some((metric.into(), cue))
 }
 
-fn money_metric(before: &str, after: &str) -> Option<String> {
-    (!NOT_PARTY.is_match(before) && !NOT_PARTY.is_match(after)).then(|| "money".into())
+fn money_metric(before: &str, after: &str) -> Option<Found> {
+    (!NOT_PARTY.is_match(before) && !NOT_PARTY.is_match(after)).then(|| ("money".into(), "money"))
 }
 
 #[cfg(test)]
@@ -269,7 +274,7 @@ mod tests {
             .into_iter()
             .find(|q| q.span.start <= at && at < q.span.end)
             .expect("a quantity there");
-        metric(sentence, Span::new(0, sentence.len()), &q)
+        metric(sentence, Span::new(0, sentence.len()), &q).map(|(m, _)| m.as_str().to_owned())
     }
 
     #[test]
@@ -317,10 +322,7 @@ mod tests {
             ("Some 700 complaints were outstanding.", "700"),
         ] {
             let m = metric_at(s, n).expect(s);
-            assert!(
-                nectar_model::Metric::NAMES.contains(&m.as_str()),
-                "{s}: {m}"
-            );
+            assert!(Metric::NAMES.contains(&m.as_str()), "{s}: {m}");
         }
     }
 

@@ -22,7 +22,8 @@
 //! let report = extract(&doc, &layout, parser);
 //! let meeting = report.primary_meeting().unwrap();
 //! assert_eq!(meeting.date.as_ref().unwrap().date.to_string(), "2015-03-03");
-//! assert_eq!(report.figures[0].metric, "membership");
+//! assert_eq!(report.figures[0].metric, nectar_model::Metric::Membership);
+//! assert_eq!(report.figures[0].provenance.rule, "figures.membership_before");
 //! assert_eq!(report.figures[0].value, 190000.0);
 //! assert!(report.check(text).is_empty());
 //! ```
@@ -35,20 +36,23 @@ mod figures;
 mod knowledge;
 mod meetings;
 mod people;
+mod provenance;
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use nectar_model::{
     AgendaItem, BlockKind, Comment, DateBasis, DatePrecision, Decision, Document, Duration,
-    Evidence, Figure, Layout, Meeting, MeetingKind, Origin, ParserInfo, PartialDate, Qualifier,
-    Report, ReportKind, Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult, YearBasis,
+    Evidence, Figure, Layout, Meeting, MeetingKind, Metric, Origin, ParserInfo, PartialDate,
+    Qualifier, Report, ReportKind, Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult,
+    YearBasis,
     ids::{self, FactKind},
 };
 use nectar_text::{Anchor, Scan, Tense};
 use regex::Regex;
 
 pub use knowledge::{Person, Tenure, people};
+pub use provenance::{RuleInfo, rules};
 
 use meetings::{Dated, MeetingMention, Period};
 
@@ -1164,6 +1168,10 @@ fn read_facts(
 
     // Votes.
     for v in reader.scan.votes() {
+        // A vote without counts ("carried unanimously") is a decision's, not a vote row.
+        if v.yes.is_none() && v.no.is_none() {
+            continue;
+        }
         // More votes than any NEC or committee has members: a Commons division or a ballot.
         let cast = [v.yes, v.no, v.abstain].iter().flatten().sum::<u32>();
         if cast > MAX_NEC_VOTES {
@@ -1218,11 +1226,9 @@ fn read_facts(
                 (r, _, _) => r,
             },
             evidence: evidence(text, span),
+            provenance: provenance::by(&format!("votes.{}", v.shape)),
         });
     }
-    report
-        .votes
-        .retain(|v| v.counts.yes.is_some() || v.counts.no.is_some());
 
     // Decisions.
     for (i, &s) in reader.sentences.iter().enumerate() {
@@ -1235,6 +1241,7 @@ fn read_facts(
                 unanimous: d.unanimous,
                 narrow: d.narrow,
                 evidence: evidence(text, d.span),
+                provenance: provenance::by(&format!("decisions.{}", d.outcome.as_str())),
             });
         }
     }
@@ -1247,25 +1254,25 @@ fn read_facts(
     report.author_role = author_role::author_role(text, body);
 
     // Agenda items: headings, then reports named in running text, in text order.
-    let mut items: Vec<(String, Span)> = blocks
+    let mut items: Vec<(String, Span, &str)> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span))
+        .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span, "heading"))
         .collect();
     for (heading, span) in decisions::report_items(text, body) {
         let key = heading.to_lowercase();
         if !items
             .iter()
-            .any(|(h, _)| h.to_lowercase().replace('’', "'") == key)
+            .any(|(h, _, _)| h.to_lowercase().replace('’', "'") == key)
         {
-            items.push((heading, span));
+            items.push((heading, span, "report_named"));
         }
     }
-    items.sort_by_key(|(_, s)| s.start);
+    items.sort_by_key(|(_, s, _)| s.start);
     report.agenda_items = items
         .into_iter()
         .enumerate()
-        .map(|(i, (heading, span))| {
+        .map(|(i, (heading, span, rule))| {
             let sentence = reader.sentence_of(span.start);
             let presenter = PRESENTER
                 .captures(&text[sentence.start..sentence.end])
@@ -1276,6 +1283,7 @@ fn read_facts(
                 heading,
                 presenter,
                 evidence: evidence(text, span),
+                provenance: provenance::by(&format!("agenda_items.{rule}")),
             }
         })
         .collect();
@@ -1374,7 +1382,7 @@ fn figures_in(
             .copied()
             .find(|s| s.start <= qspan.start && qspan.end <= s.end)
             .unwrap_or(span);
-        let mut metric = figures::metric(
+        let mut found = figures::metric(
             text,
             sentence,
             &nectar_text::Quantity {
@@ -1383,18 +1391,18 @@ fn figures_in(
             },
         );
         // "membership is now 512,000, but was 580,000": the second is membership too.
-        if metric.is_none()
+        if found.is_none()
             && let Some(prev) = out.last()
-            && prev.metric == "membership"
+            && prev.metric == Metric::Membership
             && prev.evidence.span.start >= sentence.start
             && WAS_BEFORE.is_match(&text[prev.evidence.span.end..qspan.start])
         {
-            metric = Some("membership".into());
+            found = Some((Metric::Membership, "membership_again"));
         }
         // "membership stood at 395,811. That is down from the 415,000 of last year and the
         // peak of 546,443": a national-sized number compared with a membership figure just
         // stated is membership too.
-        if metric.is_none()
+        if found.is_none()
             && q.unit == Unit::Count
             && (50_000.0..=2_000_000.0).contains(&q.value)
             && COMPARED_FROM.is_match(tail_of(
@@ -1402,27 +1410,28 @@ fn figures_in(
                 60,
             ))
             && out.iter().rev().any(|f| {
-                f.metric == "membership" && qspan.start.saturating_sub(f.evidence.span.end) < 400
+                f.metric == Metric::Membership
+                    && qspan.start.saturating_sub(f.evidence.span.end) < 400
             })
         {
-            metric = Some("membership".into());
+            found = Some((Metric::Membership, "compared_with_membership"));
         }
         // "1,900 submissions on the first paper and 1,400 on the second": a count in parallel
         // with the one before it in the sentence counts the same thing.
-        if metric.is_none()
+        if found.is_none()
             && q.unit == Unit::Count
             && let Some(prev) = out.last()
             && prev.unit == Unit::Count
-            && prev.metric != "membership"
+            && prev.metric != Metric::Membership
             && prev.evidence.span.start >= sentence.start
             && parallel(
                 &text[prev.evidence.span.end..qspan.start],
                 &text[qspan.end..sentence.end.max(qspan.end)],
             )
         {
-            metric = Some(prev.metric.clone());
+            found = Some((prev.metric, "parallel"));
         }
-        let Some(metric) = metric else { continue };
+        let Some((metric, cue)) = found else { continue };
         // A date right after the figure ("580,000 in January 2020") is its as-of date.
         let stated = dates.iter().find(|d| {
             let gap = &slice[q.span.end.min(d.span.start)..d.span.start];
@@ -1456,10 +1465,10 @@ fn figures_in(
             as_of: figure_as_of,
             from_comment,
             evidence: evidence(text, qspan),
+            provenance: provenance::by(&format!("figures.{cue}")),
         });
     }
     out.retain(|f| f.unit != Unit::Count || f.value >= 1.0);
-    let _ = Qualifier::Exact;
     out
 }
 
@@ -1533,7 +1542,7 @@ mod tests {
         extract(&doc, &layout, parser)
             .figures
             .into_iter()
-            .map(|f| (f.metric, f.value))
+            .map(|f| (f.metric.as_str().to_owned(), f.value))
             .collect()
     }
 

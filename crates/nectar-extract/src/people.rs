@@ -77,7 +77,7 @@ static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds the people a span of text names, one mention each, with roles.
 pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<PersonMention> {
     let slice = &text[span.start..span.end];
-    let mut found: Vec<(Option<usize>, Span, String)> = Vec::new();
+    let mut found: Vec<(Option<usize>, Span, String, &str)> = Vec::new();
     let (ac, owners) = &*FULL;
     for m in ac.find_iter(slice) {
         if word_bounded(slice, m.start(), m.end()) {
@@ -86,6 +86,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
                 Some(who),
                 Span::new(span.start + m.start(), span.start + m.end()),
                 table()[who].name.clone(),
+                "curated_name",
             ));
         }
     }
@@ -102,8 +103,8 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
                     continue;
                 }
                 let abs = Span::new(span.start + at, span.start + end);
-                if !found.iter().any(|(_, s, _)| s.contains(abs)) {
-                    found.push((Some(i), abs, p.name.clone()));
+                if !found.iter().any(|(_, s, _, _)| s.contains(abs)) {
+                    found.push((Some(i), abs, p.name.clone(), "curated_first_name"));
                 }
             }
         }
@@ -113,7 +114,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
         let abs = Span::new(span.start + m.start(), span.start + m.end());
         if found
             .iter()
-            .any(|(_, s, _)| s.start < abs.end && abs.start < s.end)
+            .any(|(_, s, _, _)| s.start < abs.end && abs.start < s.end)
         {
             continue;
         }
@@ -129,12 +130,13 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
                 None,
                 abs,
                 m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                "named_with_role",
             ));
         }
     }
-    found.sort_by_key(|(_, s, _)| s.start);
+    found.sort_by_key(|(_, s, _, _)| s.start);
     let mut out: Vec<PersonMention> = Vec::new();
-    for (who, at, name) in found {
+    for (who, at, name, rule) in found {
         let role = role_near(text, at);
         if let Some(existing) = out.iter_mut().find(|p| p.name == name) {
             if existing.role.is_none() && role.is_some() {
@@ -156,6 +158,7 @@ pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<Perso
                 span: at,
                 quote: text[at.start..at.end].to_owned(),
             },
+            provenance: crate::provenance::by(&format!("people.{rule}")),
         });
     }
     out

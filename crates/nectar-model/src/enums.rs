@@ -20,6 +20,11 @@ macro_rules! vocabulary {
             /// Every variant's name, in declaration order.
             pub const NAMES: &'static [&'static str] = &[$($text,)+];
 
+            /// The variant of this snake_case name, if any.
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == name)
+            }
+
             /// The snake_case name used in every output format.
             pub fn as_str(self) -> &'static str {
                 match self {

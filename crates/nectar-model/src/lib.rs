@@ -44,7 +44,7 @@ pub use input::{Document, Sidecar};
 pub use layout::{Block, BlockKind, CommentLayout, Layout};
 pub use report::{
     AgendaItem, Comment, Corpus, Decision, Duration, Figure, InvariantError, Meeting, ParserInfo,
-    PersonMention, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,
+    PersonMention, Provenance, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,
 };
 pub use truth::{TruthFigure, TruthMeeting, TruthPage, TruthVote};
 

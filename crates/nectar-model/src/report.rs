@@ -8,8 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::{
-    DateReading, DecisionOutcome, Evidence, EvidenceError, MeetingKind, MeetingStatus, Origin,
-    PartialDate, Qualifier, ReportKind, Span, Unit, VoteResult,
+    DateReading, DecisionOutcome, Evidence, EvidenceError, MeetingKind, MeetingStatus, Metric,
+    Origin, PartialDate, Qualifier, ReportKind, Span, Unit, VoteResult,
 };
 
 /// Writes whole numbers without a fractional part (`512000`, not `512000.0`).
@@ -184,8 +184,22 @@ pub struct Duration {
     pub evidence: Evidence,
 }
 
+/// Why a fact exists: the rule or cue of nectar's that read it, and how far to trust it.
+///
+/// A user filters on [`Provenance::confidence`]; a developer looks the rule up (nectar's rules
+/// are listed, with what each does, in `crates/nectar-extract/data/rules.toml`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Provenance {
+    /// The rule's name, `table.cue` (`votes.by_n_to_m`, `figures.members_after`).
+    pub rule: String,
+    /// The share of the rule's rows that were right on the real reports nectar is measured
+    /// on (0 to 1).
+    #[serde(serialize_with = "number")]
+    pub confidence: f64,
+}
+
 /// An item on a meeting's agenda, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AgendaItem {
     /// The meeting it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -199,6 +213,10 @@ pub struct AgendaItem {
     pub presenter: Option<String>,
     /// Where the text names the item.
     pub evidence: Evidence,
+    /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
+    /// read from the output of an older nectar, which had none).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// A quantity stated in a report.
@@ -209,8 +227,8 @@ pub struct Figure {
     /// The meeting it was reported to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_id: Option<String>,
-    /// What it measures: one of [`crate::Metric`]'s names (`membership`, `members_in_arrears`, ...).
-    pub metric: String,
+    /// What it measures.
+    pub metric: Metric,
     /// The value (19 for 19%).
     #[serde(serialize_with = "number")]
     pub value: f64,
@@ -225,6 +243,10 @@ pub struct Figure {
     pub from_comment: bool,
     /// Where the text says so.
     pub evidence: Evidence,
+    /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
+    /// read from the output of an older nectar, which had none).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// The counts of a vote; `None` where the text gives none.
@@ -239,7 +261,7 @@ pub struct VoteCounts {
 }
 
 /// A counted vote (Open Civic Data's VoteEvent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct VoteEvent {
     /// Deterministic ID.
     pub vote_id: String,
@@ -257,10 +279,14 @@ pub struct VoteEvent {
     pub result: VoteResult,
     /// Where the text reports it.
     pub evidence: Evidence,
+    /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
+    /// read from the output of an older nectar, which had none).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// A decision reported without counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Decision {
     /// Deterministic ID.
     pub decision_id: String,
@@ -281,10 +307,14 @@ pub struct Decision {
     pub narrow: bool,
     /// Where the text reports it.
     pub evidence: Evidence,
+    /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
+    /// read from the output of an older nectar, which had none).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// A person named in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PersonMention {
     /// The curated person's ID, when the name resolved to one; unresolved names have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -296,6 +326,10 @@ pub struct PersonMention {
     pub role: Option<String>,
     /// Where the text names them.
     pub evidence: Evidence,
+    /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
+    /// read from the output of an older nectar, which had none).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 /// A reader's comment below a report (Popolo's Speech).

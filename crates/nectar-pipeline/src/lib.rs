@@ -319,7 +319,12 @@ mod tests {
         assert_eq!(date(&out[1]).as_deref(), Some("2012-09-18"));
         // One post's facts stay with its own meeting.
         assert_eq!(out[0].votes.len(), 1);
-        assert!(out[0].figures.iter().all(|f| f.metric != "membership"));
+        assert!(
+            out[0]
+                .figures
+                .iter()
+                .all(|f| f.metric != nectar_model::Metric::Membership)
+        );
         assert_eq!(out[1].figures[0].value, 190_000.0);
         assert_ne!(out[0].report_id, out[1].report_id);
         assert!(out[1].report_id.ends_with("-p2"), "{}", out[1].report_id);

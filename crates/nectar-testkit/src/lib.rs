@@ -463,7 +463,7 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
     let membership: Vec<_> = report
         .figures
         .iter()
-        .filter(|f| f.metric == "membership" && !f.from_comment)
+        .filter(|f| f.metric == nectar_model::Metric::Membership && !f.from_comment)
         .collect();
     for f in &membership {
         let wanted = must.membership.iter().any(|e| {
@@ -600,7 +600,7 @@ pub fn conformance(report: &Report, text: &str, expected: &Expected) -> Conforma
                 && (f.value - e.value).abs() < 0.5
                 && e.metric
                     .as_deref()
-                    .is_none_or(|m| vocabulary_metric(m, &e.unit) == f.metric)
+                    .is_none_or(|m| vocabulary_metric(m, &e.unit) == f.metric.as_str())
                 && unit_ok(f.unit, &e.unit)
                 && e.qualifier
                     .as_deref()

@@ -7,8 +7,8 @@
 
 use nectar_model::{
     DateReading, Decision, DecisionOutcome, Duration, Evidence, Figure, Meeting, MeetingKind,
-    MeetingStatus, Origin, ParserInfo, PartialDate, PersonMention, Qualifier, Report, ReportKind,
-    SourceDocument, Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult,
+    MeetingStatus, Metric, Origin, ParserInfo, PartialDate, PersonMention, Provenance, Qualifier,
+    Report, ReportKind, SourceDocument, Sourced, Span, Unit, VoteCounts, VoteEvent, VoteResult,
 };
 use nectar_testkit::{Expected, ExpectedFile, conformance};
 use serde_json::{Value, json};
@@ -71,13 +71,14 @@ fn report() -> Report {
     let figure = |id: &str, metric: &str, value, qualifier, quote| Figure {
         figure_id: id.into(),
         meeting_id: Some("m0".into()),
-        metric: metric.into(),
+        metric: Metric::from_name(metric).unwrap(),
         value,
         unit: Unit::Count,
         qualifier,
         as_of: None,
         from_comment: false,
         evidence: ev(quote),
+        provenance: Provenance::default(),
     };
     Report {
         report_id: "generic-test".into(),
@@ -128,6 +129,7 @@ fn report() -> Report {
             },
             result: VoteResult::Pass,
             evidence: ev("carried by 16 votes to 12"),
+            provenance: Provenance::default(),
         }],
         decisions: vec![Decision {
             decision_id: "d0".into(),
@@ -137,12 +139,14 @@ fn report() -> Report {
             unanimous: false,
             narrow: false,
             evidence: ev("agreed a code of conduct"),
+            provenance: Provenance::default(),
         }],
         people: vec![PersonMention {
             person_id: None,
             name: "Keir Starmer".into(),
             role: Some("Leader".into()),
             evidence: ev("Keir Starmer"),
+            provenance: Provenance::default(),
         }],
         comments: Vec::new(),
         notes: Vec::new(),

@@ -25,6 +25,12 @@ pub struct VoteMatch {
     pub result: VoteResult,
     /// Whether the vote was unanimous (`carried unanimously`, `nem. con.`).
     pub unanimous: bool,
+    /// The phrasing it was read from: `by_n_to_m` (`by 13 to 10`), `voted_n_to_m` (`voted 22
+    /// to 9`), `n_votes_to_m` (`13 votes to 10`), `result_n_to_m` (`carried 20 to 6`),
+    /// `tally` (`13 in favour, 10 against`), `labelled_tally` (`For: 13, against: 10`),
+    /// `minority` (`only five voted against`), `score` (`13-10`), or, without counts,
+    /// `unanimous`, `narrow`, `show_of_hands`, `abstentions`.
+    pub shape: &'static str,
 }
 
 /// A count in digits or words.
@@ -210,6 +216,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
         abstain: None,
         result: VoteResult::Unknown,
         unanimous: false,
+        shape: "",
     };
     if caps.name("una").is_some() {
         let lo = floor_boundary(text, span.start.saturating_sub(16));
@@ -219,6 +226,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
         return Some(VoteMatch {
             result: VoteResult::Pass,
             unanimous: true,
+            shape: "unanimous",
             ..base
         });
     }
@@ -231,6 +239,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
             } else {
                 VoteResult::Pass
             },
+            shape: "narrow",
             ..base
         });
     }
@@ -242,6 +251,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
                 span,
             )
             .unwrap_or(VoteResult::Unknown),
+            shape: "show_of_hands",
             ..base
         });
     }
@@ -254,6 +264,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
                 span,
             )
             .unwrap_or(VoteResult::Unknown),
+            shape: "abstentions",
             ..base
         });
     }
@@ -276,6 +287,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
             yes,
             no,
             result,
+            shape: "minority",
             ..base
         });
     }
@@ -316,28 +328,33 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
             no,
             abstain,
             result,
+            shape: if caps.name("tally").is_some() {
+                "tally"
+            } else {
+                "labelled_tally"
+            },
             ..base
         });
     }
     // Counts without roles: "by 13 to 10", "13 votes to 10", "13-10".
-    let (a, b, needs_word) = if caps.name("by").is_some() {
-        (caps.name("by1")?, caps.name("by2")?, true)
+    let (a, b, needs_word, shape) = if caps.name("by").is_some() {
+        (caps.name("by1")?, caps.name("by2")?, true, "by_n_to_m")
     } else if let Some(counted) = caps.name("vdc") {
         // "voted 22 to 9": the span is the counts.
         span = Span::new(counted.start(), counted.end());
-        (caps.name("vd1")?, caps.name("vd2")?, false)
+        (caps.name("vd1")?, caps.name("vd2")?, false, "voted_n_to_m")
     } else if let Some(counted) = caps.name("rsc") {
         // "lost on a show of hands, 8 to 17": the span is the counts.
         span = Span::new(counted.start(), counted.end());
-        (caps.name("rs1")?, caps.name("rs2")?, false)
+        (caps.name("rs1")?, caps.name("rs2")?, false, "result_n_to_m")
     } else if caps.name("vt").is_some() {
-        (caps.name("vt1")?, caps.name("vt2")?, false)
+        (caps.name("vt1")?, caps.name("vt2")?, false, "n_votes_to_m")
     } else {
         let (a, b) = (caps.name("da1")?, caps.name("da2")?);
         if !plain_score(text, span) {
             return None;
         }
-        (a, b, true)
+        (a, b, true, "score")
     };
     let sentence = near(text, scan.sentence_around(span.start), span);
     if needs_word
@@ -383,6 +400,7 @@ fn vote(text: &str, caps: &Captures<'_>, scan: &Scan<'_>) -> Option<VoteMatch> {
         abstain,
         result,
         unanimous: false,
+        shape,
     })
 }
 

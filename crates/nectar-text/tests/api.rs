@@ -48,6 +48,7 @@ fn fields() {
         abstain: None,
         result: VoteResult::Unknown,
         unanimous: false,
+        shape: "by_n_to_m",
     };
     let m = DateMention {
         span: v.span,

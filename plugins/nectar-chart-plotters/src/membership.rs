@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use nectar_model::{PartialDate, Qualifier, Report, Unit};
+use nectar_model::{Metric, PartialDate, Qualifier, Report, Unit};
 use nectar_registry::{Chart, ChartData, ChartError, Svg};
 
 use crate::data::{Alike, EACH_UP_TO, Given, SourceNote, figure_date, year_position};
@@ -114,7 +114,7 @@ impl ChartData for MembershipData {
         self.source.add(report);
         let mut gives = false;
         for f in &report.figures {
-            if f.metric != "membership" || f.unit != Unit::Count {
+            if f.metric != Metric::Membership || f.unit != Unit::Count {
                 continue;
             }
             if f.from_comment {

@@ -8,9 +8,9 @@
 use std::path::Path;
 
 use nectar_model::{
-    DateReading, Duration, Evidence, Figure, Meeting, MeetingKind, MeetingStatus, ParserInfo,
-    PartialDate, Qualifier, Report, ReportKind, SourceDocument, Span, Unit, VoteCounts, VoteEvent,
-    VoteResult,
+    DateReading, Duration, Evidence, Figure, Meeting, MeetingKind, MeetingStatus, Metric,
+    ParserInfo, PartialDate, Provenance, Qualifier, Report, ReportKind, SourceDocument, Span, Unit,
+    VoteCounts, VoteEvent, VoteResult,
 };
 use nectar_registry::{ChartError, Svg};
 
@@ -232,13 +232,14 @@ fn made_up(n: usize) -> Vec<Report> {
             r.figures.push(Figure {
                 figure_id: format!("{}/f1", r.report_id),
                 meeting_id: Some(meeting_id.clone()),
-                metric: "membership".into(),
+                metric: Metric::Membership,
                 value: 150_000.0 + ((i * 7919) % 450) as f64 * 1000.0,
                 unit: Unit::Count,
                 qualifier: QUALIFIERS[(i / 2) % 4],
                 as_of: Some(date),
                 from_comment: false,
                 evidence: evidence(),
+                provenance: Provenance::default(),
             });
             r.votes.push(VoteEvent {
                 vote_id: format!("{}/v1", r.report_id),
@@ -253,6 +254,7 @@ fn made_up(n: usize) -> Vec<Report> {
                 },
                 result: VoteResult::Pass,
                 evidence: evidence(),
+                provenance: Provenance::default(),
             });
             r
         })

@@ -298,7 +298,7 @@ mod tests {
         let header = lines.next().unwrap();
         assert_eq!(
             header,
-            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end"
+            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end,rule,confidence"
         );
         let first = lines.next().unwrap();
         assert!(
