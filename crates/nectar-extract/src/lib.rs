@@ -645,6 +645,40 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
                 ));
                 m.date = Some(reading);
             }
+            // Still undated: the one month the title names ("NEC Report - May 2022"), else
+            // the year the page was published in, by its address or its metadata.
+            if m.date.is_none() {
+                let month = period
+                    .filter(|p| p.first == p.last && p.first.precision() == DatePrecision::Month);
+                let published = doc
+                    .source
+                    .url
+                    .as_deref()
+                    .and_then(url_date)
+                    .map(|d| (d, DateBasis::Url))
+                    .or_else(|| {
+                        report
+                            .published
+                            .as_ref()
+                            .map(|p| (p.value, DateBasis::Published))
+                    });
+                if let Some(p) = month {
+                    m.date =
+                        Some(nectar_model::DateReading::stated(p.first).from(DateBasis::Title));
+                } else if let Some((d, basis)) = published {
+                    notes.push(format!(
+                        "the meeting is dated only to the year the page was published in ({})",
+                        d.year()
+                    ));
+                    m.date = Some(
+                        nectar_model::DateReading::inferred(
+                            PartialDate::y(d.year()),
+                            YearBasis::Published,
+                        )
+                        .from(basis),
+                    );
+                }
+            }
         }
     }
     let mut report_id = ids::report_id(

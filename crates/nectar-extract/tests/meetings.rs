@@ -634,6 +634,27 @@ fn a_short_item_is_not_the_meetings_length() {
 // Kinds
 
 #[test]
+fn an_undated_meeting_takes_the_month_its_title_names() {
+    let report = Page {
+        title: Some("NEC report - June 2019"),
+        body: "The NEC met and agreed the timetable for selections.",
+        ..Page::default()
+    }
+    .read();
+    assert_eq!(date_of(primary(&report)).0, "2019-06");
+    // No month anywhere: the year the page's address gives, and no more.
+    let report = Page {
+        title: Some("What the NEC decided"),
+        body: "The NEC met on Tuesday and agreed the timetable for selections.",
+        url: Some("https://example.org/2019/06/what-the-nec-decided/"),
+        ..Page::default()
+    }
+    .read();
+    let (date, precision, ..) = date_of(primary(&report));
+    assert_eq!((date.as_str(), precision), ("2019", DatePrecision::Year));
+}
+
+#[test]
 fn an_away_day() {
     let report =
         body("The NEC away day took place on 24 November 2020 and looked at campaign plans.")
