@@ -176,7 +176,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("decisions", 15, Some((15, 20))),
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
-    ("agenda_items", 5, Some((5, 24))),
+    ("agenda_items", 19, Some((19, 19))),
     ("people", 38, Some((38, 49))),
     ("facts on the right meeting", 20, None),
 ];
@@ -187,7 +187,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("decisions", 25, Some((25, 30))),
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),
-    ("agenda_items", 15, Some((15, 17))),
+    ("agenda_items", 32, Some((32, 33))),
     ("people", 42, Some((42, 42))),
     ("facts on the right meeting", 26, None),
 ];

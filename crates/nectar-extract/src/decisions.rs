@@ -1,4 +1,4 @@
-//! Decisions reported without counts, and agenda items.
+//! Decisions reported without counts.
 
 use std::sync::LazyLock;
 
@@ -175,29 +175,6 @@ static AGREED_TO_DEFER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-
-static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"(?i)\b((?:deputy[\s\u{a0}]+)?leader|general[\s\u{a0}]+secretary|treasurer|chair|membership|finance|campaigns?|elections?|organisation|equalities|disputes|compliance|policy|women['’]s|young[\s\u{a0}]+labour|eplp|(?:deputy[\s\u{a0}]+)?leader['’]s)(?:['’]s?)?[\s\u{a0}]+report\b")
-        .expect("valid regex")
-});
-
-/// An agenda item named in running text (`the Leader's report`, `the membership report`).
-pub(crate) fn report_items(text: &str, span: Span) -> Vec<(String, Span)> {
-    REPORT_ITEM
-        .find_iter(&text[span.start..span.end])
-        .map(|m| {
-            let words: Vec<&str> = m.as_str().split_whitespace().collect();
-            let mut heading = words.join(" ");
-            if let Some(first) = heading.get(..1) {
-                heading = first.to_uppercase() + &heading[1..];
-            }
-            (
-                heading.replace('’', "'"),
-                Span::new(span.start + m.start(), span.start + m.end()),
-            )
-        })
-        .collect()
-}
 
 /// A word before the fact that points back to what an earlier sentence named (`Our proposal
 /// was lost`, `This was accepted.`, `It was agreed 13-10`).

@@ -29,6 +29,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod agenda;
 mod author_role;
 mod classify;
 mod decisions;
@@ -1287,39 +1288,47 @@ fn read_facts(
     report.people = people::people(text, body, on);
     report.author_role = author_role::author_role(text, body);
 
-    // Agenda items: headings, then reports named in running text, in text order.
-    let mut items: Vec<(String, Span, &str)> = blocks
+    // Agenda items of the primary meeting(s): headings that name items, then the items named
+    // in running text, in text order.
+    let names: Vec<&str> = report.people.iter().map(|p| p.name.as_str()).collect();
+    let found = agenda::items(text, body, &blocks, &reader.sentences, &names);
+    let primary_ids: Vec<&str> = report
+        .meetings
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| (text[b.span.start..b.span.end].to_owned(), b.span, "heading"))
+        .filter(|m| m.primary)
+        .map(|m| m.meeting_id.as_str())
         .collect();
-    for (heading, span) in decisions::report_items(text, body) {
-        let key = heading.to_lowercase();
-        if !items
-            .iter()
-            .any(|(h, _, _)| h.to_lowercase().replace('’', "'") == key)
-        {
-            items.push((heading, span, "report_named"));
-        }
-    }
-    items.sort_by_key(|(_, s, _)| s.start);
-    report.agenda_items = items
+    report.agenda_items = found
         .into_iter()
+        .map(|item| {
+            let presenter = item.presenter.or_else(|| {
+                let sentence = reader.sentence_of(item.span.start);
+                PRESENTER
+                    .captures(&text[sentence.start..sentence.end])
+                    .map(|c| c[1].to_owned())
+            });
+            let meeting = placer.meeting_of(reader, item.span);
+            (meeting, item.rule, item.heading, presenter, item.span)
+        })
+        // What the running text names at another meeting is that meeting's business; a heading
+        // is the report's own section, whichever meeting it is about.
+        .filter(|(meeting, rule, ..)| {
+            *rule == "heading"
+                || meeting
+                    .as_deref()
+                    .is_none_or(|m| primary_ids.is_empty() || primary_ids.contains(&m))
+        })
         .enumerate()
-        .map(|(i, (heading, span, rule))| {
-            let sentence = reader.sentence_of(span.start);
-            let presenter = PRESENTER
-                .captures(&text[sentence.start..sentence.end])
-                .map(|c| c[1].to_owned());
-            AgendaItem {
-                meeting_id: placer.meeting_of(reader, span),
+        .map(
+            |(i, (meeting_id, rule, heading, presenter, span))| AgendaItem {
+                meeting_id,
                 ordinal: i as u32 + 1,
                 heading,
                 presenter,
                 evidence: evidence(text, span),
                 provenance: provenance::by(&format!("agenda_items.{rule}")),
-            }
-        })
+            },
+        )
         .collect();
 }
 
