@@ -174,7 +174,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
     ("agenda_items", 5, Some((5, 24))),
-    ("people", 38, Some((38, 49))),
+    ("people", 77, Some((77, 78))),
     ("facts on the right meeting", 19, None),
 ];
 
@@ -185,7 +185,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),
     ("agenda_items", 15, Some((15, 17))),
-    ("people", 42, Some((42, 42))),
+    ("people", 62, Some((62, 62))),
     ("facts on the right meeting", 26, None),
 ];
 
