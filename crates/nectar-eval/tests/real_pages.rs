@@ -177,7 +177,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
     ("agenda_items", 19, Some((19, 19))),
-    ("people", 38, Some((38, 49))),
+    ("people", 77, Some((77, 78))),
     ("facts on the right meeting", 20, None),
 ];
 
@@ -188,7 +188,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),
     ("agenda_items", 32, Some((32, 33))),
-    ("people", 42, Some((42, 42))),
+    ("people", 62, Some((62, 62))),
     ("facts on the right meeting", 26, None),
 ];
 

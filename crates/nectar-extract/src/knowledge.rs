@@ -83,6 +83,14 @@ pub(crate) struct Words {
     pub not_names: HashSet<String>,
     /// Words that make a phrase next to a name its role.
     pub role_words: Vec<String>,
+    /// Roles in their normal form, by the phrases that name them.
+    pub role_forms: Vec<(String, String)>,
+    /// Words before a role that go.
+    pub role_determiners: Vec<String>,
+    /// Words before a role that stay before its normal form.
+    pub role_qualifiers: Vec<String>,
+    /// Words besides role words and `not_names` that can stand in a role before a name.
+    pub role_adjectives: Vec<String>,
     /// Words a role read before a name cannot end with.
     pub connectors: Vec<String>,
     /// Nouns after a count, with the metric they give.
@@ -114,6 +122,27 @@ pub(crate) struct Words {
 /// The word lists, read once.
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
     toml::from_str(include_str!("../data/words.toml")).expect("data/words.toml is valid")
+});
+
+/// What a person's name looks like: the lists of `data/names.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Names {
+    /// Common given names: a capitalised run that starts with one is a name.
+    pub given_names: HashSet<String>,
+    /// Titles before a name (`Baroness`, `Cllr`).
+    pub honorifics: HashSet<String>,
+    /// Words after a name that make it the title of a thing (`Inquiry`), lower case.
+    pub thing_words: HashSet<String>,
+    /// Words that are not names elsewhere but are surnames after a given name (`May`).
+    pub surname_words: HashSet<String>,
+    /// Words before a place's name (`at`), after which a surname word is a place.
+    pub place_words: HashSet<String>,
+}
+
+/// The name lists, read once.
+pub(crate) static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    toml::from_str(include_str!("../data/names.toml")).expect("data/names.toml is valid")
 });
 
 #[cfg(test)]
@@ -152,6 +181,17 @@ mod tests {
             Some("Leader")
         );
         assert_eq!(who("keir-starmer").first_name(), "Keir");
+    }
+
+    #[test]
+    fn the_name_lists_load() {
+        assert!(NAMES.given_names.contains("Angela"));
+        assert!(NAMES.honorifics.contains("Baroness"));
+        assert!(NAMES.thing_words.iter().all(|w| *w == w.to_lowercase()));
+        // A given name is never a word that is not a name.
+        for n in &NAMES.given_names {
+            assert!(!WORDS.not_names.contains(n), "{n}");
+        }
     }
 
     #[test]

@@ -1285,7 +1285,20 @@ fn read_facts(
     let on = as_of
         .or_else(|| report.published.as_ref().map(|p| p.value))
         .map(|d| d.first_day());
-    report.people = people::people(text, body, on);
+    // The headline names people too; a byline's names are its authors, not mentions.
+    let title = report
+        .title
+        .as_ref()
+        .and_then(|t| t.evidence.as_ref())
+        .map(|e| e.span)
+        .filter(|t| t.end <= body.start);
+    let spans: Vec<Span> = title.into_iter().chain([body]).collect();
+    let bylines: Vec<Span> = report
+        .authors
+        .iter()
+        .filter_map(|a| a.evidence.as_ref().map(|e| e.span))
+        .collect();
+    report.people = people::people(text, &spans, on, &bylines);
     report.author_role = author_role::author_role(text, body);
 
     // Agenda items of the primary meeting(s): headings that name items, then the items named

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use nectar_model::{Evidence, PersonMention, Span};
+use nectar_model::{Evidence, PersonMention, RoleBasis, Span};
 use regex::Regex;
 
-use crate::knowledge::{WORDS, people as table};
+use crate::knowledge::{NAMES, WORDS, people as table};
 
 /// Full names and aliases, each pointing at its person.
 static FULL: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
@@ -69,99 +69,407 @@ static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
 static HAS_ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| crate::regex(&format!(r"(?i)\b{}\b", *ROLE_WORDS)).expect("valid regex"));
 
-static UNKNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(r"\b[A-Z][a-z]+(?:[\s\u{a0}]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2}\b")
-        .expect("valid regex")
+/// One capitalised word of a name: `Bloggs`, `McBride`, `O’Neill`, `Long-Bailey`.
+const NAME_WORD: &str = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?";
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(&format!(r"\b{NAME_WORD}\b")).expect("valid regex"));
+
+/// A run of capitalised words, spaces or one line break between them.
+static RUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(
+        r"\b{NAME_WORD}(?:(?:[ \t\u{{a0}}]+|[ \t\u{{a0}}]*\r?\n[ \t\u{{a0}}]*){NAME_WORD})*\b"
+    ))
+    .expect("valid regex")
 });
 
-/// Finds the people a span of text names, one mention each, with roles.
-pub(crate) fn people(text: &str, span: Span, on: Option<NaiveDate>) -> Vec<PersonMention> {
-    let slice = &text[span.start..span.end];
-    let mut found: Vec<(Option<usize>, Span, String, &str)> = Vec::new();
-    let (ac, owners) = &*FULL;
-    for m in ac.find_iter(slice) {
-        if word_bounded(slice, m.start(), m.end()) {
-            let who = owners[m.pattern().as_usize()];
-            found.push((
-                Some(who),
-                Span::new(span.start + m.start(), span.start + m.end()),
-                table()[who].name.clone(),
-                "curated_name",
-            ));
+/// A name found in the text, before mentions of one person are put together.
+struct Found {
+    /// The curated person, when the name is one of `data/people.toml`'s.
+    who: Option<usize>,
+    span: Span,
+    name: String,
+    /// The rule that found it.
+    rule: &'static str,
+}
+
+/// [`WORDS`]' role words, for looking up one word.
+static ROLE_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| WORDS.role_words.iter().map(String::as_str).collect());
+
+/// A word that can stand in a name: not one of the words that are not names, nor a title or a
+/// role word (`Minister`).
+fn name_word(w: &str) -> bool {
+    !WORDS.not_names.contains(w)
+        && !NAMES.honorifics.contains(w)
+        && !ROLE_SET.contains(w.to_lowercase().as_str())
+}
+
+/// Whether the words after `end` make the name the title of a thing: a thing word next, or
+/// after more capitalised words (`the X Inquiry`, `the X Leadership Programme`).
+fn names_a_thing(slice: &str, end: usize) -> bool {
+    let rest = &slice[end..];
+    if rest.starts_with(['’', '\'']) {
+        return false;
+    }
+    for word in rest
+        .split([' ', '\t', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .take(4)
+    {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if NAMES.thing_words.contains(&bare.to_lowercase()) {
+            return true;
+        }
+        // Only capitalised words run on to a thing word, up to a punctuation mark.
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if !capital || bare.len() != word.len() {
+            return false;
         }
     }
-    // First names alone, for people who held a role on the report's date.
-    if let Some(day) = on {
-        for (i, p) in table().iter().enumerate() {
-            if !p.first_name_alone || p.role_on(day).is_none() {
+    false
+}
+
+/// The word before `at`, in lower case.
+fn word_before(slice: &str, at: usize) -> String {
+    slice[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// A name right after `the` names a thing after someone (`the Jo Bloggs Centre`, `the Bloggs
+/// campaign`); a person's name takes no article, but a role may stand between (`the Chair Jo
+/// Bloggs`).
+fn after_the(slice: &str, at: usize) -> bool {
+    let before = slice[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+    before.len() < at && word_before(slice, at) == "the"
+}
+
+fn spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Names by their shape in `slice` (at `base` in the text): a common given name and one or two
+/// more capitalised words (`Jo Bloggs`, `Gurinder Singh Josan`), or an honorific and a name
+/// (`Baroness Bloggs`); a run of two or three capitalised words the text gives a role, puts
+/// `MP` after or lists beside another name.
+fn by_shape(text: &str, slice: &str, base: usize, found: &mut Vec<Found>) {
+    let taken = |found: &[Found], s: Span| {
+        found
+            .iter()
+            .any(|f| f.span.start < s.end && s.start < f.span.end)
+    };
+    let mut unknown: Vec<Span> = Vec::new();
+    for run in RUN.find_iter(slice) {
+        let words: Vec<(usize, usize)> = WORD
+            .find_iter(run.as_str())
+            .map(|m| (run.start() + m.start(), run.start() + m.end()))
+            .collect();
+        let word = |i: usize| &slice[words[i].0..words[i].1];
+        let mut i = 0;
+        while i < words.len() {
+            let honour = NAMES.honorifics.contains(word(i));
+            if !honour && !NAMES.given_names.contains(word(i)) {
+                i += 1;
                 continue;
             }
-            let first = p.first_name();
-            for (at, _) in slice.match_indices(first) {
-                let end = at + first.len();
-                if !word_bounded(slice, at, end) || followed_by_capital(&slice[end..]) {
-                    continue;
+            let first = if honour { i + 1 } else { i };
+            let mut j = first;
+            while j < words.len() && j - first < 3 {
+                let w = word(j);
+                let surname = j == first + 1
+                    && NAMES.surname_words.contains(w)
+                    && !slice[..words[i].0]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit())
+                    && !NAMES.place_words.contains(&word_before(slice, words[i].0));
+                if !(name_word(w) || surname) || (j > first && NAMES.honorifics.contains(w)) {
+                    break;
                 }
-                let abs = Span::new(span.start + at, span.start + end);
-                if !found.iter().any(|(_, s, _, _)| s.contains(abs)) {
-                    found.push((Some(i), abs, p.name.clone(), "curated_first_name"));
+                j += 1;
+            }
+            // A third word only where the run ends with it (`Jo Bloggs Wins Battle` is Jo Bloggs).
+            if j - first == 3 && j < words.len() {
+                j -= 1;
+            }
+            let n = j - first;
+            if n == 0 || (!honour && n < 2) {
+                i += 1;
+                continue;
+            }
+            // `Lord Bloggs` keeps its title; `Baroness Jo Bloggs` is Jo Bloggs.
+            let from = if honour && n == 1 { i } else { first };
+            let span = Span::new(base + words[from].0, base + words[j - 1].1);
+            let local = (words[from].0, words[j - 1].1);
+            if !taken(found, span) && !names_a_thing(slice, local.1) && !after_the(slice, local.0) {
+                found.push(Found {
+                    who: None,
+                    span,
+                    name: spaced(&slice[local.0..local.1]),
+                    rule: if honour { "honorific" } else { "given_name" },
+                });
+            }
+            i = j;
+        }
+        // Two or three words, none of them a word that is not a name: kept by their context.
+        let mut k = 0;
+        while k < words.len() {
+            let mut j = k;
+            while j < words.len() && j - k < 3 && name_word(word(j)) {
+                j += 1;
+            }
+            if j - k >= 2 {
+                let span = Span::new(base + words[k].0, base + words[j - 1].1);
+                if !taken(found, span)
+                    && !names_a_thing(slice, words[j - 1].1)
+                    && !after_the(slice, words[k].0)
+                {
+                    unknown.push(span);
                 }
+            }
+            k = j.max(k + 1);
+        }
+    }
+    // Each unknown name with a role, `MP` after it or beside a name in a list; a list's names
+    // are settled in turn, so `A, B and C` holds when one of them is a name.
+    loop {
+        let before = found.len();
+        unknown.retain(|&at| {
+            if taken(found, at) || text[..at.start].trim_end().ends_with('&') {
+                return false;
+            }
+            let after = &text[at.end..];
+            let listed = |f: &Found| {
+                let (a, b) = if f.span.end <= at.start {
+                    (f.span.end, at.start)
+                } else if at.end <= f.span.start {
+                    (at.end, f.span.start)
+                } else {
+                    return false;
+                };
+                matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
+            };
+            let keep = role_near(text, at).is_some()
+                || after.starts_with(" MP")
+                || found.iter().any(listed);
+            if keep {
+                found.push(Found {
+                    who: None,
+                    span: at,
+                    name: spaced(&text[at.start..at.end]),
+                    rule: "name_in_context",
+                });
+            }
+            !keep
+        });
+        if found.len() == before {
+            break;
+        }
+    }
+}
+
+/// Finds the people the spans of text name, one mention each (the first), with roles; names
+/// inside `skip` (a byline) are not mentions.
+pub(crate) fn people(
+    text: &str,
+    spans: &[Span],
+    on: Option<NaiveDate>,
+    skip: &[Span],
+) -> Vec<PersonMention> {
+    let mut found: Vec<Found> = Vec::new();
+    let (ac, owners) = &*FULL;
+    for span in spans {
+        let slice = &text[span.start..span.end];
+        for m in ac.find_iter(slice) {
+            if word_bounded(slice, m.start(), m.end()) {
+                let who = owners[m.pattern().as_usize()];
+                found.push(Found {
+                    who: Some(who),
+                    span: Span::new(span.start + m.start(), span.start + m.end()),
+                    name: table()[who].name.clone(),
+                    rule: "curated_name",
+                });
             }
         }
     }
-    // Names not in the table, kept where the text gives them a role.
-    for m in UNKNOWN_NAME.find_iter(slice) {
-        let abs = Span::new(span.start + m.start(), span.start + m.end());
-        if found
-            .iter()
-            .any(|(_, s, _, _)| s.start < abs.end && abs.start < s.end)
-        {
-            continue;
-        }
-        if m.as_str()
-            .split_whitespace()
-            .any(|w| WORDS.not_names.contains(w))
-            || slice[..m.start()].trim_end().ends_with('&')
-        {
-            continue;
-        }
-        if role_near(text, abs).is_some() {
-            found.push((
-                None,
-                abs,
-                m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-                "named_with_role",
-            ));
-        }
+    for span in spans {
+        by_shape(text, &text[span.start..span.end], span.start, &mut found);
     }
-    found.sort_by_key(|(_, s, _, _)| s.start);
+    let outside = |f: &Found| {
+        !skip
+            .iter()
+            .any(|s| s.start < f.span.end && f.span.start < s.end)
+    };
+    found.retain(outside);
+    short_forms(text, spans, on, &mut found);
+    found.retain(outside);
+    found.sort_by_key(|f| f.span.start);
+
     let mut out: Vec<PersonMention> = Vec::new();
-    for (who, at, name, rule) in found {
-        let role = role_near(text, at);
-        if let Some(existing) = out.iter_mut().find(|p| p.name == name) {
+    for f in found {
+        let role = role_near(text, f.span);
+        let quote = spaced(&text[f.span.start..f.span.end]);
+        if let Some(existing) = out.iter_mut().find(|p| p.name == f.name) {
             if existing.role.is_none() && role.is_some() {
                 existing.role = role;
+                existing.role_basis = Some(RoleBasis::Stated);
+            }
+            if quote != existing.name && !existing.aliases.contains(&quote) {
+                existing.aliases.push(quote);
             }
             continue;
         }
-        let person = who.map(|i| &table()[i]);
-        let role = role.or_else(|| {
-            person
-                .and_then(|p| on.and_then(|d| p.role_on(d)))
-                .map(str::to_owned)
-        });
+        let person = f.who.map(|i| &table()[i]);
+        let curated = person
+            .and_then(|p| on.and_then(|d| p.role_on(d)))
+            .map(str::to_owned);
+        let role_basis = match (&role, &curated) {
+            (Some(_), _) => Some(RoleBasis::Stated),
+            (None, Some(_)) => Some(RoleBasis::Curated),
+            _ => None,
+        };
         out.push(PersonMention {
             person_id: person.map(|p| p.id.to_owned()),
-            name,
-            role,
-            evidence: Evidence {
-                span: at,
-                quote: text[at.start..at.end].to_owned(),
+            aliases: if quote == f.name {
+                Vec::new()
+            } else {
+                vec![quote]
             },
-            provenance: crate::provenance::by(&format!("people.{rule}")),
+            name: f.name,
+            role: role.or(curated),
+            role_basis,
+            evidence: Evidence {
+                span: f.span,
+                quote: text[f.span.start..f.span.end].to_owned(),
+            },
+            provenance: crate::provenance::by(&format!("people.{}", f.rule)),
         });
     }
+    // A curated role given before a stated one was read: the stated one stands.
     out
+}
+
+/// Short forms of names: a surname or a first name alone (`Starmer`, `Keir`), or with a title
+/// (`Lord Bloggs`), is the person of that full name the report names, when only one has it;
+/// a first name alone, else, the curated person of that first name in office on the date.
+fn short_forms(text: &str, spans: &[Span], on: Option<NaiveDate>, found: &mut Vec<Found>) {
+    use std::collections::HashMap;
+    // Each short form with the full names it can stand for.
+    let mut forms: HashMap<String, Vec<(String, Option<usize>)>> = HashMap::new();
+    let mut add = |form: &str, name: &str, who: Option<usize>| {
+        let e = forms.entry(form.to_owned()).or_default();
+        if !e.iter().any(|(n, _)| n == name) {
+            e.push((name.to_owned(), who));
+        }
+    };
+    for f in found
+        .iter()
+        .filter(|f| f.rule != "honorific" || f.name.contains(' '))
+    {
+        let words: Vec<&str> = f.name.split(' ').collect();
+        if f.rule == "honorific" && NAMES.honorifics.contains(words[0]) {
+            continue;
+        }
+        if words.len() >= 2 {
+            add(words[0], &f.name, f.who);
+            let last = words[words.len() - 1];
+            if !NAMES.given_names.contains(last) {
+                add(last, &f.name, f.who);
+            }
+        }
+    }
+    // Curated people in office on the date, by surname and (where reports use it) first name.
+    if let Some(day) = on {
+        for (i, p) in table().iter().enumerate() {
+            if p.role_on(day).is_none() {
+                continue;
+            }
+            let last = p.name.rsplit(' ').next().unwrap_or(&p.name);
+            if !forms.contains_key(last) && !NAMES.given_names.contains(last) {
+                forms.insert(last.to_owned(), vec![(p.name.clone(), Some(i))]);
+            }
+            if p.first_name_alone && !forms.contains_key(p.first_name()) {
+                forms.insert(p.first_name().to_owned(), vec![(p.name.clone(), Some(i))]);
+            }
+        }
+    }
+    let one_of = |form: &str, c: &[(String, Option<usize>)]| match c {
+        [only] => Some(only.clone()),
+        // Several of the name: the one a first name alone means while in office (`Ed`).
+        _ => {
+            let mut office = c.iter().filter(|(n, who)| {
+                who.is_some_and(|i| {
+                    let p = &table()[i];
+                    p.first_name_alone
+                        && form == p.first_name()
+                        && *n == p.name
+                        && on.is_some_and(|d| p.role_on(d).is_some())
+                })
+            });
+            match (office.next(), office.next()) {
+                (Some(one), None) => Some(one.clone()),
+                _ => None,
+            }
+        }
+    };
+    let mut titled: Vec<usize> = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        if f.rule == "honorific" && !f.name.contains(' ') {
+            titled.push(k);
+        } else if f.rule == "honorific" {
+            let words: Vec<&str> = f.name.split(' ').collect();
+            if words.len() == 2 && NAMES.honorifics.contains(words[0]) {
+                titled.push(k);
+            }
+        }
+    }
+    // `Lord Bloggs` is Jo Bloggs where the report names one Bloggs.
+    for k in titled {
+        let surname = found[k].name.rsplit(' ').next().unwrap_or("").to_owned();
+        if let Some([(name, who)]) = forms.get(&surname).map(Vec::as_slice) {
+            found[k].name = name.clone();
+            found[k].who = *who;
+            found[k].rule = "short_form";
+        }
+    }
+    let mut more = Vec::new();
+    for span in spans {
+        let slice = &text[span.start..span.end];
+        for m in WORD.find_iter(slice) {
+            if WORDS.not_names.contains(m.as_str()) {
+                continue;
+            }
+            let Some((name, who)) = forms.get(m.as_str()).and_then(|c| one_of(m.as_str(), c))
+            else {
+                continue;
+            };
+            let at = Span::new(span.start + m.start(), span.start + m.end());
+            if found
+                .iter()
+                .any(|f| f.span.start < at.end && at.start < f.span.end)
+            {
+                continue;
+            }
+            let is_first = name.split(' ').next() == Some(m.as_str());
+            // A first name with a surname after it is someone else's (`Keir Bloggs`).
+            if (is_first && followed_by_capital(&slice[m.end()..]))
+                || names_a_thing(slice, m.end())
+                || after_the(slice, m.start())
+            {
+                continue;
+            }
+            more.push(Found {
+                who,
+                span: at,
+                name: name.clone(),
+                rule: "short_form",
+            });
+        }
+    }
+    found.extend(more);
 }
 
 fn word_bounded(s: &str, start: usize, end: usize) -> bool {
@@ -186,38 +494,274 @@ fn role_near(text: &str, at: Span) -> Option<String> {
     let before = crate::tail_of(&text[..at.start], 70);
     let candidates = [&*ROLE_BEFORE, &*ROLE_AFTER_THE]
         .into_iter()
-        .filter_map(|re| re.captures(before).map(|c| c[1].trim().to_owned()));
-    for role in candidates {
+        .filter_map(|re| {
+            re.captures(before)
+                .and_then(|c| c.get(1))
+                .map(|m| (m.as_str().trim().to_owned(), m.start()))
+        });
+    for (role, at) in candidates {
+        let role = role_tail(&role);
         let last = role.rsplit(char::is_whitespace).next().unwrap_or("");
         let connector = WORDS.connectors.contains(&last.to_lowercase());
-        if HAS_ROLE_WORD.is_match(&role) && !connector {
+        // A heading on a line of its own above the name (`Chair's report`) is no role.
+        let line_start = before[..at].rfind('\n').map_or(0, |i| i + 1);
+        let heading = before[at..].contains('\n') && before[line_start..at].trim().is_empty();
+        if HAS_ROLE_WORD.is_match(&role) && !connector && !heading {
             return Some(clean(&role));
         }
     }
     None
 }
 
+/// The words of a role read before a name that can be a role's: the longest run before the
+/// name of role words, words that are not names (`Campaign`), connectors, determiners,
+/// qualifiers, `role_adjectives` and acronyms (`NEC`), so a name or a verb before it is cut off.
+fn role_tail(role: &str) -> String {
+    let fits = |w: &str| {
+        let bare = w
+            .trim_end_matches(['’', '\''])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
+        let lower = w.to_lowercase().replace('’', "'");
+        let bare_lower = bare.to_lowercase();
+        let acronym = bare.len() > 1 && bare != "MP" && bare.chars().all(|c| c.is_uppercase());
+        acronym
+            || WORDS.not_names.contains(bare)
+            || WORDS.role_words.contains(&bare_lower)
+            || WORDS.connectors.contains(&lower)
+            || WORDS.role_determiners.contains(&lower)
+            || WORDS.role_qualifiers.contains(&lower)
+            || WORDS.role_adjectives.contains(&bare_lower)
+    };
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let keep = words.iter().rev().take_while(|w| fits(w)).count();
+    let mut tail = &words[words.len() - keep..];
+    // Not starting with a connector or a word that starts a clause (`and Chair`, `As Chair`).
+    const STARTERS: &[&str] = &["as", "in", "on", "at", "by", "but", "if", "when", "while"];
+    while let Some(first) = tail.first() {
+        let lower = first.to_lowercase();
+        if WORDS.connectors.contains(&lower) || STARTERS.contains(&lower.as_str()) {
+            tail = &tail[1..];
+        } else {
+            break;
+        }
+    }
+    tail.join(" ")
+}
+
+static COMMITTEE_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)^(?:chair of (?:the )?(?:nec )?(.+ (?:committee|panel))|(?:nec )?(.+ (?:committee|panel)) chair)$")
+        .expect("valid regex")
+});
+
+/// A role in its normal form (`data/words.toml`'s `role_forms`): `the party's general
+/// secretary` is General Secretary, `Disputes Panel chair` Chair of the Disputes Panel; a role
+/// not in the vocabulary stays as the text gives it.
+fn normal_role(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let lower = |w: &str| w.to_lowercase().replace('’', "'");
+    let mut k = 0;
+    while k + 1 < words.len() && WORDS.role_determiners.contains(&lower(words[k])) {
+        k += 1;
+    }
+    let mut q = k;
+    while q + 1 < words.len() && WORDS.role_qualifiers.contains(&lower(words[q])) {
+        q += 1;
+    }
+    let core = words[q..].join(" ");
+    let key = lower(&core);
+    let normal = WORDS
+        .role_forms
+        .iter()
+        .find(|(phrase, _)| *phrase == key)
+        .map(|(_, form)| form.clone())
+        .or_else(|| {
+            let c = COMMITTEE_CHAIR.captures(&core)?;
+            let body = c.get(1).or_else(|| c.get(2))?.as_str();
+            let titled: Vec<String> = body
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|f| f.to_uppercase().chain(cs).collect())
+                        .unwrap_or_default()
+                })
+                .collect();
+            Some(format!("Chair of the {}", titled.join(" ")))
+        });
+    match normal {
+        Some(n) if q > k => format!("{} {n}", words[k..q].join(" ")),
+        Some(n) => n,
+        None => words[k..].join(" "),
+    }
+}
+
 fn clean(role: &str) -> String {
-    role.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches([',', '.', ')'])
-        .to_owned()
+    normal_role(role.trim_end_matches([',', '.', ')', ' ', '\n']))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn names(text: &str, on: &str) -> Vec<(String, Option<String>)> {
+    fn read(text: &str, on: &str) -> Vec<PersonMention> {
         people(
             text,
-            Span::new(0, text.len()),
+            &[Span::new(0, text.len())],
             NaiveDate::parse_from_str(on, "%Y-%m-%d").ok(),
+            &[],
         )
-        .into_iter()
-        .map(|p| (p.name, p.role))
-        .collect()
+    }
+
+    fn names(text: &str, on: &str) -> Vec<(String, Option<String>)> {
+        read(text, on)
+            .into_iter()
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    fn quotes(text: &str, on: &str) -> Vec<(String, String)> {
+        read(text, on)
+            .into_iter()
+            .map(|p| (p.name, p.evidence.quote))
+            .collect()
+    }
+
+    #[test]
+    fn names_by_their_shape() {
+        let got = names(
+            "We paid tribute to the late Jo Pemberton. Gurinder Singh Josan moved it and Priya Quill-Smith spoke.",
+            "2020-01-01",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Jo Pemberton", "Gurinder Singh Josan"],
+            "a rare given name needs context"
+        );
+        // A title-case headline keeps the name to its two words.
+        assert_eq!(
+            names_of("Jo Pemberton Wins Battle Over Rules"),
+            ["Jo Pemberton"]
+        );
+        // A line break inside a name (hard-wrapped text).
+        assert_eq!(
+            names_of("We welcomed Jo\nPemberton back."),
+            ["Jo Pemberton"]
+        );
+        // An unknown given name in a list with a known one, or with MP after it.
+        assert_eq!(
+            names_of("The new members are Jo Pemberton, Xandra Quell and Yorick Vane."),
+            ["Jo Pemberton", "Xandra Quell", "Yorick Vane"]
+        );
+        assert_eq!(names_of("Xandra Quell MP spoke."), ["Xandra Quell"]);
+    }
+
+    fn names_of(text: &str) -> Vec<String> {
+        names(text, "2020-01-01")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    #[test]
+    fn names_that_are_not_people() {
+        // Titles of things, places, organisations and a heading.
+        assert!(names_of("The Jo Pemberton Inquiry reported.").is_empty());
+        assert!(names_of("A report on the Bernie Pemberton Leadership Programme.").is_empty());
+        assert!(names_of("We met at Victoria Street today.").is_empty());
+        assert!(names_of("Party Funding\nThe NEC discussed money.").is_empty());
+        assert!(names_of("The Socialist Societies section met.").is_empty());
+        // A surname that is also a month is a surname only right after a given name.
+        assert_eq!(
+            names_of("Theresa Pemberton-May met in May. Jo May spoke."),
+            ["Theresa Pemberton-May", "Jo May"]
+        );
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_full_name_and_the_first_mention_is_the_evidence() {
+        let got = quotes(
+            "Pemberton Wins Vote\n\nJo Pemberton moved the motion. Jo thanked Sam Quill. Later Pemberton spoke again.",
+            "2020-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Jo Pemberton".into(), "Pemberton".into()),
+                ("Sam Quill".into(), "Sam Quill".into())
+            ]
+        );
+        // A title and a surname: the full name where the report gives one, else as written.
+        assert_eq!(
+            quotes("Sam Quill spoke. Lord Quill agreed.", "2020-01-01")[0].0,
+            "Sam Quill"
+        );
+        assert_eq!(names_of("Lord Pemberton agreed."), ["Lord Pemberton"]);
+        // Two people of one surname: the surname alone is neither.
+        let got = names_of("Jo Pemberton and Sam Pemberton spoke. Pemberton left.");
+        assert_eq!(got, ["Jo Pemberton", "Sam Pemberton"]);
+    }
+
+    #[test]
+    fn a_shared_first_name_goes_to_the_leader_in_office() {
+        let got = quotes(
+            "Ed’s message was clear. Ed Miliband spoke, and Ed Balls agreed.",
+            "2011-10-01",
+        );
+        assert_eq!(got[0], ("Ed Miliband".into(), "Ed".into()));
+    }
+
+    #[test]
+    fn a_byline_names_no_mention() {
+        let text = "Report by Jo Pemberton. Jo Pemberton moved the motion.";
+        let got = people(
+            text,
+            &[Span::new(0, text.len())],
+            None,
+            &[Span::new(10, 22)],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].evidence.span, Span::new(24, 36));
+    }
+
+    #[test]
+    fn roles_in_normal_form_with_their_basis() {
+        let got = read(
+            "The party’s general secretary Jo Pemberton reported. Then the Disputes Panel chair Sam Quill spoke. Keir spoke.",
+            "2021-02-11",
+        );
+        let role = |i: usize| (got[i].role.clone(), got[i].role_basis);
+        assert_eq!(
+            role(0),
+            (Some("General Secretary".into()), Some(RoleBasis::Stated))
+        );
+        assert_eq!(
+            role(1),
+            (
+                Some("Chair of the Disputes Panel".into()),
+                Some(RoleBasis::Stated)
+            )
+        );
+        assert_eq!(role(2), (Some("Leader".into()), Some(RoleBasis::Curated)));
+        assert_eq!(normal_role("former Labour leader"), "former Leader");
+        assert_eq!(
+            normal_role("Chair of the organisation committee"),
+            "Chair of the Organisation Committee"
+        );
+        // A name or a verb before a role is no part of it; a heading above a name is no role.
+        assert_eq!(
+            names(
+                "Jo Pemberton MP Supported Deputy Leader Sam Quill.",
+                "2020-01-01"
+            )[1]
+            .1,
+            Some("Deputy Leader".into())
+        );
+        assert_eq!(
+            names("Chair's Introduction\nSam Quill welcomed us.", "2020-01-01")[0].1,
+            None
+        );
     }
 
     #[test]

@@ -68,6 +68,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where a person's role comes from.
+    RoleBasis {
+        /// The report's text gives it (`the Chair, Jo Bloggs`).
+        Stated => "stated",
+        /// The curated table of people gives the office they held on the report's date.
+        Curated => "curated",
+    }
+}
+
+vocabulary! {
     /// Whether a meeting has happened.
     MeetingStatus {
         /// It took place.

@@ -32,8 +32,8 @@ mod truth;
 
 pub use date::{DateBasis, DatePrecision, DateReading, ParseDateError, PartialDate, YearBasis};
 pub use enums::{
-    DecisionOutcome, MeetingKind, MeetingStatus, Metric, Origin, Qualifier, ReportKind, Unit,
-    VoteResult,
+    DecisionOutcome, MeetingKind, MeetingStatus, Metric, Origin, Qualifier, ReportKind, RoleBasis,
+    Unit, VoteResult,
 };
 pub use evidence::{Evidence, EvidenceError, Span};
 pub use expected::{

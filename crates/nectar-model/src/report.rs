@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::{
     DateReading, DecisionOutcome, Evidence, EvidenceError, MeetingKind, MeetingStatus, Metric,
-    Origin, PartialDate, Qualifier, ReportKind, Span, Unit, VoteResult,
+    Origin, PartialDate, Qualifier, ReportKind, RoleBasis, Span, Unit, VoteResult,
 };
 
 /// Writes whole numbers without a fractional part (`512000`, not `512000.0`).
@@ -324,7 +324,13 @@ pub struct PersonMention {
     /// The role the text (or, for a resolved name, the dated role table) gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// Where the text names them.
+    /// Where the role comes from: the text or the curated table; none without a role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_basis: Option<RoleBasis>,
+    /// The other forms the text names them by (`Keir`, `Starmer`, `Sir Keir Starmer`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Where the text first names them.
     pub evidence: Evidence,
     /// The rule that read it and how far to trust it (an empty rule and confidence 0 when
     /// read from the output of an older nectar, which had none).

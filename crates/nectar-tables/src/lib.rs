@@ -18,7 +18,7 @@
 use chrono::NaiveDateTime;
 use nectar_model::{
     DateBasis, DatePrecision, DecisionOutcome, Evidence, MeetingKind, MeetingStatus, Metric,
-    PartialDate, Provenance, Qualifier, Report, ReportKind, Unit, VoteResult, YearBasis,
+    PartialDate, Provenance, Qualifier, Report, ReportKind, RoleBasis, Unit, VoteResult, YearBasis,
 };
 
 /// A column's type.
@@ -424,7 +424,12 @@ pub const TABLES: &[Table] = &[
             rep(opt(
                 "role",
                 T::String,
-                "Their role, as the text or the dated role table gives it.",
+                "Their role in a normal form (`Deputy Leader`, `Chair of the Organisation Committee`), as the text or the dated role table gives it.",
+            )),
+            rep(opt(
+                "role_basis",
+                T::Enum(RoleBasis::NAMES),
+                "Where the role comes from: `stated` by the text, or `curated` from the dated role table; empty without a role.",
             )),
             QUOTE,
             SPAN_START,
@@ -433,6 +438,26 @@ pub const TABLES: &[Table] = &[
             CONFIDENCE,
         ],
         primary_key: &["report_id", "span_start"],
+        foreign_keys: &[TO_REPORTS],
+    },
+    Table {
+        name: "persons",
+        description: "One row per person a report names, with the other forms it names them by (their mention, with its evidence, is in `people`, by `report_id` and `name`).",
+        columns: &[
+            REPORT_ID,
+            col(
+                "person_id",
+                T::String,
+                "The curated person's ID, else the name in lower case with hyphens (`jo-bloggs`).",
+            ),
+            rep(col("name", T::String, "The full name.")),
+            opt(
+                "aliases",
+                T::String,
+                "The other forms the text names them by (`Keir`, `Starmer`), joined with `; `.",
+            ),
+        ],
+        primary_key: &["report_id", "person_id"],
         foreign_keys: &[TO_REPORTS],
     },
     Table {
@@ -625,12 +650,30 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
                 o(p.person_id.clone()),
                 s(p.name.clone()),
                 o(p.role.clone()),
+                o(p.role_basis.map(RoleBasis::as_str)),
             ];
             row.extend(evidence(&p.evidence));
             row.extend(provenance(&p.provenance));
             row
         })
         .collect();
+    let mut persons: Vec<Row> = Vec::new();
+    for p in &report.people {
+        let person_id = p.person_id.clone().unwrap_or_else(|| person_slug(&p.name));
+        if persons.iter().any(|r| r[1] == Cell::Str(person_id.clone())) {
+            continue;
+        }
+        persons.push(vec![
+            id(),
+            s(person_id),
+            s(p.name.clone()),
+            if p.aliases.is_empty() {
+                Cell::Null
+            } else {
+                s(p.aliases.join("; "))
+            },
+        ]);
+    }
     let agenda = report
         .agenda_items
         .iter()
@@ -664,8 +707,18 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
         })
         .collect();
     vec![
-        reports, meetings, figures, votes, decisions, people, agenda, comments,
+        reports, meetings, figures, votes, decisions, people, persons, agenda, comments,
     ]
+}
+
+/// A person's ID from their name where the curated table has none: lower case, letters and
+/// digits, words joined with hyphens (`Jo O’Neill-Smith` is `jo-o-neill-smith`).
+pub fn person_slug(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 impl Cell {
@@ -732,6 +785,24 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn persons_have_one_row_each_with_their_aliases() {
+        let mut report: Report =
+            serde_json::from_str(include_str!("../tests/report.json")).expect("fixture parses");
+        let mut unknown = report.people[0].clone();
+        unknown.person_id = None;
+        unknown.name = "Jo O’Neill-Smith".into();
+        unknown.aliases = vec!["Jo".into(), "O’Neill-Smith".into()];
+        report.people.push(unknown);
+        let at = TABLES.iter().position(|t| t.name == "persons").unwrap();
+        let persons = &rows(&report)[at];
+        assert_eq!(persons.len(), 2);
+        assert_eq!(persons[0][1], Cell::Str("iain-mcnicol".into()));
+        assert_eq!(persons[0][3], Cell::Null);
+        assert_eq!(persons[1][1], Cell::Str("jo-o-neill-smith".into()));
+        assert_eq!(persons[1][3], Cell::Str("Jo; O’Neill-Smith".into()));
+    }
 
     #[test]
     fn every_row_has_one_cell_per_column_and_keys_exist() {

@@ -145,6 +145,8 @@ fn report() -> Report {
             person_id: None,
             name: "Keir Starmer".into(),
             role: Some("Leader".into()),
+            role_basis: Some(nectar_model::RoleBasis::Stated),
+            aliases: Vec::new(),
             evidence: ev("Keir Starmer"),
             provenance: Provenance::default(),
         }],

@@ -1,7 +1,7 @@
 //! Arrow exporter: `arrow` writes one [Arrow IPC file](https://arrow.apache.org/docs/format/Columnar.html#ipc-file-format)
 //! (the random-access file format, not the stream format) per table of
 //! [`nectar_tables::TABLES`], `<table>.arrow`: `reports.arrow`, `meetings.arrow`,
-//! `figures.arrow`, `votes.arrow`, `decisions.arrow`, `people.arrow`, `agenda_items.arrow` and
+//! `figures.arrow`, `votes.arrow`, `decisions.arrow`, `people.arrow`, `persons.arrow`, `agenda_items.arrow` and
 //! `comments.arrow`. They open directly in pyarrow (`pyarrow.ipc.open_file`), polars
 //! (`pl.read_ipc`) and R's `arrow::read_ipc_file`.
 //!
@@ -98,13 +98,14 @@ use columns::{Options, TableBuffer};
 pub struct ArrowExporter;
 
 /// The files `arrow` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "reports.arrow",
     "meetings.arrow",
     "figures.arrow",
     "votes.arrow",
     "decisions.arrow",
     "people.arrow",
+    "persons.arrow",
     "agenda_items.arrow",
     "comments.arrow",
 ];

@@ -265,6 +265,7 @@ register_exporter! {
         "votes.csv",
         "decisions.csv",
         "people.csv",
+        "persons.csv",
         "agenda_items.csv",
         "comments.csv",
         DATAPACKAGE,

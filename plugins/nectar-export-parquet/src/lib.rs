@@ -1,7 +1,7 @@
 //! Parquet exporter: `parquet` writes one zstd-compressed [Apache Parquet](https://parquet.apache.org/)
 //! file per table of [`nectar_tables::TABLES`], `<table>.parquet`: `reports.parquet`,
 //! `meetings.parquet`, `figures.parquet`, `votes.parquet`, `decisions.parquet`,
-//! `people.parquet`, `agenda_items.parquet` and `comments.parquet`. They open in DuckDB
+//! `people.parquet`, `persons.parquet`, `agenda_items.parquet` and `comments.parquet`. They open in DuckDB
 //! (`SELECT * FROM 'figures.parquet'`), pandas, polars, Spark and R.
 //!
 //! # Schema
@@ -106,13 +106,14 @@ use columns::{Options, TableBuffer};
 pub struct ParquetExporter;
 
 /// The files `parquet` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "reports.parquet",
     "meetings.parquet",
     "figures.parquet",
     "votes.parquet",
     "decisions.parquet",
     "people.parquet",
+    "persons.parquet",
     "agenda_items.parquet",
     "comments.parquet",
 ];
