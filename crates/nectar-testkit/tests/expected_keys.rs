@@ -136,6 +136,7 @@ fn report() -> Report {
             subject: Some(sentence("code of conduct")),
             unanimous: false,
             narrow: false,
+            vote_id: None,
             evidence: ev("agreed a code of conduct"),
         }],
         people: vec![PersonMention {
