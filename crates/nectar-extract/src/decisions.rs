@@ -10,7 +10,53 @@ struct Rule {
     name: &'static str,
     outcome: DecisionOutcome,
     pattern: Regex,
+    /// What else a match needs, checked on the few sentences it matches (cheaper than one long
+    /// pattern).
+    needs: Needs,
 }
+
+/// What a rule's match needs around it.
+enum Needs {
+    Nothing,
+    /// This, anchored, right after the match (`appointed Jo Bloggs` ... `as`).
+    After(&'static LazyLock<Regex>),
+    /// This in the match's clause before it (`The reports ... were noted`).
+    Before(&'static LazyLock<Regex>),
+}
+
+impl Rule {
+    fn needs(mut self, needs: Needs) -> Self {
+        self.needs = needs;
+        self
+    }
+
+    /// Where the match `start..end` of `s` ends with what the rule needs after it, when it
+    /// has what the rule needs.
+    fn holds(&self, s: &str, start: usize, end: usize) -> Option<usize> {
+        match self.needs {
+            Needs::Nothing => Some(end),
+            Needs::After(re) => re.find(&s[end..]).map(|m| end + m.end()),
+            Needs::Before(re) => {
+                let before = &s[..start];
+                let clause = before
+                    .rfind([';', ':'])
+                    .map_or(before, |i| &before[i + 1..]);
+                re.is_match(clause).then_some(end)
+            }
+        }
+    }
+}
+
+/// `as` a little after an elected or appointed person's name (`appointed Jo Bloggs, Sam Patel
+/// and Al Grey as tellers`).
+static AS_LATER: LazyLock<Regex> =
+    LazyLock::new(|| crate::regex(r"^[^.;]{0,100}?[\s\u{a0}]as\b").expect("valid regex"));
+
+/// Papers that are noted (`The reports ... were noted`), not remarks (`progress was noted`).
+static NOTED_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:reports?|minutes|motions?|updates?|papers?|accounts|guidelines|process|arrangements|correspondence|statements?|documents?)\b")
+        .expect("valid regex")
+});
 
 const S: &str = r"[\s\u{a0}]+";
 
@@ -19,6 +65,7 @@ fn rule(name: &'static str, outcome: DecisionOutcome, pattern: &str) -> Rule {
         name,
         outcome,
         pattern: crate::regex(&pattern.replace("_", S)).expect("valid regex"),
+        needs: Needs::Nothing,
     }
 }
 
@@ -68,8 +115,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(
             "elected",
             Elected,
-            r"(?i)\b(?:was|were|been)_(?:re-?)?(?:elected|appointed)_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president|assistant)|\b(?:was|were)_(?:re-?)?(?:elected|appointed)_as\b|\b(?:re-?)?(?:elected|appointed)_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)[^.;]{0,100}?_as\b|\bthis_elected\b|\b(?:WHO|and|also)_(?:also_|then_)?(?:re-?)?elected_(?:its|a|the|three|two|four|new|\d)\b|\bre-elected_(?:its|a|the)\b",
+            r"(?i)\b(?:was|were|been)_(?:re-?)?(?:elected|appointed)_(?:as_)?(?:the_)?(?:new_)?(?:chair|vice|treasurer|to_the|unopposed|unanimously|deputy|leader|general|president|assistant)|\b(?:was|were)_(?:re-?)?(?:elected|appointed)_as\b|\b(?:re-?)?elected_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)_as\b|\bthis_elected\b|\b(?:WHO|and|also)_(?:also_|then_)?(?:re-?)?elected_(?:its|a|the|three|two|four|new|\d)\b|\bre-elected_(?:its|a|the)\b",
         ),
+        // `appointed Jo Bloggs, Sam Patel and Al Grey as tellers`.
+        r(
+            "appointed_as",
+            Elected,
+            r"(?i)\b(?:re-?)?(?:elected|appointed)_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)",
+        )
+        .needs(Needs::After(&AS_LATER)),
         r(
             "approved",
             Approved,
@@ -105,9 +159,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\b(?:after|having)_amend(?:ing|ed)_(?:it|the|this|them)\b",
         ),
         r(
+            "paper_noted",
+            Noted,
+            r"(?i)\b(?:was|were)_(?:duly_|also_)?noted\b",
+        )
+        .needs(Needs::Before(&NOTED_PAPER)),
+        r(
             "noted",
             Noted,
-            r"(?i)\b(?:reports?|minutes|motions?|updates?|papers?|accounts|guidelines|process|arrangements|correspondence|statements?|documents?)\b[^.;:]{0,120}?_(?:was|were)_(?:duly_|also_)?noted\b|\bWHO_(?:also_|then_)?not(?:es?|ed)_(?:the|these|a|an|that|correspondence|progress|reports?)\b|\b(?:and|also)_noted_(?:the|a|an|correspondence|progress)\b",
+            r"(?i)\bWHO_(?:also_|then_)?not(?:es?|ed)_(?:the|these|a|an|that|correspondence|progress|reports?)\b|\b(?:and|also)_noted_(?:the|a|an|correspondence|progress)\b",
         ),
     ]
 });
@@ -134,7 +194,7 @@ static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "put off",
             "pushed back",
             "elect",
-            "appoint",
+            "appointed",
             "approv",
             "endorse",
             "adopt",
@@ -142,11 +202,13 @@ static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "signed",
             "agree",
             "carried",
-            "accept",
+            "accepted",
+            "not accept",
             "passed",
             "decided",
             "declined",
-            "amend",
+            "amending",
+            "amended",
             "noted",
             "noting",
             "notes",
@@ -217,14 +279,19 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
         // Each match: where it starts and ends, and where its clause starts.
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();
         for m in r.pattern.find_iter(s) {
-            if vetoed(s, m.start(), m.end()) {
+            let Some(m_end) = r.holds(s, m.start(), m.end()) else {
+                continue;
+            };
+            if vetoed(s, m.start(), m_end) {
                 continue;
             }
             match kept.last() {
-                None => kept.push((m.start(), m.end(), 0)),
+                None => kept.push((m.start(), m_end, 0)),
                 Some(&(_, end, _)) => {
-                    if let Some(k) = clause_break(&s[end..m.start()]) {
-                        kept.push((m.start(), m.end(), end + k));
+                    if m.start() >= end
+                        && let Some(k) = clause_break(&s[end..m.start()])
+                    {
+                        kept.push((m.start(), m_end, end + k));
                     }
                 }
             }
@@ -254,36 +321,32 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
         }
     }
     let mut found = one;
-    let failed = found.iter().any(|f| {
-        matches!(
-            f.outcome,
-            DecisionOutcome::Defeated | DecisionOutcome::Rejected
-        )
-    });
-    if failed {
-        found.retain(|f| f.outcome != DecisionOutcome::Deferred);
-    }
+    use DecisionOutcome::*;
+    let has = |found: &[Found], o: DecisionOutcome| found.iter().any(|f| f.outcome == o);
+    // Each filter runs only where the outcome it drops was found.
+    let drop = |found: &mut Vec<Found>, o: DecisionOutcome, when: &dyn Fn() -> bool| {
+        if has(found, o) && when() {
+            found.retain(|f| f.outcome != o);
+        }
+    };
+    let failed = has(&found, Defeated) || has(&found, Rejected);
+    drop(&mut found, Deferred, &|| failed);
     // `It was noted that 27,000 members had registered`: a remark, not the noting of a paper.
-    if REMARK.is_match(s) {
-        found.retain(|f| f.outcome != DecisionOutcome::Noted);
-    }
+    drop(&mut found, Noted, &|| REMARK.is_match(s));
     // `voted not to defer it`, `it would have made more sense to defer`, `he asked that this be
     // deferred`: nothing was deferred.
-    if NOT_DEFERRED.is_match(s) || REQUEST.is_match(s) {
-        found.retain(|f| f.outcome != DecisionOutcome::Deferred);
-    }
+    drop(&mut found, Deferred, &|| {
+        NOT_DEFERRED.is_match(s) || REQUEST.is_match(s)
+    });
     // `I have also been elected to ...`: the writer's own election, not the meeting's decision.
-    if OWN_ELECTION.is_match(s) {
-        found.retain(|f| f.outcome != DecisionOutcome::Elected);
-    }
+    drop(&mut found, Elected, &|| OWN_ELECTION.is_match(s));
     // `several hundred new members were rejected`: membership applications, not business.
-    if ADMISSION.is_match(s) {
-        found.retain(|f| f.outcome != DecisionOutcome::Rejected);
-    }
+    drop(&mut found, Rejected, &|| ADMISSION.is_match(s));
     // `It was agreed to defer these`: one decision, a deferral.
-    if AGREED_TO_DEFER.is_match(s) && found.iter().any(|f| f.outcome == DecisionOutcome::Deferred) {
-        found.retain(|f| f.outcome != DecisionOutcome::Agreed);
-    }
+    let deferred = has(&found, Deferred);
+    drop(&mut found, Agreed, &|| {
+        deferred && AGREED_TO_DEFER.is_match(s)
+    });
     found
 }
 
