@@ -96,6 +96,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Defeated,
             r"(?i)\bnot_carried\b|\b(?:was|were)_not_passed\b",
         ),
+        // `The motion fell by 10 votes to 12`.
+        r(
+            "fell",
+            Defeated,
+            r"(?i)\b(?:motions?|amendments?|proposals?|rule_changes?|it|this)_(?:then_|therefore_|narrowly_)?fell\b",
+        ),
         r(
             "rejected",
             Rejected,
@@ -124,6 +130,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\b(?:re-?)?(?:elected|appointed)_(?-i:[A-Z]\p{L}+_[A-Z]\p{L}+)",
         )
         .needs(Needs::After(&AS_LATER)),
+        // `The NEC rubber-stamped the timetable`, `the committee backed plans to ...`.
+        r(
+            "backed",
+            Approved,
+            r"(?i)\b(?:we|nec|committee|panel|executive)_(?:also_|then_|unanimously_|formally_)?(?:backed|rubber[-_]stamped)_(?:the|a|an|plans?|proposals?|motions?|changes?|its|this)\b",
+        ),
         r(
             "approved",
             Approved,
@@ -138,7 +150,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(
             "agreed",
             Agreed,
-            r"(?i)\b(?:was|were|been)_(?:(?:discussed|considered|debated)_and_)?(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b|\bWHO_(?:also_|then_|narrowly_|unanimously_)?voted_(?:by_[^.;]{1,30}_)?to\b|\bagreed_(?:and_[\w-]+_(?:[\w-]+_)?)?by_BODY|\bas_agreed_(?:at_(?:the|this|today['’]s)_meeting|today)\b",
+            r"(?i)\b(?:was|were|been)_(?:(?:discussed|considered|debated)_and_)?(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b|\bWHO_(?:also_|then_|narrowly_|unanimously_)?voted_(?:by_[^.;]{1,30}_)?to\b|\bWHO_(?:also_|then_)?voted_(?:overwhelmingly_|unanimously_|narrowly_)?in_favour_of\b|\bagreed_(?:and_[\w-]+_(?:[\w-]+_)?)?by_BODY|\bas_agreed_(?:at_(?:the|this|today['’]s)_meeting|today)\b",
         ),
         // `we agreed best practice award winners`: the NEC or the writers agreeing a thing.
         r(
@@ -189,6 +201,9 @@ static VERBS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "refused",
             "turned",
             "thrown",
+            "fell",
+            "backed",
+            "stamped",
             "defer",
             "postpone",
             "put off",
@@ -978,6 +993,26 @@ mod tests {
             outcomes("The committee approved the code, after amending it to cover online events."),
             [Approved, Agreed]
         );
+    }
+
+    #[test]
+    fn a_motion_that_fell_a_backed_plan_and_a_vote_in_favour_are_decisions() {
+        use DecisionOutcome::*;
+        assert_eq!(outcomes("The amendment fell by 9 votes to 15."), [Defeated]);
+        assert_eq!(
+            outcomes("The NEC rubber-stamped the selection timetable."),
+            [Approved]
+        );
+        assert_eq!(
+            outcomes("The committee backed plans to open two new offices."),
+            [Approved]
+        );
+        assert_eq!(
+            outcomes("The NEC voted in favour of a one-year pilot."),
+            [Agreed]
+        );
+        assert_eq!(outcomes("Several unions backed the left slate."), []);
+        assert_eq!(outcomes("Turnout fell sharply last year."), []);
     }
 
     #[test]
