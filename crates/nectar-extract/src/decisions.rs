@@ -623,6 +623,33 @@ pub(crate) fn re_mentions(text: &str, found: &Found, i: usize, earlier: &Found, 
     })
 }
 
+/// Words that do not tell one decided thing from another.
+const SMALL_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "for", "on", "in", "by", "at", "with", "its",
+    "their", "new", "that", "be", "was", "were", "is",
+];
+
+/// The words of a subject that tell what it is, lowercased.
+fn telling_words(subject: &str) -> std::collections::BTreeSet<String> {
+    subject
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Fewest telling words two subjects share to name the same thing.
+const SAME_THING_WORDS: usize = 3;
+
+/// Whether two short subjects name the same decided thing (`a code of conduct for NEC
+/// members` and `the code of conduct for NEC members`): the telling words of one are all in the
+/// other, and there are at least [`SAME_THING_WORDS`] of them.
+pub(crate) fn same_thing(a: &str, b: &str) -> bool {
+    let (a, b) = (telling_words(a), telling_words(b));
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.len() >= SAME_THING_WORDS && small.is_subset(&large)
+}
+
 /// The words that say what was decided: the decision verb in the words of a rule.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:defer|postpone|agreed|agreeing|decided|approved|endorsed|adopted|ratified|signed[\s\u{a0}]+off|passed|voted(?:[\s\u{a0}]+down)?|(?:re-?)?elected|appointed|deferred|postponed|defeated|rejected|refused|not(?:ed|es)|carried|accepted|lost|amending|amended)\b")
@@ -1061,6 +1088,24 @@ mod tests {
         let first = &in_sentence(text, sentences[0])[0];
         let second = &in_sentence(text, sentences[1])[0];
         assert!(!re_mentions(text, second, 1, first, 0));
+    }
+
+    #[test]
+    fn the_same_thing_named_twice_is_one_decided_thing() {
+        assert!(same_thing(
+            "a code of conduct for NEC members",
+            "The code of conduct for NEC members"
+        ));
+        assert!(!same_thing(
+            "a code of conduct for NEC members",
+            "a code of conduct for staff"
+        ));
+        // Too few words to tell.
+        assert!(!same_thing("the timetable", "the timetable"));
+        assert!(!same_thing(
+            "elected Ann Lee as chair of the panel",
+            "elected Raj Shah as chair of the panel"
+        ));
     }
 
     #[test]

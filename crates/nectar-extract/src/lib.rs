@@ -1164,7 +1164,7 @@ fn read_facts(
 
     // Decisions: one per decided thing, a re-mention (`the move was voted down`) going with the
     // decision it names again; each with the counted vote in its clause or a re-mention's.
-    let mut taken: Vec<(usize, decisions::Found, Vec<Span>)> = Vec::new();
+    let mut taken: Vec<(usize, decisions::Found, String, Vec<Span>)> = Vec::new();
     // The outcome of a list being read (`Those agreed included the following:`).
     let mut list: Option<nectar_model::DecisionOutcome> = None;
     for (i, &s) in reader.sentences.iter().enumerate() {
@@ -1184,17 +1184,18 @@ fn read_facts(
             list = list.or_else(|| decisions::lead_in(text, s));
         }
         for d in found {
-            let earlier = taken
-                .iter_mut()
-                .rev()
-                .find(|(j, e, _)| decisions::re_mentions(text, &d, i, e, *j));
+            let subject = decisions::short_subject(text, &reader.sentences, i, &d);
+            let earlier = taken.iter_mut().rev().find(|(j, e, said, _)| {
+                decisions::re_mentions(text, &d, i, e, *j)
+                    || (e.outcome == d.outcome && decisions::same_thing(said, &subject))
+            });
             match earlier {
-                Some((_, _, mentions)) => mentions.push(d.span),
-                None => taken.push((i, d.clone(), vec![d.span])),
+                Some((_, _, _, mentions)) => mentions.push(d.span),
+                None => taken.push((i, d.clone(), subject, vec![d.span])),
             }
         }
     }
-    for (i, d, mentions) in taken {
+    for (_, d, subject, mentions) in taken {
         let vote = report.votes.iter().position(|v| {
             mentions
                 .iter()
@@ -1204,7 +1205,7 @@ fn read_facts(
             decision_id: String::new(),
             meeting_id: placer.meeting_of(reader, d.span),
             outcome: d.outcome,
-            subject: Some(decisions::short_subject(text, &reader.sentences, i, &d)),
+            subject: Some(subject),
             unanimous: d.unanimous,
             narrow: d.narrow,
             // The vote's ID as `number_facts` gives it.
@@ -1550,6 +1551,21 @@ mod tests {
             report.decisions[0].subject.as_deref(),
             Some("plans to cap delegations at six")
         );
+    }
+
+    #[test]
+    fn a_decided_thing_named_again_later_is_one_decision() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. A code of conduct for NEC \
+                    members was agreed. The treasurer reported on the accounts.\n\nThe \
+                    general secretary spoke on staffing.\n\nAs I said, we agreed the code of \
+                    conduct for NEC members after a short debate.";
+        let report = report_of(text);
+        let outcomes: Vec<&str> = report
+            .decisions
+            .iter()
+            .map(|d| d.outcome.as_str())
+            .collect();
+        assert_eq!(outcomes, ["agreed"], "{:?}", report.decisions);
     }
 
     #[test]
