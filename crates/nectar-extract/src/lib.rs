@@ -1265,20 +1265,57 @@ fn read_facts(
         });
     }
 
-    // Decisions.
+    // Decisions: one per decided thing, a re-mention (`the move was voted down`) going with the
+    // decision it names again; each with the counted vote in its clause or a re-mention's.
+    let mut taken: Vec<(usize, decisions::Found, String, Vec<Span>)> = Vec::new();
+    // The outcome of a list being read (`Those agreed included the following:`).
+    let mut list: Option<nectar_model::DecisionOutcome> = None;
     for (i, &s) in reader.sentences.iter().enumerate() {
-        for d in decisions::in_sentence(text, s) {
-            report.decisions.push(Decision {
-                decision_id: String::new(),
-                meeting_id: placer.meeting_of(reader, d.span),
-                outcome: d.outcome,
-                subject: Some(decisions::subject(text, &reader.sentences, i, d.span)),
-                unanimous: d.unanimous,
-                narrow: d.narrow,
-                evidence: evidence(text, d.span),
-                provenance: provenance::by(&format!("decisions.{}", d.outcome.as_str())),
-            });
+        let mut found = decisions::in_sentence(text, s);
+        if list.is_some() && decisions::after_blank_line(text, &reader.sentences, i) {
+            list = None;
         }
+        match list {
+            Some(outcome) if found.is_empty() => {
+                if decisions::bulleted(text, &reader.sentences, i) {
+                    found.push(decisions::listed(outcome, s));
+                }
+            }
+            _ => list = None,
+        }
+        if found.is_empty() {
+            list = list.or_else(|| decisions::lead_in(text, s));
+        }
+        for d in found {
+            let subject = decisions::short_subject(text, &reader.sentences, i, &d);
+            let earlier = taken.iter_mut().rev().find(|(j, e, said, _)| {
+                decisions::re_mentions(text, &d, i, e, *j)
+                    || (e.outcome == d.outcome && decisions::same_thing(said, &subject))
+            });
+            match earlier {
+                Some((_, _, _, mentions)) => mentions.push(d.span),
+                None => taken.push((i, d.clone(), subject, vec![d.span])),
+            }
+        }
+    }
+    for (_, d, subject, mentions) in taken {
+        let vote = report.votes.iter().position(|v| {
+            mentions
+                .iter()
+                .any(|m| m.start <= v.evidence.span.start && v.evidence.span.end <= m.end)
+        });
+        report.decisions.push(Decision {
+            decision_id: String::new(),
+            meeting_id: placer.meeting_of(reader, d.span),
+            outcome: d.outcome,
+            subject: Some(subject),
+            unanimous: d.unanimous,
+            narrow: d.narrow,
+            // The vote's ID as `number_facts` gives it.
+            vote_id: vote.map(|v| ids::fact_id(&report.report_id, FactKind::Vote, v)),
+            evidence: evidence(text, d.span),
+            provenance: provenance::by(&format!("decisions.{}", d.rule)),
+        });
     }
 
     // People, with the roles they held on the meeting's date.
@@ -1600,6 +1637,62 @@ mod tests {
             .into_iter()
             .map(|f| (f.metric.as_str().to_owned(), f.value))
             .collect()
+    }
+
+    fn report_of(text: &str) -> Report {
+        let doc = Document::from_text("r.txt", text);
+        let title = Span::new(0, text.find('\n').unwrap_or(0));
+        let layout = Layout {
+            title: Some(title),
+            body: Span::new(title.end + 2, text.len()),
+            ..Default::default()
+        };
+        let parser = ParserInfo {
+            name: "generic".into(),
+            version: "0".into(),
+            confidence: 0.2,
+        };
+        extract(&doc, &layout, parser)
+    }
+
+    #[test]
+    fn a_decision_taken_by_a_counted_vote_links_to_it_and_is_one_decision() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. The NEC passed plans to cap \
+                    delegations at six. The debate was long. The NEC voted by 20 to 10 in favour \
+                    of the change.\n\nWe also agreed the conference timetable.";
+        let report = report_of(text);
+        let outcomes: Vec<&str> = report
+            .decisions
+            .iter()
+            .map(|d| d.outcome.as_str())
+            .collect();
+        assert_eq!(outcomes, ["approved", "agreed"], "{:?}", report.decisions);
+        assert_eq!(report.votes.len(), 1);
+        assert_eq!(report.votes[0].counts.yes, Some(20));
+        assert_eq!(
+            report.decisions[0].vote_id.as_deref(),
+            Some(report.votes[0].vote_id.as_str())
+        );
+        assert_eq!(report.decisions[1].vote_id, None);
+        assert_eq!(
+            report.decisions[0].subject.as_deref(),
+            Some("plans to cap delegations at six")
+        );
+    }
+
+    #[test]
+    fn a_decided_thing_named_again_later_is_one_decision() {
+        let text = "NEC Report – 9 May 2023\n\nThe NEC met on 9 May. A code of conduct for NEC \
+                    members was agreed. The treasurer reported on the accounts.\n\nThe \
+                    general secretary spoke on staffing.\n\nAs I said, we agreed the code of \
+                    conduct for NEC members after a short debate.";
+        let report = report_of(text);
+        let outcomes: Vec<&str> = report
+            .decisions
+            .iter()
+            .map(|d| d.outcome.as_str())
+            .collect();
+        assert_eq!(outcomes, ["agreed"], "{:?}", report.decisions);
     }
 
     #[test]

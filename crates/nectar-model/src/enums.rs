@@ -130,7 +130,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What a meeting decided about something, when no counts are given.
+    /// What a meeting decided about something.
     DecisionOutcome {
         /// Agreed.
         Agreed => "agreed",

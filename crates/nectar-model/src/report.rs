@@ -295,8 +295,9 @@ pub struct Decision {
     pub meeting_id: Option<String>,
     /// What was decided.
     pub outcome: DecisionOutcome,
-    /// What it was about, as the text words it: its sentence, after the sentence before when
-    /// the words before the decision point back (`This was accepted.`).
+    /// What was decided, in a few words as the text words them: the motion, paper or
+    /// proposal (`a new code of conduct`); its sentence, after the sentence before, when those
+    /// words only point back (`This was accepted.`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// `unanimously`.
@@ -305,6 +306,10 @@ pub struct Decision {
     /// `narrowly`.
     #[serde(default)]
     pub narrow: bool,
+    /// The counted vote that took it (see `votes`), when the text gives its counts: one
+    /// decision with its vote, not two unrelated facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_id: Option<String>,
     /// Where the text reports it.
     pub evidence: Evidence,
     /// The rule that read it and how far to trust it (an empty rule and confidence 0 when

@@ -181,6 +181,12 @@ const TO_MEETINGS: ForeignKey = ForeignKey {
     reference: &["meeting_id"],
 };
 
+const TO_VOTES: ForeignKey = ForeignKey {
+    fields: &["vote_id"],
+    table: "votes",
+    reference: &["vote_id"],
+};
+
 /// Every table, in the order exporters write them.
 pub const TABLES: &[Table] = &[
     Table {
@@ -380,7 +386,7 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "decisions",
-        description: "One row per decision reported without counts.",
+        description: "One row per decision, with the counted vote that took it when there was one.",
         columns: &[
             col(
                 "decision_id",
@@ -397,10 +403,15 @@ pub const TABLES: &[Table] = &[
             opt(
                 "subject",
                 T::String,
-                "The sentence that reports it (after the one before when it points back: `This was accepted.`).",
+                "What was decided, in a few words: the motion, paper or proposal; the sentence, after the one before, when its words only point back (`This was accepted.`).",
             ),
             col("unanimous", T::Boolean, "Whether it was unanimous."),
             col("narrow", T::Boolean, "Whether it was narrow."),
+            opt(
+                "vote_id",
+                T::String,
+                "The counted vote that took it (see `votes`); empty when none.",
+            ),
             QUOTE,
             SPAN_START,
             SPAN_END,
@@ -408,7 +419,7 @@ pub const TABLES: &[Table] = &[
             CONFIDENCE,
         ],
         primary_key: &["decision_id"],
-        foreign_keys: &[TO_REPORTS, TO_MEETINGS],
+        foreign_keys: &[TO_REPORTS, TO_MEETINGS, TO_VOTES],
     },
     Table {
         name: "people",
@@ -635,6 +646,7 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
                 o(d.subject.clone()),
                 Cell::Bool(d.unanimous),
                 Cell::Bool(d.narrow),
+                o(d.vote_id.clone()),
             ];
             row.extend(evidence(&d.evidence));
             row.extend(provenance(&d.provenance));

@@ -138,6 +138,7 @@ fn report() -> Report {
             subject: Some(sentence("code of conduct")),
             unanimous: false,
             narrow: false,
+            vote_id: None,
             evidence: ev("agreed a code of conduct"),
             provenance: Provenance::default(),
         }],
