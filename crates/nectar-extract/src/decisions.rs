@@ -1,4 +1,5 @@
-//! Decisions reported without counts, and agenda items.
+//! Decisions of the NEC or its committees (with or without a counted vote), their short
+//! subjects and re-mentions, and agenda items named in running text.
 
 use std::sync::LazyLock;
 
