@@ -1,4 +1,5 @@
-//! Decisions reported without counts.
+//! Decisions of the NEC or its committees (with or without a counted vote), their short
+//! subjects and re-mentions.
 
 use std::sync::LazyLock;
 
@@ -90,7 +91,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Defeated,
             r"(?i)\b(?:was|were|been|being)_(?:narrowly_|heavily_|overwhelmingly_)?(?:defeated|voted_down|lost)\b|\b(?:narrowly_)?defeated_(?:the|a|an|this|these|by)\b|\bwe_lost_(?:the|a|this)_vote\b|\bvoted_down\b",
         ),
-        // `was tied and therefore not carried`, `was not passed`.
+        // `was tied and so not carried`, `was not passed`.
         r(
             "not_carried",
             Defeated,
@@ -141,7 +142,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Approved,
             r"(?i)\b(?:was|were|been)_(?:unanimously_|formally_|overwhelmingly_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\bWHO_(?:unanimously_|formally_|also_|then_)?(?:approved|endorsed|adopted|ratified|signed_off)\b|\b(?:and|also)_approved\b|\bapproved_(?:a|an|the)_new\b|\bvoted\b[^.;]{0,20}\bto_(?:approve|endorse|adopt)\b|\bpassed_by\b|\b(?:was|were)_(?:\w+_)?passed\b|\bapproved_(?:and_[\w-]+_)?by_BODY",
         ),
-        // `The National Executive Committee (NEC) passed plans to ...`.
+        // `The National Executive Committee (NEC) passed a motion on ...`.
         r(
             "passed",
             Approved,
@@ -152,19 +153,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Agreed,
             r"(?i)\b(?:was|were|been)_(?:(?:discussed|considered|debated)_and_)?(?:unanimously_|also_|then_|finally_|overwhelmingly_)?(?:agreed|carried|accepted)\b|\bWHO_(?:also_|then_|unanimously_|finally_)?(?:agreed|decided)(?:_(?:that|to|a|an|the|on|in|by|unanimously|arrangements|its|this|guidance|new|plans?|proposals?|\d+)\b|,)|\bdecided,|\bit_was_(?:agreed|decided)\b|\bagreed_unanimously\b|\bagreeing_it\b|\b(?:and|also)_agreed_(?:the|a|an|to|that|arrangements)\b|\bWHO_(?:also_|then_|narrowly_|unanimously_)?voted_(?:by_[^.;]{1,30}_)?to\b|\bWHO_(?:also_|then_)?voted_(?:overwhelmingly_|unanimously_|narrowly_)?in_favour_of\b|\bagreed_(?:and_[\w-]+_(?:[\w-]+_)?)?by_BODY|\bas_agreed_(?:at_(?:the|this|today['’]s)_meeting|today)\b",
         ),
-        // `we agreed best practice award winners`: the NEC or the writers agreeing a thing.
+        // `we agreed dates for the hustings`: the NEC or the writers agreeing a thing.
         r(
             "we_agreed",
             Agreed,
             r"(?i)\b(?:we|nec|committee|panel|executive)_(?:also_|then_|unanimously_|finally_)?agreed_[\w-]+",
         ),
-        // `led to us agreeing that bid`.
+        // `led to us agreeing the grant`.
         r(
             "agreeing",
             Agreed,
             r"(?i)\b(?:us|we|nec|committee|panel)_agreeing_(?:that|the|to|a|an|this)\b",
         ),
-        // `approved the paper, after amending it to ...`: the amendment is a decision too.
+        // `approved the code, after amending it to cover ...`: the amendment is a decision too.
         r(
             "amended",
             Agreed,
@@ -354,7 +355,7 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     });
     // `I have also been elected to ...`: the writer's own election, not the meeting's decision.
     drop(&mut found, Elected, &|| OWN_ELECTION.is_match(s));
-    // `several hundred new members were rejected`: membership applications, not business.
+    // `many applicants were rejected`: membership applications, not business.
     drop(&mut found, Rejected, &|| ADMISSION.is_match(s));
     // `It was agreed to defer these`: one decision, a deferral.
     let deferred = has(&found, Deferred);
@@ -370,13 +371,13 @@ static NOT_DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\bnot[\s\u{a0}]+to[\s\u{a0}]+(?:defer|postpone)|\b(?:would|should|could|might)[\s\u{a0}]+have[\s\u{a0}]+(?:[\w’']+[\s\u{a0}]+){0,5}(?:to[\s\u{a0}]+)?(?:defer|postpone)")
         .expect("valid regex")
 });
-/// A request that something be deferred (`asked that this be deferred`): a request, not a
+/// A request that something be deferred (`asked that the paper be deferred`): a request, not a
 /// decision.
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:asked|requested|proposed|suggested|urged|demanded|wanted)[\s\u{a0}]+(?:that[\s\u{a0}]+)?[^.;]{0,80}?\b(?:should[\s\u{a0}]+)?be[\s\u{a0}]+(?:\w+[\s\u{a0}]+)?(?:deferred|postponed)\b")
         .expect("valid regex")
 });
-/// People turned away (`new members were rejected`, `applications were refused`): admissions,
+/// People turned away (`applicants were rejected`, `applications were refused`): admissions,
 /// not the business of a meeting.
 static ADMISSION: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:members|applicants|applications)[\s\u{a0}]+(?:were|had[\s\u{a0}]+been|have[\s\u{a0}]+been)[\s\u{a0}]+(?:rejected|refused)\b")
@@ -494,7 +495,7 @@ pub(crate) fn subject(text: &str, sentences: &[Span], i: usize, fact: Span) -> S
         .join(" ")
 }
 
-/// A sentence that leads into a list of what was decided (`Those agreed included the
+/// A sentence that leads into a list of what was decided (`The items agreed were the
 /// following:`, `The following were approved:`), with no decision of its own.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:those|items|proposals|changes|motions|amendments|following)[\s\u{a0}]+(?:(?:were|was)[\s\u{a0}]+)?(agreed|approved|adopted|endorsed|carried)\b")
@@ -509,8 +510,8 @@ fn without_trailing_bullets(text: &str) -> &str {
     text.trim_end_matches(|c: char| c.is_whitespace() || BULLETS.contains(&c))
 }
 
-/// What a list after sentence `i` decided, when sentence `i` leads into one (`Those agreed
-/// included the following:`): the outcome its verb names.
+/// What a list after sentence `i` decided, when sentence `i` leads into one (`The items
+/// agreed were the following:`): the outcome its verb names.
 pub(crate) fn lead_in(text: &str, sentence: Span) -> Option<DecisionOutcome> {
     let s = without_trailing_bullets(&text[sentence.start..sentence.end]);
     if !s.ends_with(':') {
@@ -560,7 +561,7 @@ pub(crate) fn listed(outcome: DecisionOutcome, sentence: Span) -> Found {
     }
 }
 
-/// A decided thing named again (`the move was voted down`, `voted in favour of the change`):
+/// A decided thing named again (`the move was then voted down`, `voted for the change`):
 /// `the`, `this` or `that` before the kind of thing decisions decide.
 static NAMED_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:the|this|that)[\s\u{a0}]+(?:move|change|proposal|motion|decision|plans?|reforms?|amendment)\b")
@@ -713,7 +714,7 @@ pub(crate) fn short_subject(text: &str, sentences: &[Span], i: usize, found: &Fo
             let prior = before[..aux.start()].split_whitespace().next_back();
             !prior.is_some_and(|w| w.eq_ignore_ascii_case("it"))
         });
-    // `agreed and rubber stamped by NEC`: the thing decided stands before the verb.
+    // `agreed and signed off by the NEC`: the thing decided stands before the verb.
     let by = verb.is_some_and(|v| said[v.end()..].to_lowercase().contains(" by "))
         || after.trim_start().to_lowercase().starts_with("by ");
     let words: String = if found.outcome == DecisionOutcome::Elected {
@@ -957,7 +958,7 @@ mod tests {
     fn appointments_are_elections_and_two_in_one_sentence_are_two() {
         use DecisionOutcome::*;
         assert_eq!(
-            outcomes("The following were appointed as tellers: Sam Patel, Jo Reed."),
+            outcomes("Sam Patel and Jo Reed were appointed as tellers."),
             [Elected]
         );
         assert_eq!(
@@ -1031,7 +1032,7 @@ mod tests {
             [DecisionOutcome::Noted]
         );
         assert_eq!(
-            outcomes("The principle had been agreed at conference last year."),
+            outcomes("The new rules were agreed at conference last year."),
             []
         );
         assert_eq!(outcomes("Several hundred applicants were rejected."), []);
@@ -1086,7 +1087,7 @@ mod tests {
 
     #[test]
     fn a_list_after_a_lead_in_is_a_list_of_decisions() {
-        let text = "Those agreed included the following:\n·\nTo open selections in May.\n·\nTo cap delegations at six.\n\nThe meeting closed.";
+        let text = "The items agreed were the following:\n·\nTo open selections in May.\n·\nTo cap delegations at six.\n\nThe meeting closed.";
         let lead = Span::new(0, text.find(":\n").unwrap() + 1);
         assert_eq!(lead_in(text, lead), Some(DecisionOutcome::Agreed));
         let first = text.find("To open").unwrap();

@@ -1265,10 +1265,10 @@ fn read_facts(
         });
     }
 
-    // Decisions: one per decided thing, a re-mention (`the move was voted down`) going with the
+    // Decisions: one per decided thing, a re-mention (`the move was then voted down`) going with the
     // decision it names again; each with the counted vote in its clause or a re-mention's.
     let mut taken: Vec<(usize, decisions::Found, String, Vec<Span>)> = Vec::new();
-    // The outcome of a list being read (`Those agreed included the following:`).
+    // The outcome of a list being read (`The items agreed were the following:`).
     let mut list: Option<nectar_model::DecisionOutcome> = None;
     for (i, &s) in reader.sentences.iter().enumerate() {
         let mut found = decisions::in_sentence(text, s);
