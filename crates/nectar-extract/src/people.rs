@@ -1,9 +1,15 @@
-//! People: names resolved against the people of `data/people.toml` (aliases and dated roles),
-//! with the roles the text gives them.
+//! People: every person a report names, found by the shape of their names and the words
+//! around them (`data/names.toml`: common given names, honorifics, words that make a name the
+//! title of a thing), and by the curated people of `data/people.toml` (aliases, dated roles).
 //!
-//! A first name alone (`Keir`) resolves only to someone who held a role on the report's date,
-//! and only where no surname follows it. A name that is not in the table is kept as written
-//! when the text gives it a role; it is never guessed into someone else.
+//! A run of capitalised words is a name when it starts with a common given name or an
+//! honorific, or when the text gives it a role, puts `MP` after it or lists it beside a name;
+//! never with a word that is not a name (`data/words.toml`), inside the title of a thing
+//! (`the Jo Bloggs Inquiry`) or in a byline. A surname, a first name or a title and surname
+//! alone is the report's one person of that full name (else the curated person of that first
+//! name in office on the date); one mention per person, the first, whatever form it takes.
+//! Roles come from the text, in a normal form (`words.toml`'s `role_forms`), or from the
+//! curated table, and say which (`role_basis`).
 
 use std::sync::LazyLock;
 
@@ -410,7 +416,9 @@ pub(crate) fn people(
             (None, Some(_)) => Some(RoleBasis::Curated),
             _ => None,
         };
-        let _rule = f.rule;
+        // `f.rule` names the rule that found the first mention ("curated_name", "given_name",
+        // "honorific", "name_in_context", "name_in_list", "short_form") for the model's
+        // rule field.
         out.push(PersonMention {
             person_id: person.map(|p| p.id.to_owned()),
             aliases: if quote == f.name {
@@ -443,12 +451,10 @@ fn short_forms(text: &str, capitals: &[Span], on: Option<NaiveDate>, found: &mut
             e.push((name.to_owned(), who));
         }
     };
-    for f in found
-        .iter()
-        .filter(|f| f.rule != "honorific" || f.name.contains(' '))
-    {
+    for f in found.iter() {
         let words: Vec<&str> = f.name.split(' ').collect();
-        if f.rule == "honorific" && NAMES.honorifics.contains(words[0]) {
+        // `Lord Bloggs` is a short form itself.
+        if NAMES.honorifics.contains(words[0]) {
             continue;
         }
         if words.len() >= 2 {
@@ -493,17 +499,14 @@ fn short_forms(text: &str, capitals: &[Span], on: Option<NaiveDate>, found: &mut
             }
         }
     };
-    let mut titled: Vec<usize> = Vec::new();
-    for (k, f) in found.iter().enumerate() {
-        if f.rule == "honorific" && !f.name.contains(' ') {
-            titled.push(k);
-        } else if f.rule == "honorific" {
-            let words: Vec<&str> = f.name.split(' ').collect();
-            if words.len() == 2 && NAMES.honorifics.contains(words[0]) {
-                titled.push(k);
-            }
-        }
-    }
+    // A title and a surname alone, kept as written by `by_shape`.
+    let titled = |f: &Found| {
+        f.rule == "honorific"
+            && f.name
+                .split_once(' ')
+                .is_some_and(|(t, rest)| NAMES.honorifics.contains(t) && !rest.contains(' '))
+    };
+    let titled: Vec<usize> = (0..found.len()).filter(|&k| titled(&found[k])).collect();
     // `Lord Bloggs` is Jo Bloggs where the report names one Bloggs.
     for k in titled {
         let surname = found[k].name.rsplit(' ').next().unwrap_or("").to_owned();
