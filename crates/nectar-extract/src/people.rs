@@ -1,9 +1,15 @@
-//! People: names resolved against the people of `data/people.toml` (aliases and dated roles),
-//! with the roles the text gives them.
+//! People: every person a report names, found by the shape of their names and the words
+//! around them (`data/names.toml`: common given names, honorifics, words that make a name the
+//! title of a thing), and by the curated people of `data/people.toml` (aliases, dated roles).
 //!
-//! A first name alone (`Keir`) resolves only to someone who held a role on the report's date,
-//! and only where no surname follows it. A name that is not in the table is kept as written
-//! when the text gives it a role; it is never guessed into someone else.
+//! A run of capitalised words is a name when it starts with a common given name or an
+//! honorific, or when the text gives it a role, puts `MP` after it or lists it beside a name;
+//! never with a word that is not a name (`data/words.toml`), inside the title of a thing
+//! (`the Jo Bloggs Inquiry`) or in a byline. A surname, a first name or a title and surname
+//! alone is the report's one person of that full name (else the curated person of that first
+//! name in office on the date); one mention per person, the first, whatever form it takes.
+//! Roles come from the text, in a normal form (`words.toml`'s `role_forms`), or from the
+//! curated table, and say which (`role_basis`).
 
 use std::sync::LazyLock;
 
@@ -43,7 +49,7 @@ static ROLE_WORDS: LazyLock<String> = LazyLock::new(|| {
 
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"^(?:['’]s?)?(?:[\s\u{{a0}}]+MP)?(?:,[\s\u{{a0}}]*(?:the|our|as)[\s\u{{a0}}]+|,?[\s\u{{a0}}]+(?:as|reported[\s\u{{a0}}]+as|in[\s\u{{a0}}]+(?:his|her|their)[\s\u{{a0}}]+new[\s\u{{a0}}]+role[\s\u{{a0}}]+as|report[\s\u{{a0}}]+as|from)[\s\u{{a0}}]+(?:the[\s\u{{a0}}]+)?(?:new[\s\u{{a0}}]+)?|[\s\u{{a0}}]*\()((?:[\w&’'-]+[\s\u{{a0}}]+){{0,4}}?(?i:{})\b)",
+        r"^(?:['’]s?)?(?:[\s\u{{a0}}]+MP)?(?:,[\s\u{{a0}}]*(?:the|our|as)[\s\u{{a0}}]+|,?[\s\u{{a0}}]+(?:as|reported[\s\u{{a0}}]+as|in[\s\u{{a0}}]+(?:his|her|their)[\s\u{{a0}}]+new[\s\u{{a0}}]+role[\s\u{{a0}}]+as|report[\s\u{{a0}}]+as|from)[\s\u{{a0}}]+(?:the[\s\u{{a0}}]+)?(?:new[\s\u{{a0}}]+)?|[\s\u{{a0}}]*\()((?:[\w&’'-]+[\s\u{{a0}}]+){{0,4}}?(?i:{})(?-u:\b))",
         *ROLE_WORDS
     ))
     .expect("valid regex")
@@ -60,28 +66,81 @@ static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// article, ending in a role word.
 static ROLE_AFTER_THE: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(&format!(
-        r"(?i:\bthe|\bour|\btheir)[\s\u{{a0}}]+((?:[\w’'-]+[\s\u{{a0}}]+){{0,3}}{}),?[\s\u{{a0}}]+$",
+        r"(?i:(?-u:\b)the|(?-u:\b)our|(?-u:\b)their)[\s\u{{a0}}]+((?:[\w’'-]+[\s\u{{a0}}]+){{0,3}}{}),?[\s\u{{a0}}]+$",
         *ROLE_WORDS
     ))
     .expect("valid regex")
 });
 
-static HAS_ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"(?i)\b{}\b", *ROLE_WORDS)).expect("valid regex"));
-
-/// One capitalised word of a name: `Bloggs`, `McBride`, `O’Neill`, `Long-Bailey`.
-const NAME_WORD: &str = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?";
-
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| crate::regex(&format!(r"\b{NAME_WORD}\b")).expect("valid regex"));
-
-/// A run of capitalised words, spaces or one line break between them.
-static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regex(&format!(
-        r"\b{NAME_WORD}(?:(?:[ \t\u{{a0}}]+|[ \t\u{{a0}}]*\r?\n[ \t\u{{a0}}]*){NAME_WORD})*\b"
-    ))
-    .expect("valid regex")
+static HAS_ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(&format!(r"(?i)(?-u:\b){}(?-u:\b)", *ROLE_WORDS)).expect("valid regex")
 });
+
+/// The capitalised words of `slice` that can be words of a name (`Bloggs`, `McBride`,
+/// `O’Neill`, `Long-Bailey`; not `NEC`, `MPs`), as byte ranges, in one pass over its characters.
+fn capital_words(slice: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((start, c)) = chars.next() {
+        let starts = c.is_uppercase() && prev.is_none_or(|p| !p.is_alphanumeric());
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        // The word: letters, and an apostrophe or hyphen between two of them before a capital.
+        let mut end = start + c.len_utf8();
+        let mut second: Option<char> = None;
+        let mut last = c;
+        let mut digits = false;
+        while let Some(&(k, d)) = chars.peek() {
+            let joins = matches!(d, '’' | '\'' | '-')
+                && slice[k + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            if !(d.is_alphanumeric() || joins) {
+                break;
+            }
+            digits |= d.is_numeric();
+            second.get_or_insert(d);
+            last = d;
+            end = k + d.len_utf8();
+            prev = Some(d);
+            chars.next();
+        }
+        let word = &slice[start..end];
+        let prefixed = ["Mc", "O’", "O'", "D’", "D'"]
+            .iter()
+            .any(|p| word.starts_with(p));
+        if !digits && last.is_lowercase() && (prefixed || second.is_some_and(char::is_lowercase)) {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// The runs of capitalised words in `words` (of `slice`): words with only spaces, or one line
+/// break, between them.
+fn runs(slice: &str, words: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    for i in 1..=words.len() {
+        let joined = i < words.len() && {
+            let gap = &slice[words[i - 1].1..words[i].0];
+            !gap.is_empty()
+                && gap
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\r' | '\n'))
+                && gap.matches('\n').count() <= 1
+        };
+        if !joined {
+            out.push(first..i);
+            first = i;
+        }
+    }
+    out
+}
 
 /// A name found in the text, before mentions of one person are put together.
 struct Found {
@@ -156,18 +215,23 @@ fn spaced(s: &str) -> String {
 /// more capitalised words (`Jo Bloggs`, `Gurinder Singh Josan`), or an honorific and a name
 /// (`Baroness Bloggs`); a run of two or three capitalised words the text gives a role, puts
 /// `MP` after or lists beside another name.
-fn by_shape(text: &str, slice: &str, base: usize, found: &mut Vec<Found>) {
+fn by_shape(
+    text: &str,
+    slice: &str,
+    base: usize,
+    found: &mut Vec<Found>,
+    capitals: &mut Vec<Span>,
+) {
     let taken = |found: &[Found], s: Span| {
         found
             .iter()
             .any(|f| f.span.start < s.end && s.start < f.span.end)
     };
     let mut unknown: Vec<Span> = Vec::new();
-    for run in RUN.find_iter(slice) {
-        let words: Vec<(usize, usize)> = WORD
-            .find_iter(run.as_str())
-            .map(|m| (run.start() + m.start(), run.start() + m.end()))
-            .collect();
+    let all = capital_words(slice);
+    for run in runs(slice, &all) {
+        let words = &all[run];
+        capitals.extend(words.iter().map(|&(a, b)| Span::new(base + a, base + b)));
         let word = |i: usize| &slice[words[i].0..words[i].1];
         let mut i = 0;
         while i < words.len() {
@@ -233,15 +297,27 @@ fn by_shape(text: &str, slice: &str, base: usize, found: &mut Vec<Found>) {
             k = j.max(k + 1);
         }
     }
-    // Each unknown name with a role, `MP` after it or beside a name in a list; a list's names
-    // are settled in turn, so `A, B and C` holds when one of them is a name.
+    // Each unknown name with a role or `MP` after it, then those beside a name in a list; a
+    // list's names are settled in turn, so `A, B and C` holds when one of them is a name.
+    unknown.retain(|&at| !taken(found, at) && !text[..at.start].trim_end().ends_with('&'));
+    unknown.retain(|&at| {
+        let context = text[at.end..].starts_with(" MP") || role_near(text, at).is_some();
+        if context {
+            found.push(Found {
+                who: None,
+                span: at,
+                name: spaced(&text[at.start..at.end]),
+                rule: "name_in_context",
+            });
+        }
+        !context
+    });
     loop {
         let before = found.len();
         unknown.retain(|&at| {
-            if taken(found, at) || text[..at.start].trim_end().ends_with('&') {
+            if taken(found, at) {
                 return false;
             }
-            let after = &text[at.end..];
             let listed = |f: &Found| {
                 let (a, b) = if f.span.end <= at.start {
                     (f.span.end, at.start)
@@ -250,17 +326,15 @@ fn by_shape(text: &str, slice: &str, base: usize, found: &mut Vec<Found>) {
                 } else {
                     return false;
                 };
-                matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
+                b - a <= 6 && matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
             };
-            let keep = role_near(text, at).is_some()
-                || after.starts_with(" MP")
-                || found.iter().any(listed);
+            let keep = found.iter().any(listed);
             if keep {
                 found.push(Found {
                     who: None,
                     span: at,
                     name: spaced(&text[at.start..at.end]),
-                    rule: "name_in_context",
+                    rule: "name_in_list",
                 });
             }
             !keep
@@ -295,8 +369,16 @@ pub(crate) fn people(
             }
         }
     }
+    // Every capitalised word, for the short forms of names.
+    let mut capitals = Vec::new();
     for span in spans {
-        by_shape(text, &text[span.start..span.end], span.start, &mut found);
+        by_shape(
+            text,
+            &text[span.start..span.end],
+            span.start,
+            &mut found,
+            &mut capitals,
+        );
     }
     let outside = |f: &Found| {
         !skip
@@ -304,17 +386,19 @@ pub(crate) fn people(
             .any(|s| s.start < f.span.end && f.span.start < s.end)
     };
     found.retain(outside);
-    short_forms(text, spans, on, &mut found);
+    short_forms(text, &capitals, on, &mut found);
     found.retain(outside);
     found.sort_by_key(|f| f.span.start);
 
     let mut out: Vec<PersonMention> = Vec::new();
     for f in found {
-        let role = role_near(text, f.span);
         let quote = spaced(&text[f.span.start..f.span.end]);
         if let Some(existing) = out.iter_mut().find(|p| p.name == f.name) {
-            if existing.role.is_none() && role.is_some() {
-                existing.role = role;
+            // A role the text states, at any mention, stands over the curated one.
+            if existing.role_basis != Some(RoleBasis::Stated)
+                && let Some(role) = role_near(text, f.span)
+            {
+                existing.role = Some(role);
                 existing.role_basis = Some(RoleBasis::Stated);
             }
             if quote != existing.name && !existing.aliases.contains(&quote) {
@@ -322,6 +406,7 @@ pub(crate) fn people(
             }
             continue;
         }
+        let role = role_near(text, f.span);
         let person = f.who.map(|i| &table()[i]);
         let curated = person
             .and_then(|p| on.and_then(|d| p.role_on(d)))
@@ -348,14 +433,13 @@ pub(crate) fn people(
             provenance: crate::provenance::by(&format!("people.{}", f.rule)),
         });
     }
-    // A curated role given before a stated one was read: the stated one stands.
     out
 }
 
 /// Short forms of names: a surname or a first name alone (`Starmer`, `Keir`), or with a title
 /// (`Lord Bloggs`), is the person of that full name the report names, when only one has it;
 /// a first name alone, else, the curated person of that first name in office on the date.
-fn short_forms(text: &str, spans: &[Span], on: Option<NaiveDate>, found: &mut Vec<Found>) {
+fn short_forms(text: &str, capitals: &[Span], on: Option<NaiveDate>, found: &mut Vec<Found>) {
     use std::collections::HashMap;
     // Each short form with the full names it can stand for.
     let mut forms: HashMap<String, Vec<(String, Option<usize>)>> = HashMap::new();
@@ -365,12 +449,10 @@ fn short_forms(text: &str, spans: &[Span], on: Option<NaiveDate>, found: &mut Ve
             e.push((name.to_owned(), who));
         }
     };
-    for f in found
-        .iter()
-        .filter(|f| f.rule != "honorific" || f.name.contains(' '))
-    {
+    for f in found.iter() {
         let words: Vec<&str> = f.name.split(' ').collect();
-        if f.rule == "honorific" && NAMES.honorifics.contains(words[0]) {
+        // `Lord Bloggs` is a short form itself.
+        if NAMES.honorifics.contains(words[0]) {
             continue;
         }
         if words.len() >= 2 {
@@ -415,17 +497,14 @@ fn short_forms(text: &str, spans: &[Span], on: Option<NaiveDate>, found: &mut Ve
             }
         }
     };
-    let mut titled: Vec<usize> = Vec::new();
-    for (k, f) in found.iter().enumerate() {
-        if f.rule == "honorific" && !f.name.contains(' ') {
-            titled.push(k);
-        } else if f.rule == "honorific" {
-            let words: Vec<&str> = f.name.split(' ').collect();
-            if words.len() == 2 && NAMES.honorifics.contains(words[0]) {
-                titled.push(k);
-            }
-        }
-    }
+    // A title and a surname alone, kept as written by `by_shape`.
+    let titled = |f: &Found| {
+        f.rule == "honorific"
+            && f.name
+                .split_once(' ')
+                .is_some_and(|(t, rest)| NAMES.honorifics.contains(t) && !rest.contains(' '))
+    };
+    let titled: Vec<usize> = (0..found.len()).filter(|&k| titled(&found[k])).collect();
     // `Lord Bloggs` is Jo Bloggs where the report names one Bloggs.
     for k in titled {
         let surname = found[k].name.rsplit(' ').next().unwrap_or("").to_owned();
@@ -436,38 +515,34 @@ fn short_forms(text: &str, spans: &[Span], on: Option<NaiveDate>, found: &mut Ve
         }
     }
     let mut more = Vec::new();
-    for span in spans {
-        let slice = &text[span.start..span.end];
-        for m in WORD.find_iter(slice) {
-            if WORDS.not_names.contains(m.as_str()) {
-                continue;
-            }
-            let Some((name, who)) = forms.get(m.as_str()).and_then(|c| one_of(m.as_str(), c))
-            else {
-                continue;
-            };
-            let at = Span::new(span.start + m.start(), span.start + m.end());
-            if found
-                .iter()
-                .any(|f| f.span.start < at.end && at.start < f.span.end)
-            {
-                continue;
-            }
-            let is_first = name.split(' ').next() == Some(m.as_str());
-            // A first name with a surname after it is someone else's (`Keir Bloggs`).
-            if (is_first && followed_by_capital(&slice[m.end()..]))
-                || names_a_thing(slice, m.end())
-                || after_the(slice, m.start())
-            {
-                continue;
-            }
-            more.push(Found {
-                who,
-                span: at,
-                name: name.clone(),
-                rule: "short_form",
-            });
+    for &at in capitals {
+        let word = &text[at.start..at.end];
+        if WORDS.not_names.contains(word) {
+            continue;
         }
+        let Some((name, who)) = forms.get(word).and_then(|c| one_of(word, c)) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.span.start < at.end && at.start < f.span.end)
+        {
+            continue;
+        }
+        let is_first = name.split(' ').next() == Some(word);
+        // A first name with a surname after it is someone else's (`Keir Bloggs`).
+        if (is_first && followed_by_capital(&text[at.end..]))
+            || names_a_thing(text, at.end)
+            || after_the(text, at.start)
+        {
+            continue;
+        }
+        more.push(Found {
+            who,
+            span: at,
+            name,
+            rule: "short_form",
+        });
     }
     found.extend(more);
 }
@@ -662,6 +737,34 @@ mod tests {
             .into_iter()
             .map(|(n, _)| n)
             .collect()
+    }
+
+    #[test]
+    fn capital_words_and_their_runs() {
+        let text = "The NEC and MPs met Jo O’Neill-Smith, McBride’s\nfriend Jo\n\nBloggs.";
+        let words: Vec<&str> = capital_words(text)
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            words,
+            ["The", "Jo", "O’Neill-Smith", "McBride", "Jo", "Bloggs"]
+        );
+        let all = capital_words(text);
+        let runs: Vec<usize> = runs(text, &all).iter().map(|r| r.len()).collect();
+        // A blank line parts a run; a comma or an apostrophe too.
+        assert_eq!(runs, [1, 2, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_heading_is_not_a_person() {
+        // Two capitalised words on a line of their own, no given name, no role.
+        assert!(names_of("Party Funding\nThe NEC discussed money.").is_empty());
+        assert!(
+            names_of("Digital Strategy\nJo Bloggs reported.")
+                .iter()
+                .all(|n| n == "Jo Bloggs")
+        );
     }
 
     #[test]
