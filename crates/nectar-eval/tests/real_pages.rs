@@ -173,7 +173,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("decisions", 15, Some((15, 20))),
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
-    ("agenda_items", 19, Some((19, 19))),
+    ("agenda_items", 23, Some((23, 23))),
     ("people", 38, Some((38, 49))),
     ("facts on the right meeting", 19, None),
 ];
@@ -184,7 +184,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("decisions", 25, Some((25, 30))),
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),
-    ("agenda_items", 32, Some((32, 33))),
+    ("agenda_items", 37, Some((37, 38))),
     ("people", 42, Some((42, 42))),
     ("facts on the right meeting", 26, None),
 ];
