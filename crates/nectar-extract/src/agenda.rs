@@ -65,7 +65,7 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 /// the end of the words before the verb.
 static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?:^|[\s\u{a0}])(?i:(?:the|our|newly-elected|new){S})*(?i:(deputy{S}leader|leader|general{S}secretary|prime{S}minister))(?:,?{S}\p{Lu}[\p{L}'’\-]+(?:{S}\p{Lu}[\p{L}'’\-]+){0,2},?)?(?:{S})?$",
+        r"(?:^|[\s\u{a0}])(?i:(?:the|our|newly-elected|new){S})*(?i:(deputy{S}leader|leader|general{S}secretary|prime{S}minister))(?:,?{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2},?)?(?:{S})?$",
     )
 });
 
@@ -103,7 +103,7 @@ fn address(text: &str, s: Span, speakers: &[(String, &str)]) -> Option<(&'static
 /// `Jo Bloggs reinforced these points in her report` at the start of a sentence.
 static IN_OWN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"^{NAME}[\s\u{a0}][^.;]{0,80}?\b(?i:in|during){S}(?i:his|her|their){S}(?:(?i:own|first|latest){S})?(?i:report)\b",
+        r"^{NAME}[\s\u{a0}][^.;]*?\b(?i:in|during){S}(?i:his|her|their){S}(?:(?i:own|first|latest){S})?(?i:report)\b",
     )
 });
 
@@ -126,9 +126,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Any space, a no-break space among them.
 const S: &str = r"[\s\u{a0}]+";
 /// A name of one to three capitalised words.
-const NAME: &str = r"(\p{Lu}[\p{L}'’\-]+(?:[\s\u{a0}]+\p{Lu}[\p{L}'’\-]+){0,2})";
+const NAME: &str = r"([A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:[\s\u{a0}]+[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2})";
 /// A name's apposition (`Jo Bloggs, the compliance director,`) and an adverb of sequence.
-const THEN: &str = r"(?:,[^,]{1,60},)?[\s\u{a0}]+(?i:(?:then|also|later|next|first)[\s\u{a0}]+)?";
+const THEN: &str = r"(?:,[^,]+?,)?[\s\u{a0}]+(?i:(?:then|also|later|next|first)[\s\u{a0}]+)?";
 
 fn build(pattern: &str) -> Regex {
     regex(
@@ -143,7 +143,7 @@ fn build(pattern: &str) -> Regex {
 /// `Jo Bloggs gave the CAC report`, `... gave his first report to us as general secretary`.
 static GAVE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"{NAME}{THEN}(?i:gave|delivered|presented|introduced|moved){S}(?i:the|his|her|their|a|an){S}((?:[\p{L}’'\-]+{S}){0,5}?)(?i:report)\b",
+        r"{NAME}{THEN}(?i:gave|delivered|presented|introduced|moved){S}(?i:the|his|her|their|a|an){S}((?:[A-Za-z\u{C0}-\u{24F}’'\-]+{S}){0,5}?)(?i:report)\b",
     )
 });
 /// `Jo Bloggs reported on the local election campaign`, `... reported as Elections Director`.
@@ -155,7 +155,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 /// `We then received the draft grid ...`, `we were given an update on ...`.
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:we|the{S}nec|the{S}committee|the{S}meeting|members){S}(?:(?:then|also|finally|later|briefly|next|first){S})?(?:received|considered|discussed|debated|were{S}given|were{S}presented{S}with|heard{S}(?:an?|the){S}(?:[\p{L}\-]+{S})?(?:reports?|updates?|presentations?|briefings?){S}(?:on|about)){S}",
+        r"(?i)\b(?:we|the{S}nec|the{S}committee|the{S}meeting|members){S}(?:(?:then|also|finally|later|briefly|next|first){S})?(?:received|considered|discussed|debated|were{S}given|were{S}presented{S}with|heard{S}(?:an?|the){S}(?:[A-Za-z\u{C0}-\u{24F}\-]+{S})?(?:reports?|updates?|presentations?|briefings?){S}(?:on|about)){S}",
     )
 });
 static SEQUENCE: LazyLock<Regex> =
@@ -164,17 +164,18 @@ static SEQUENCE: LazyLock<Regex> =
 /// heading's business, not an item of its own.
 const GENERIC: &[&str] = &["received", "was_discussed", "debate_on"];
 /// A sentence's end inside a line: the line is running text, not a heading.
-static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| build(r"[.!?][\x22”’)]?{S}\p{Lu}"));
+static SENTENCE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| build(r"[.!?][\x22”’)]?{S}[A-Z\u{C0}-\u{DE}]"));
 /// `Election results were discussed`: a sentence's subject taken as business.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"^(?:(?i:finally|then|next|also),?{S})?(\p{Lu}[^.;:!?]{2,120}?){S}(?i:was|were){S}(?:(?i:then|also|briefly|fully|first){S})?(?i:discussed|debated|considered|presented|received)\b",
+        r"^(?:(?i:finally|then|next|also),?{S})?([A-Z\u{C0}-\u{DE}][^.;:!?]+?){S}(?i:was|were){S}(?:(?i:then|also|briefly|fully|first){S})?(?i:discussed|debated|considered|presented|received)\b",
     )
 });
 /// `An update was given on Party membership`.
 static GIVEN_ON: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)^(?:an?|the){S}(?:(?:short|brief|full|further|detailed|written|verbal){S})?(?:report|update|presentation|briefing){S}(?:was|were){S}(?:given|presented|received)(?:{S}to{S}(?:the{S})?\w+)?{S}(?:on|about){S}",
+        r"(?i)^(?:an?|the){S}(?:(?:short|brief|full|further|detailed|written|verbal){S})?(?:report|update|presentation|briefing){S}(?:was|were){S}(?:given|presented|received)(?:{S}to{S}(?:the{S})?[A-Za-z]+)?{S}(?:on|about){S}",
     )
 });
 /// `A proposal for an NEC working group was deferred`: a paper named with what became of it.
@@ -190,7 +191,7 @@ static PAPER_DECIDED: LazyLock<Regex> = LazyLock::new(|| {
 /// objectives`: a debate the meeting held, not one it spoke of.
 static DEBATE_ON: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?:had|held|moved{S}(?:in)?to|began|opened|started|there{S}was|followed{S}by){S}(?:a|an)(?:{S}[\p{L}\-]+)?|our){S}(?:debate|discussion)s?(?:{S}(?:and|&){S}(?:a{S})?votes?)?{S}(?:on|about){S}",
+        r"(?i)\b(?:(?:had|held|moved{S}(?:in)?to|began|opened|started|there{S}was|followed{S}by){S}(?:a|an)(?:{S}[A-Za-z\u{C0}-\u{24F}\-]+)?|our){S}(?:debate|discussion)s?(?:{S}(?:and|&){S}(?:a{S})?votes?)?{S}(?:on|about){S}",
     )
 });
 /// `the update on the May elections, presented by ...`.
@@ -205,7 +206,7 @@ static REPORT_FROM: LazyLock<Regex> =
 /// `Keir's report was delivered from Heathrow`, `David Evans' report as General Secretary`,
 /// at the start of a sentence or a numbered line.
 static NAMES_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"^(?:\d{1,2}[.)]{S})?(?:(?i:then|next|finally),?{S})?{NAME}['’]s?{S}(?i:report)\b")
+    build(r"^(?:[0-9]{1,2}[.)]{S})?(?:(?i:then|next|finally),?{S})?{NAME}['’]s?{S}(?i:report)\b")
 });
 /// `The first item was Jo Bloggs’ report as General Secretary`.
 static NAMES_REPORT_AFTER: LazyLock<Regex> =
@@ -219,7 +220,7 @@ static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// `... report to Annual Conference`: a report to another body, not an item of the meeting.
 static TO_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)^{S}to{S}(?:the{S})?(?:[\w’']+{S}){0,3}?(?:conference|congress|forum|npf|plp|parliament)\b",
+        r"(?i)^{S}to{S}(?:the{S})?(?:[A-Za-z0-9_’']+{S}){0,3}?(?:conference|congress|forum|npf|plp|parliament)\b",
     )
 });
 /// A name at the start of the text.
@@ -236,7 +237,7 @@ static REPORT_WORD: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\breport"));
 /// `Jo Bloggs and Sam Brown talked us through their review of the party`.
 static THROUGH: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"{NAME}(?:{S}(?i:and){S}\p{Lu}[\p{L}'’\-]+(?:{S}\p{Lu}[\p{L}'’\-]+){0,2})?{S}(?:(?i:then){S})?(?i:talked|took|walked){S}(?i:us|the{S}nec|members){S}(?i:through){S}",
+        r"{NAME}(?:{S}(?i:and){S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2})?{S}(?:(?i:then){S})?(?i:talked|took|walked){S}(?i:us|the{S}nec|members){S}(?i:through){S}",
     )
 });
 /// ` on the election campaign` after a report.
@@ -247,7 +248,7 @@ static AS_OFFICE: LazyLock<Regex> =
 /// Where a topic's words end: a clause's end or a word that starts another clause.
 static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"[.;:!?]|,{S}\p{Ll}|,{S}(?i:presented|given|delivered)|{S}[–—-]{S}|{S}(?:which|where|who|that|was|were|is|are|but|with|so|because|and{S}(?:we|it|i|they|the{S}nec|when|how|what|whether|why))\b",
+        r"[.;:!?]|,{S}[a-z\u{DF}-\u{FF}]|,{S}(?i:presented|given|delivered)|{S}[–—-]{S}|{S}(?:which|where|who|that|was|were|is|are|but|with|so|because|and{S}(?:we|it|i|they|the{S}nec|when|how|what|whether|why))\b",
     )
 });
 /// Words a topic starts with that make it no item (`we discussed how ...`).
@@ -271,12 +272,12 @@ static REPORT_FROM_WORDS: LazyLock<Regex> =
 /// A day of a month: a heading holding one is a meeting's title or a date line.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b\d{1,2}(?:st|nd|rd|th)?{S}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december){S}\d{1,2}(?:st|nd|rd|th)?\b",
+        r"(?i)\b[0-9]{1,2}(?:st|nd|rd|th)?{S}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december){S}[0-9]{1,2}(?:st|nd|rd|th)?\b",
     )
 });
 /// Another body's meeting reported under a heading (`The LGA group also met today`).
 static OTHERS_MET: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?i)^(?:the{S})?(?:[\w’'\-]+{S}){1,5}(?:also{S})?met\b"));
+    LazyLock::new(|| build(r"(?i)^(?:the{S})?(?:[A-Za-z0-9_’'\-]+{S}){1,5}(?:also{S})?met\b"));
 static NEC_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     build(r"(?i)\b(?:nec|national{S}executive|we|sub-?committee|panel|committee)\b")
 });
@@ -410,6 +411,16 @@ fn is_person(name: &str) -> bool {
 /// Items named in one sentence of running text.
 fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
     let sentence = &text[s.start..s.end];
+    // Each rule reads only sentences holding its key words: most sentences name no item.
+    let lower = sentence.to_ascii_lowercase();
+    let when = |words: &[&str]| {
+        if words.iter().any(|w| lower.contains(w)) {
+            sentence
+        } else {
+            ""
+        }
+    };
+    let report = ["report", "update", "presentation", "briefing", "paper"];
     let abs = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
     let mut push = |heading: String,
                     canonical: Option<String>,
@@ -424,7 +435,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             rule,
         });
     };
-    for c in GAVE.captures_iter(sentence) {
+    for c in GAVE.captures_iter(when(&["report"])) {
         let (all, who, what) = (c.get(0).expect("match"), &c[1], &c[2]);
         let words = LEAD.replace(what.trim(), "").to_string();
         let after = &sentence[all.end()..];
@@ -461,7 +472,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             "gave_report",
         );
     }
-    for c in REPORTED.captures_iter(sentence) {
+    for c in REPORTED.captures_iter(when(&["reported"])) {
         let all = c.get(0).expect("match");
         let who = presenter(&c[1]);
         if c[2].eq_ignore_ascii_case("as") {
@@ -481,18 +492,18 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, Some(who.clone()), span, "reported_on");
         }
     }
-    if let Some(m) = GIVEN_ON.find(sentence) {
+    if let Some(m) = GIVEN_ON.find(when(&["given", "presented", "received"])) {
         for (t, span) in topics(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "update_given_on");
         }
     }
-    if let Some(m) = PAPER.find(sentence)
+    if let Some(m) = PAPER.find(when(&["proposal", "paper", "recommendation"]))
         && let Some((t, span)) = topic(text, s.start + m.end(), s.end)
         && PAPER_DECIDED.is_match(&text[span.end..s.end])
     {
         push(t, None, None, span, "paper_decided");
     }
-    for m in UPDATE_ON.find_iter(sentence) {
+    for m in UPDATE_ON.find_iter(when(&[" by"])) {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             let after = &text[span.end..s.end];
             if let Some(by) = PRESENTED_BY.find(after) {
@@ -508,7 +519,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in REPORT_FROM.find_iter(sentence) {
+    for m in REPORT_FROM.find_iter(when(&["from"])) {
         if let Some(o) = office_at(&sentence[m.end()..]) {
             let end = m.end() + o.len();
             let from = LEAD.find(m.as_str()).map_or(0, |l| l.end());
@@ -525,7 +536,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in OFFICE_NAMED.captures_iter(sentence) {
+    for c in OFFICE_NAMED.captures_iter(when(&[" as ", " as\u{a0}"])) {
         let all = c.get(0).expect("match");
         if let Some(o) = office_at(&sentence[all.end()..])
             && REPORT_WORD.is_match(sentence)
@@ -540,7 +551,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in THROUGH.captures_iter(sentence) {
+    for c in THROUGH.captures_iter(when(&["through"])) {
         let all = c.get(0).expect("match");
         let who = presenter(
             &sentence[c.get(1).expect("name").start()..all.end()]
@@ -553,9 +564,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, Some(who), span, "took_us_through");
         }
     }
+    let reporting = when(&report);
     if let Some(c) = NAMES_REPORT
-        .captures(sentence)
-        .or_else(|| NAMES_REPORT_AFTER.captures(sentence))
+        .captures(reporting)
+        .or_else(|| NAMES_REPORT_AFTER.captures(reporting))
     {
         let all = c.get(0).expect("match");
         let name = c.get(1).expect("name");
@@ -574,7 +586,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in REPORT_ITEM.captures_iter(sentence) {
+    for c in REPORT_ITEM.captures_iter(when(&["report"])) {
         let m = c.get(0).expect("match");
         if TO_OTHER_BODY.is_match(&sentence[m.end()..]) {
             continue;
@@ -592,7 +604,15 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
         );
     }
     // The generic readings last: a specific rule's reading of the same words wins.
-    for m in RECEIVED.find_iter(sentence) {
+    for m in RECEIVED.find_iter(when(&[
+        "received",
+        "considered",
+        "discussed",
+        "debated",
+        "given",
+        "presented",
+        "heard",
+    ])) {
         // `We also received ...`, `we then considered ...`: business of its own, even under a
         // heading.
         let rule = if SEQUENCE.is_match(m.as_str()) {
@@ -604,7 +624,13 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, None, span, rule);
         }
     }
-    if let Some(c) = PASSIVE.captures(sentence) {
+    if let Some(c) = PASSIVE.captures(when(&[
+        "discussed",
+        "debated",
+        "considered",
+        "presented",
+        "received",
+    ])) {
         let subject = c.get(1).expect("subject");
         let first = subject.as_str().split_whitespace().next().unwrap_or("");
         let words = subject.as_str().split_whitespace().count();
@@ -628,7 +654,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in DEBATE_ON.find_iter(sentence) {
+    for m in DEBATE_ON.find_iter(when(&["debate", "discussion"])) {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "debate_on");
         }
@@ -703,7 +729,8 @@ fn numbered_heading(text: &str, b: &Block) -> bool {
 /// The labels of the lines after an introduction (`Specific agenda items were taken on:`):
 /// `Finance update. It was noted ...`, `Review update: ...`.
 fn listed_after(text: &str, intro: Span, body: Span, out: &mut Vec<Item>) {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| build(r"^(\p{Lu}[^.:\n]{1,60}?)[.:]{S}\S"));
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| build(r"^([A-Z\u{C0}-\u{DE}][^.:\n]+?)[.:]{S}\S"));
     let mut at = intro.end;
     for _ in 0..12 {
         let Some(nl) = text[at..body.end].find('\n') else {
@@ -862,6 +889,17 @@ pub(crate) fn items(
     }
     // The Leader's (Deputy Leader's, General Secretary's) address is their report, when the
     // text names no report of theirs: the first sentence where they speak, not under a heading.
+    let addresses: Vec<(&str, Span)> = sentences
+        .iter()
+        .filter(|s| s.start >= body.start && s.end <= body.end)
+        .filter(|s| {
+            !others
+                .iter()
+                .chain(&sections)
+                .any(|o| o.start <= s.start && s.start < o.end)
+        })
+        .filter_map(|&s| address(text, s, known.speakers))
+        .collect();
     for office in ADDRESSING {
         let report = format!("{office}'s report");
         // Named by its office's words, or as the report of its holder (`Keir's report`).
@@ -873,17 +911,8 @@ pub(crate) fn items(
         if running.iter().any(named) || headings.iter().any(named) {
             continue;
         }
-        let found = sentences
-            .iter()
-            .filter(|s| s.start >= body.start && s.end <= body.end)
-            .filter(|s| {
-                !others
-                    .iter()
-                    .chain(&sections)
-                    .any(|o| o.start <= s.start && s.start < o.end)
-            })
-            .find_map(|&s| address(text, s, known.speakers).filter(|(o, _)| o == office));
-        if let Some((_, span)) = found {
+        let found = addresses.iter().find(|(o, _)| o == office);
+        if let Some(&(_, span)) = found {
             running.push(Item {
                 heading: report.clone(),
                 canonical: Some(report),
