@@ -1127,6 +1127,23 @@ mod tests {
         assert_eq!(headings(wrapped), ["budget for next year"]);
     }
 
+    /// Regression: a page laid out as a table of members and how they voted gave items
+    /// (`Supported ...`).
+    #[test]
+    fn a_member_table_gives_no_items() {
+        let t = "Supported Jo Bloggs\n\nMost of the union seats and two CLP seats.\n\n\
+                 Opposed Jo Bloggs\n\nThe rest of the CLP seats.\n";
+        assert!(headings(t).is_empty(), "{:?}", headings(t));
+    }
+
+    /// Regression: an introduction line was taken for an item and the list after it missed.
+    #[test]
+    fn an_introduction_line_is_no_item_but_its_list_is() {
+        let t = "The items covered included:\nPolicy review. Members asked for more time.\n\
+                 Staffing: the report was noted.\n";
+        assert_eq!(headings(t), ["Policy review", "Staffing"]);
+    }
+
     #[test]
     fn a_heading_over_another_bodys_meeting_is_no_item() {
         let t = "Local elections\n\nThe council group also met today and talked about dates.\n\n\
