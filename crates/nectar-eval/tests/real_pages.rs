@@ -176,7 +176,7 @@ const COMPLETE_FIELD: &[Floor] = &[
     ("decisions", 28, Some((28, 28))),
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
-    ("agenda_items", 19, Some((19, 19))),
+    ("agenda_items", 23, Some((23, 23))),
     ("people", 77, Some((77, 78))),
     ("facts on the right meeting", 30, None),
 ];
@@ -187,7 +187,7 @@ const COMPLETE_SEEDS: &[Floor] = &[
     ("decisions", 25, Some((25, 26))),
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),
-    ("agenda_items", 32, Some((32, 33))),
+    ("agenda_items", 37, Some((37, 38))),
     ("people", 62, Some((62, 62))),
     ("facts on the right meeting", 26, None),
 ];

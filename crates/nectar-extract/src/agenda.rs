@@ -28,6 +28,85 @@ pub(crate) struct Item {
     pub rule: &'static str,
 }
 
+/// What the report's reader knows of the people in it.
+pub(crate) struct Known<'a> {
+    /// The people named in the report.
+    pub names: &'a [&'a str],
+    /// The forms of name (`Keir Starmer`, `Keir`) of the holders of the offices whose address
+    /// is their report, with the office.
+    pub speakers: &'a [(String, &'a str)],
+}
+
+/// The offices whose holder's address at a meeting counts as their report item, in their
+/// normal spelling.
+const ADDRESSING: &[&str] = &[
+    "Leader",
+    "Deputy Leader",
+    "General Secretary",
+    "Prime Minister",
+];
+
+/// The office of `role` if its holder's address counts as their report.
+pub(crate) fn reporting_office(role: &str) -> Option<&'static str> {
+    ADDRESSING
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(role))
+        .copied()
+}
+
+/// A verb by which someone addresses the meeting (`Jo then thanked everyone`, `the General
+/// Secretary told the NEC`).
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:then{S})?(?:said|told|spoke|addressed|thanked|updated|outlined|explained|welcomed|reported|read{S}out|began{S}by|opened{S}by|took{S}the{S}opportunity|paid{S}tribute)\b",
+    )
+});
+/// An office as a sentence's subject (`the General Secretary`, `deputy leader Jo Bloggs`), at
+/// the end of the words before the verb.
+static OFFICE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?:^|[\s\u{a0}])(?i:(?:the|our|newly-elected|new){S})*(?i:(deputy{S}leader|leader|general{S}secretary|prime{S}minister))(?:,?{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2},?)?(?:{S})?$",
+    )
+});
+
+/// The office whose holder addresses the meeting in sentence `s`, with the span of who speaks.
+fn address(text: &str, s: Span, speakers: &[(String, &str)]) -> Option<(&'static str, Span)> {
+    let sentence = &text[s.start..s.end];
+    let verb = SPEECH.find(sentence)?;
+    let before = sentence[..verb.start()].trim_end();
+    let from = before.len().saturating_sub(80);
+    let from = (0..=from)
+        .rev()
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail = &before[from..];
+    if let Some(c) = OFFICE_SUBJECT.captures(tail) {
+        let office = office_at(&squash(&c[1]))?;
+        let at = s.start + from + c.get(0).expect("match").start();
+        return Some((
+            reporting_office(office)?,
+            Span::new(at, s.start + verb.end()),
+        ));
+    }
+    speakers.iter().find_map(|(form, office)| {
+        let starts = before.strip_suffix(form.as_str())?.len();
+        if before[..starts].ends_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        Some((
+            reporting_office(office)?,
+            Span::new(s.start + starts, s.start + verb.end()),
+        ))
+    })
+}
+
+/// `Jo Bloggs reinforced these points in her report` at the start of a sentence.
+static IN_OWN_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"^{NAME}[\s\u{a0}][^.;]*?\b(?i:in|during){S}(?i:his|her|their){S}(?:(?i:own|first|latest){S})?(?i:report)\b",
+    )
+});
+
 /// The lists of `data/agenda.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,9 +126,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Any space, a no-break space among them.
 const S: &str = r"[\s\u{a0}]+";
 /// A name of one to three capitalised words.
-const NAME: &str = r"(\p{Lu}[\p{L}'’\-]+(?:[\s\u{a0}]+\p{Lu}[\p{L}'’\-]+){0,2})";
+const NAME: &str = r"([A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:[\s\u{a0}]+[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2})";
 /// A name's apposition (`Jo Bloggs, the compliance director,`) and an adverb of sequence.
-const THEN: &str = r"(?:,[^,]{1,60},)?[\s\u{a0}]+(?i:(?:then|also|later|next|first)[\s\u{a0}]+)?";
+const THEN: &str = r"(?:,[^,]+?,)?[\s\u{a0}]+(?i:(?:then|also|later|next|first)[\s\u{a0}]+)?";
 
 fn build(pattern: &str) -> Regex {
     regex(
@@ -64,7 +143,7 @@ fn build(pattern: &str) -> Regex {
 /// `Jo Bloggs gave the CAC report`, `... gave his first report to us as general secretary`.
 static GAVE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"{NAME}{THEN}(?i:gave|delivered|presented|introduced|moved){S}(?i:the|his|her|their|a|an){S}((?:[\p{L}’'\-]+{S}){0,5}?)(?i:report)\b",
+        r"{NAME}{THEN}(?i:gave|delivered|presented|introduced|moved){S}(?i:the|his|her|their|a|an){S}((?:[A-Za-z\u{C0}-\u{24F}’'\-]+{S}){0,5}?)(?i:report)\b",
     )
 });
 /// `Jo Bloggs reported on the local election campaign`, `... reported as Elections Director`.
@@ -76,7 +155,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 /// `We then received the draft grid ...`, `we were given an update on ...`.
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:we|the{S}nec|the{S}committee|the{S}meeting|members){S}(?:(?:then|also|finally|later|briefly|next|first){S})?(?:received|considered|discussed|debated|were{S}given|were{S}presented{S}with|heard{S}(?:an?|the){S}(?:[\p{L}\-]+{S})?(?:reports?|updates?|presentations?|briefings?){S}(?:on|about)){S}",
+        r"(?i)\b(?:we|the{S}nec|the{S}committee|the{S}meeting|members){S}(?:(?:then|also|finally|later|briefly|next|first){S})?(?:received|considered|discussed|debated|were{S}given|were{S}presented{S}with|heard{S}(?:an?|the){S}(?:[A-Za-z\u{C0}-\u{24F}\-]+{S})?(?:reports?|updates?|presentations?|briefings?){S}(?:on|about)){S}",
     )
 });
 static SEQUENCE: LazyLock<Regex> =
@@ -85,17 +164,18 @@ static SEQUENCE: LazyLock<Regex> =
 /// heading's business, not an item of its own.
 const GENERIC: &[&str] = &["received", "was_discussed", "debate_on"];
 /// A sentence's end inside a line: the line is running text, not a heading.
-static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| build(r"[.!?][\x22”’)]?{S}\p{Lu}"));
+static SENTENCE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| build(r"[.!?][\x22”’)]?{S}[A-Z\u{C0}-\u{DE}]"));
 /// `Election results were discussed`: a sentence's subject taken as business.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"^(?:(?i:finally|then|next|also),?{S})?(\p{Lu}[^.;:!?]{2,120}?){S}(?i:was|were){S}(?:(?i:then|also|briefly|fully|first){S})?(?i:discussed|debated|considered|presented|received)\b",
+        r"^(?:(?i:finally|then|next|also),?{S})?([A-Z\u{C0}-\u{DE}][^.;:!?]+?){S}(?i:was|were){S}(?:(?i:then|also|briefly|fully|first){S})?(?i:discussed|debated|considered|presented|received)\b",
     )
 });
 /// `An update was given on Party membership`.
 static GIVEN_ON: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)^(?:an?|the){S}(?:(?:short|brief|full|further|detailed|written|verbal){S})?(?:report|update|presentation|briefing){S}(?:was|were){S}(?:given|presented|received)(?:{S}to{S}(?:the{S})?\w+)?{S}(?:on|about){S}",
+        r"(?i)^(?:an?|the){S}(?:(?:short|brief|full|further|detailed|written|verbal){S})?(?:report|update|presentation|briefing){S}(?:was|were){S}(?:given|presented|received)(?:{S}to{S}(?:the{S})?[A-Za-z]+)?{S}(?:on|about){S}",
     )
 });
 /// `A proposal for an NEC working group was deferred`: a paper named with what became of it.
@@ -111,7 +191,7 @@ static PAPER_DECIDED: LazyLock<Regex> = LazyLock::new(|| {
 /// objectives`: a debate the meeting held, not one it spoke of.
 static DEBATE_ON: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?:had|held|moved{S}(?:in)?to|began|opened|started|there{S}was|followed{S}by){S}(?:a|an)(?:{S}[\p{L}\-]+)?|our){S}(?:debate|discussion)s?(?:{S}(?:and|&){S}(?:a{S})?votes?)?{S}(?:on|about){S}",
+        r"(?i)\b(?:(?:had|held|moved{S}(?:in)?to|began|opened|started|there{S}was|followed{S}by){S}(?:a|an)(?:{S}[A-Za-z\u{C0}-\u{24F}\-]+)?|our){S}(?:debate|discussion)s?(?:{S}(?:and|&){S}(?:a{S})?votes?)?{S}(?:on|about){S}",
     )
 });
 /// `the update on the May elections, presented by ...`.
@@ -126,8 +206,11 @@ static REPORT_FROM: LazyLock<Regex> =
 /// `Keir's report was delivered from Heathrow`, `David Evans' report as General Secretary`,
 /// at the start of a sentence or a numbered line.
 static NAMES_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"^(?:\d{1,2}[.)]{S})?(?:(?i:then|next|finally),?{S})?{NAME}['’]s?{S}(?i:report)\b")
+    build(r"^(?:[0-9]{1,2}[.)]{S})?(?:(?i:then|next|finally),?{S})?{NAME}['’]s?{S}(?i:report)\b")
 });
+/// `The first item was Jo Bloggs’ report as General Secretary`.
+static NAMES_REPORT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?i:was|were|came|with){S}{NAME}['’]s?{S}(?i:report)\b"));
 /// `the Leader's report`, `the membership report`: a standing report named anywhere.
 static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     build(
@@ -137,7 +220,24 @@ static REPORT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// `... report to Annual Conference`: a report to another body, not an item of the meeting.
 static TO_OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)^{S}to{S}(?:the{S})?(?:[\w’']+{S}){0,3}?(?:conference|congress|forum|npf|plp|parliament)\b",
+        r"(?i)^{S}to{S}(?:the{S})?(?:[A-Za-z0-9_’']+{S}){0,3}?(?:conference|congress|forum|npf|plp|parliament)\b",
+    )
+});
+/// A name at the start of the text.
+static NAME_AT: LazyLock<Regex> = LazyLock::new(|| build("^{NAME}"));
+/// `a report from Keir Starmer, and then from Jo Bloggs as Deputy Leader`, `First up to report
+/// to us was Jo Bloggs MP, in his new role as campaign coordinator`: someone reporting in an
+/// office, in a sentence about reports.
+static OFFICE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i:from|was){S}{NAME},?{S}(?:(?i:in){S}(?i:his|her|their){S}(?:(?i:new|first){S})?(?i:role){S})?(?i:as){S}(?:(?i:the|our){S})?",
+    )
+});
+static REPORT_WORD: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\breport"));
+/// `Jo Bloggs and Sam Brown talked us through their review of the party`.
+static THROUGH: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"{NAME}(?:{S}(?i:and){S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+(?:{S}[A-Z\u{C0}-\u{DE}][A-Za-z\u{C0}-\u{24F}'’\-]+){0,2})?{S}(?:(?i:then){S})?(?i:talked|took|walked){S}(?i:us|the{S}nec|members){S}(?i:through){S}",
     )
 });
 /// ` on the election campaign` after a report.
@@ -148,7 +248,7 @@ static AS_OFFICE: LazyLock<Regex> =
 /// Where a topic's words end: a clause's end or a word that starts another clause.
 static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"[.;:!?]|,{S}\p{Ll}|,{S}(?i:presented|given|delivered)|{S}[–—-]{S}|{S}(?:which|where|who|that|was|were|is|are|but|with|so|because|and{S}(?:we|it|i|they|the{S}nec|when|how|what|whether|why))\b",
+        r"[.;:!?]|,{S}[a-z\u{DF}-\u{FF}]|,{S}(?i:presented|given|delivered)|{S}[–—-]{S}|{S}(?:which|where|who|that|was|were|is|are|but|with|so|because|and{S}(?:we|it|i|they|the{S}nec|when|how|what|whether|why))\b",
     )
 });
 /// Words a topic starts with that make it no item (`we discussed how ...`).
@@ -160,7 +260,7 @@ static NOT_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Articles and adjectives of manner before a topic (`a full report on`).
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)^(?:(?:the|an?|full|short|brief|further|detailed|written|verbal|oral|first|latest|usual|regular|own|final)(?:{S}|$))+",
+        r"(?i)^(?:(?:the|an?|their|his|her|its|full|short|brief|further|detailed|written|verbal|oral|first|latest|usual|regular|own|final)(?:{S}|$))+",
     )
 });
 /// `reports on` or `an update about` before the topic itself.
@@ -172,12 +272,12 @@ static REPORT_FROM_WORDS: LazyLock<Regex> =
 /// A day of a month: a heading holding one is a meeting's title or a date line.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b\d{1,2}(?:st|nd|rd|th)?{S}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december){S}\d{1,2}(?:st|nd|rd|th)?\b",
+        r"(?i)\b[0-9]{1,2}(?:st|nd|rd|th)?{S}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december){S}[0-9]{1,2}(?:st|nd|rd|th)?\b",
     )
 });
 /// Another body's meeting reported under a heading (`The LGA group also met today`).
 static OTHERS_MET: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?i)^(?:the{S})?(?:[\w’'\-]+{S}){1,5}(?:also{S})?met\b"));
+    LazyLock::new(|| build(r"(?i)^(?:the{S})?(?:[A-Za-z0-9_’'\-]+{S}){1,5}(?:also{S})?met\b"));
 static NEC_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     build(r"(?i)\b(?:nec|national{S}executive|we|sub-?committee|panel|committee)\b")
 });
@@ -311,6 +411,16 @@ fn is_person(name: &str) -> bool {
 /// Items named in one sentence of running text.
 fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
     let sentence = &text[s.start..s.end];
+    // Each rule reads only sentences holding its key words: most sentences name no item.
+    let lower = sentence.to_ascii_lowercase();
+    let when = |words: &[&str]| {
+        if words.iter().any(|w| lower.contains(w)) {
+            sentence
+        } else {
+            ""
+        }
+    };
+    let report = ["report", "update", "presentation", "briefing", "paper"];
     let abs = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
     let mut push = |heading: String,
                     canonical: Option<String>,
@@ -325,7 +435,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             rule,
         });
     };
-    for c in GAVE.captures_iter(sentence) {
+    for c in GAVE.captures_iter(when(&["report"])) {
         let (all, who, what) = (c.get(0).expect("match"), &c[1], &c[2]);
         let words = LEAD.replace(what.trim(), "").to_string();
         let after = &sentence[all.end()..];
@@ -362,7 +472,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             "gave_report",
         );
     }
-    for c in REPORTED.captures_iter(sentence) {
+    for c in REPORTED.captures_iter(when(&["reported"])) {
         let all = c.get(0).expect("match");
         let who = presenter(&c[1]);
         if c[2].eq_ignore_ascii_case("as") {
@@ -382,18 +492,18 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, Some(who.clone()), span, "reported_on");
         }
     }
-    if let Some(m) = GIVEN_ON.find(sentence) {
+    if let Some(m) = GIVEN_ON.find(when(&["given", "presented", "received"])) {
         for (t, span) in topics(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "update_given_on");
         }
     }
-    if let Some(m) = PAPER.find(sentence)
+    if let Some(m) = PAPER.find(when(&["proposal", "paper", "recommendation"]))
         && let Some((t, span)) = topic(text, s.start + m.end(), s.end)
         && PAPER_DECIDED.is_match(&text[span.end..s.end])
     {
         push(t, None, None, span, "paper_decided");
     }
-    for m in UPDATE_ON.find_iter(sentence) {
+    for m in UPDATE_ON.find_iter(when(&[" by"])) {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             let after = &text[span.end..s.end];
             if let Some(by) = PRESENTED_BY.find(after) {
@@ -409,17 +519,14 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in REPORT_FROM.find_iter(sentence) {
+    for m in REPORT_FROM.find_iter(when(&["from"])) {
         if let Some(o) = office_at(&sentence[m.end()..]) {
             let end = m.end() + o.len();
             let from = LEAD.find(m.as_str()).map_or(0, |l| l.end());
             let after = &sentence[end..];
-            let who = after.strip_prefix(", ").and_then(|a| {
-                regex(&format!("^{NAME}"))
-                    .ok()?
-                    .captures(a)
-                    .map(|c| presenter(&c[1]))
-            });
+            let who = after
+                .strip_prefix(", ")
+                .and_then(|a| NAME_AT.captures(a).map(|c| presenter(&c[1])));
             push(
                 squash(&sentence[m.start() + from..end]),
                 Some(format!("{o}'s report")),
@@ -429,7 +536,39 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    if let Some(c) = NAMES_REPORT.captures(sentence) {
+    for c in OFFICE_NAMED.captures_iter(when(&[" as ", " as\u{a0}"])) {
+        let all = c.get(0).expect("match");
+        if let Some(o) = office_at(&sentence[all.end()..])
+            && REPORT_WORD.is_match(sentence)
+        {
+            let name = format!("{o}'s report");
+            push(
+                name.clone(),
+                Some(name),
+                Some(presenter(&c[1])),
+                abs(all.start(), all.end() + o.len()),
+                "office_named",
+            );
+        }
+    }
+    for c in THROUGH.captures_iter(when(&["through"])) {
+        let all = c.get(0).expect("match");
+        let who = presenter(
+            &sentence[c.get(1).expect("name").start()..all.end()]
+                .split(|ch: char| ch.is_whitespace())
+                .take_while(|w| !["talked", "took", "walked", "then"].contains(w))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if let Some((t, span)) = topic(text, s.start + all.end(), s.end) {
+            push(t, None, Some(who), span, "took_us_through");
+        }
+    }
+    let reporting = when(&report);
+    if let Some(c) = NAMES_REPORT
+        .captures(reporting)
+        .or_else(|| NAMES_REPORT_AFTER.captures(reporting))
+    {
         let all = c.get(0).expect("match");
         let name = c.get(1).expect("name");
         if is_person(name.as_str()) {
@@ -447,7 +586,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in REPORT_ITEM.captures_iter(sentence) {
+    for c in REPORT_ITEM.captures_iter(when(&["report"])) {
         let m = c.get(0).expect("match");
         if TO_OTHER_BODY.is_match(&sentence[m.end()..]) {
             continue;
@@ -465,7 +604,15 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
         );
     }
     // The generic readings last: a specific rule's reading of the same words wins.
-    for m in RECEIVED.find_iter(sentence) {
+    for m in RECEIVED.find_iter(when(&[
+        "received",
+        "considered",
+        "discussed",
+        "debated",
+        "given",
+        "presented",
+        "heard",
+    ])) {
         // `We also received ...`, `we then considered ...`: business of its own, even under a
         // heading.
         let rule = if SEQUENCE.is_match(m.as_str()) {
@@ -477,7 +624,13 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, None, span, rule);
         }
     }
-    if let Some(c) = PASSIVE.captures(sentence) {
+    if let Some(c) = PASSIVE.captures(when(&[
+        "discussed",
+        "debated",
+        "considered",
+        "presented",
+        "received",
+    ])) {
         let subject = c.get(1).expect("subject");
         let first = subject.as_str().split_whitespace().next().unwrap_or("");
         let words = subject.as_str().split_whitespace().count();
@@ -501,7 +654,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in DEBATE_ON.find_iter(sentence) {
+    for m in DEBATE_ON.find_iter(when(&["debate", "discussion"])) {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "debate_on");
         }
@@ -576,7 +729,8 @@ fn numbered_heading(text: &str, b: &Block) -> bool {
 /// The labels of the lines after an introduction (`Specific agenda items were taken on:`):
 /// `Finance update. It was noted ...`, `Review update: ...`.
 fn listed_after(text: &str, intro: Span, body: Span, out: &mut Vec<Item>) {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| build(r"^(\p{Lu}[^.:\n]{1,60}?)[.:]{S}\S"));
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| build(r"^([A-Z\u{C0}-\u{DE}][^.:\n]+?)[.:]{S}\S"));
     let mut at = intro.end;
     for _ in 0..12 {
         let Some(nl) = text[at..body.end].find('\n') else {
@@ -641,8 +795,9 @@ pub(crate) fn items(
     body: Span,
     blocks: &[Block],
     sentences: &[Span],
-    names: &[&str],
+    known: &Known<'_>,
 ) -> Vec<Item> {
+    let names = known.names;
     let mut headings = Vec::new();
     let mut listed = Vec::new();
     // Sections under a heading over another body's meeting, to the next heading.
@@ -714,6 +869,59 @@ pub(crate) fn items(
                 .iter()
                 .any(|s| s.start <= r.span.start && r.span.start < s.end)
     });
+    // `Jo reinforced these points in her report`: an office holder's own report.
+    for &s in sentences {
+        let sentence = &text[s.start..s.end];
+        let Some(c) = IN_OWN_REPORT.captures(sentence) else {
+            continue;
+        };
+        let who = c.get(1).expect("name");
+        if let Some((_, office)) = known.speakers.iter().find(|(f, _)| f == who.as_str()) {
+            let report = format!("{office}'s report");
+            running.push(Item {
+                heading: report.clone(),
+                canonical: Some(report),
+                presenter: Some(presenter(who.as_str())),
+                span: Span::new(s.start, s.start + c.get(0).expect("match").end()),
+                rule: "in_own_report",
+            });
+        }
+    }
+    // The Leader's (Deputy Leader's, General Secretary's) address is their report, when the
+    // text names no report of theirs: the first sentence where they speak, not under a heading.
+    let addresses: Vec<(&str, Span)> = sentences
+        .iter()
+        .filter(|s| s.start >= body.start && s.end <= body.end)
+        .filter(|s| {
+            !others
+                .iter()
+                .chain(&sections)
+                .any(|o| o.start <= s.start && s.start < o.end)
+        })
+        .filter_map(|&s| address(text, s, known.speakers))
+        .collect();
+    for office in ADDRESSING {
+        let report = format!("{office}'s report");
+        // Named by its office's words, or as the report of its holder (`Keir's report`).
+        let holder = |who: &str| known.speakers.iter().any(|(f, o)| o == office && f == who);
+        let named = |i: &Item| {
+            i.canonical.as_deref() == Some(report.as_str())
+                || i.presenter.as_deref().is_some_and(holder) && i.rule == "names_report"
+        };
+        if running.iter().any(named) || headings.iter().any(named) {
+            continue;
+        }
+        let found = addresses.iter().find(|(o, _)| o == office);
+        if let Some(&(_, span)) = found {
+            running.push(Item {
+                heading: report.clone(),
+                canonical: Some(report),
+                presenter: None,
+                span,
+                rule: "address",
+            });
+        }
+    }
     // A report named in the sentence right under a heading is that heading's item: it gives
     // the heading its presenter.
     running.retain(|r| {
@@ -761,6 +969,15 @@ pub(crate) fn items(
     for item in placed.into_iter().filter(|i| !name(i).is_empty()) {
         merge(&mut kept, item, &|o, i| name(o) == name(i));
     }
+    // A standing report written with its office's words (`leader’s report`, `Leaders Report`)
+    // takes its normal spelling; other wordings (`report from the General Secretary`) stay.
+    for i in &mut kept {
+        if let Some(c) = &i.canonical
+            && key(c) == key(&i.heading)
+        {
+            i.heading.clone_from(c);
+        }
+    }
     kept.sort_by_key(|i| i.span.start);
     kept
 }
@@ -769,24 +986,27 @@ pub(crate) fn items(
 mod tests {
     use super::*;
 
-    fn headings(text: &str) -> Vec<String> {
+    fn run(text: &str) -> Vec<Item> {
         let body = Span::new(0, text.len());
         let blocks = nectar_text::blocks(text, body);
         let sentences = nectar_text::sentences(text);
-        items(text, body, &blocks, &sentences, &["Jo Bloggs"])
-            .into_iter()
-            .map(|i| i.heading)
-            .collect()
+        let speakers = [
+            ("Sam Brown".to_owned(), "Leader"),
+            ("Sam".to_owned(), "Leader"),
+        ];
+        let known = Known {
+            names: &["Jo Bloggs"],
+            speakers: &speakers,
+        };
+        items(text, body, &blocks, &sentences, &known)
+    }
+
+    fn headings(text: &str) -> Vec<String> {
+        run(text).into_iter().map(|i| i.heading).collect()
     }
 
     fn presenters(text: &str) -> Vec<Option<String>> {
-        let body = Span::new(0, text.len());
-        let blocks = nectar_text::blocks(text, body);
-        let sentences = nectar_text::sentences(text);
-        items(text, body, &blocks, &sentences, &[])
-            .into_iter()
-            .map(|i| i.presenter)
-            .collect()
+        run(text).into_iter().map(|i| i.presenter).collect()
     }
 
     #[test]
@@ -859,7 +1079,11 @@ mod tests {
         let body = "We then heard the report from the General Secretary, Pat Jones, on staff.";
         let text = body;
         let span = Span::new(0, text.len());
-        let got = items(text, span, &[], &nectar_text::sentences(text), &[]);
+        let known = Known {
+            names: &[],
+            speakers: &[],
+        };
+        let got = items(text, span, &[], &nectar_text::sentences(text), &known);
         assert_eq!(got[0].heading, "report from the General Secretary");
         assert_eq!(
             got[0].canonical.as_deref(),
@@ -881,13 +1105,15 @@ mod tests {
         let t = "The accounts go in the general secretary's report to annual conference.";
         assert!(headings(t).is_empty());
         let t = "The general secretary's report covered staffing.";
-        assert_eq!(headings(t), ["General secretary's report"]);
+        assert_eq!(headings(t), ["General Secretary's report"]);
     }
 
     #[test]
     fn the_same_report_in_two_spellings_is_one_item() {
         let t = "The Leader’s report came first. Later the leaders report was discussed again.";
-        assert_eq!(headings(t).len(), 1, "{:?}", headings(t));
+        assert_eq!(headings(t), ["Leader's report"]);
+        let t = "Sam Brown gave the leader’s report. The Deputy Leaders Report came next.";
+        assert_eq!(headings(t), ["Leader's report", "Deputy Leader's report"]);
     }
 
     #[test]
@@ -899,6 +1125,23 @@ mod tests {
         let wrapped = "We welcomed Sam\nGreen to the meeting.\nWe then received the\n\
                        budget for next year.\nPolicy Development\nCommittee members met.\n";
         assert_eq!(headings(wrapped), ["budget for next year"]);
+    }
+
+    /// Regression: a page laid out as a table of members and how they voted gave items
+    /// (`Supported ...`).
+    #[test]
+    fn a_member_table_gives_no_items() {
+        let t = "Supported Jo Bloggs\n\nMost of the union seats and two CLP seats.\n\n\
+                 Opposed Jo Bloggs\n\nThe rest of the CLP seats.\n";
+        assert!(headings(t).is_empty(), "{:?}", headings(t));
+    }
+
+    /// Regression: an introduction line was taken for an item and the list after it missed.
+    #[test]
+    fn an_introduction_line_is_no_item_but_its_list_is() {
+        let t = "The items covered included:\nPolicy review. Members asked for more time.\n\
+                 Staffing: the report was noted.\n";
+        assert_eq!(headings(t), ["Policy review", "Staffing"]);
     }
 
     #[test]
@@ -917,6 +1160,46 @@ mod tests {
         let t = "Agenda items taken were:\nBudget update. It was noted that money is tight.\n\
                  Rules review: members asked for more time.\nThe rest of the meeting was dull.\n";
         assert_eq!(headings(t), ["Budget update", "Rules review"]);
+    }
+
+    #[test]
+    fn someone_reporting_in_an_office() {
+        let t = "The meeting opened with a Leader’s report from Sam Brown, and then from Kim Park \
+                 as Deputy Leader.";
+        assert_eq!(headings(t), ["Leader's report", "Deputy Leader's report"]);
+        let t =
+            "First up to report to us was Lee Smith MP, in her new role as campaign coordinator.";
+        assert_eq!(headings(t), ["Campaign Coordinator's report"]);
+        let t = "The first item was Pat Jones’ report as General Secretary.";
+        assert_eq!(headings(t), ["Pat Jones’ report as General Secretary"]);
+    }
+
+    #[test]
+    fn people_who_took_us_through_a_paper() {
+        let t = "Pat Jones and Lee Smith talked us through their review of the regions, which \
+                 is long.";
+        assert_eq!(headings(t), ["review of the regions"]);
+        assert_eq!(presenters(t), [Some("Pat Jones and Lee Smith".to_owned())]);
+    }
+
+    #[test]
+    fn a_leaders_address_is_the_leaders_report() {
+        let t = "The meeting began late. Sam Brown then thanked the staff for the conference.";
+        assert_eq!(headings(t), ["Leader's report"]);
+        let t = "Newly-elected deputy leader Kim Park thanked the staff. Later the general \
+                 secretary told the NEC about the budget.";
+        assert_eq!(
+            headings(t),
+            ["Deputy Leader's report", "General Secretary's report"]
+        );
+        let t = "Sam Brown said hello. Sam Brown stressed the same points in his report.";
+        assert_eq!(headings(t), ["Leader's report"]);
+        assert_eq!(presenters(t), [Some("Sam Brown".to_owned())]);
+        // Not twice, and not when the text names the report.
+        let t = "Sam Brown gave the Leader's report. Sam Brown said more later.";
+        assert_eq!(headings(t), ["Leader's report"]);
+        let t = "Sam’s report was short. Sam Brown said more later.";
+        assert_eq!(headings(t), ["Sam’s report"]);
     }
 
     #[test]

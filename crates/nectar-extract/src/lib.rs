@@ -1341,7 +1341,29 @@ fn read_facts(
     // Agenda items of the primary meeting(s): headings that name items, then the items named
     // in running text, in text order.
     let names: Vec<&str> = report.people.iter().map(|p| p.name.as_str()).collect();
-    let found = agenda::items(text, body, &blocks, &reader.sentences, &names);
+    // The holders of the offices whose address at a meeting is their report, on its date, by
+    // the forms the text may call them (`Keir Starmer`, `Keir`).
+    let speakers: Vec<(String, &str)> = on
+        .into_iter()
+        .flat_map(|day| people().iter().map(move |p| (p, p.role_on(day))))
+        .filter_map(|(p, role)| Some((p, agenda::reporting_office(role?)?)))
+        .flat_map(|(p, office)| {
+            let first = p.first_name_alone.then(|| p.first_name().to_owned());
+            std::iter::once(p.name.clone())
+                .chain(first)
+                .map(move |form| (form, office))
+        })
+        .collect();
+    let found = agenda::items(
+        text,
+        body,
+        &blocks,
+        &reader.sentences,
+        &agenda::Known {
+            names: &names,
+            speakers: &speakers,
+        },
+    );
     let primary_ids: Vec<&str> = report
         .meetings
         .iter()
