@@ -199,19 +199,27 @@ fn same_dated_meeting(truth: &Value, got: Option<&Meeting>) -> bool {
 
 /// Whether nectar puts a matched row on the meeting the truth puts it on (its date, as
 /// precise as the truth gives it, and its kind).
+/// The truth's `meeting`, or one of the alternatives its `accept_meetings` lists, will do.
 fn same_meeting(truth: &Value, got: Option<&Meeting>) -> Option<bool> {
     let want = truth.get("meeting")?;
-    let date = want.get("date").and_then(Value::as_str);
-    let kind = want.get("kind").and_then(Value::as_str);
     let Some(got) = got else { return Some(false) };
     let got_date = got.date.as_ref().map(|d| d.date.to_string());
-    let date_ok = match (date, got_date.as_deref()) {
-        (None, _) => true,
-        (Some(w), Some(g)) => g.starts_with(w),
-        (Some(_), None) => false,
+    let is = |want: &Value| {
+        let date = want.get("date").and_then(Value::as_str);
+        let kind = want.get("kind").and_then(Value::as_str);
+        let date_ok = match (date, got_date.as_deref()) {
+            (None, _) => true,
+            (Some(w), Some(g)) => g.starts_with(w),
+            (Some(_), None) => false,
+        };
+        date_ok && kind.is_none_or(|k| k == "unknown" || k == got.kind.as_str())
     };
-    let kind_ok = kind.is_none_or(|k| k == "unknown" || k == got.kind.as_str());
-    Some(date_ok && kind_ok)
+    let also = truth
+        .get("accept_meetings")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    Some(std::iter::once(want).chain(also).any(is))
 }
 
 /// nectar's rows of one table.
@@ -486,6 +494,23 @@ mod tests {
             (1, 1, Some((1, 1)))
         );
         assert_eq!(eval.measure("meetings").unwrap().found, 1);
+        assert_eq!(eval.measure("facts on the right meeting").unwrap().found, 1);
+        // Another meeting is wrong, unless the truth accepts it as an alternative.
+        let mut elsewhere = truth.clone();
+        elsewhere.votes[0]["meeting"] = serde_json::json!({"date": "2015-02", "kind": "full"});
+        let eval = evaluate_complete(
+            std::slice::from_ref(&elsewhere),
+            std::slice::from_ref(&report),
+            &texts,
+        );
+        assert_eq!(eval.measure("facts on the right meeting").unwrap().found, 0);
+        elsewhere.votes[0]["accept_meetings"] =
+            serde_json::json!([{"date": "2015-03-03", "kind": "full"}]);
+        let eval = evaluate_complete(
+            std::slice::from_ref(&elsewhere),
+            std::slice::from_ref(&report),
+            &texts,
+        );
         assert_eq!(eval.measure("facts on the right meeting").unwrap().found, 1);
         // Counts that disagree do not match: a miss and a false positive.
         let mut wrong = truth;

@@ -326,6 +326,12 @@ fn title_period(title: &str) -> Option<Period> {
     })
 }
 
+/// The election of a committee's officer, up to the committee's name (`was elected chair of`).
+static OFFICER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:re-?)?(?:elected|appointed)[\s\u{a0}]+(?:as[\s\u{a0}]+)?(?:the[\s\u{a0}]+)?(?:new[\s\u{a0}]+)?(?:chair|vice-chair|vice[\s\u{a0}]+chair|chairs?)[\s\u{a0}]+of[\s\u{a0}]+")
+        .expect("valid regex")
+});
+
 /// A meeting called a full or ordinary one (`the full NEC meeting`, `an ordinary meeting`).
 static EXPLICITLY_FULL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -720,7 +726,28 @@ fn read_meetings(
     notes: &mut Vec<String>,
 ) -> Vec<(Span, PartialDate, MeetingKind)> {
     let text = reader.text;
-    let dates = dated_in(&reader.scan, reader.body.start, anchor);
+    let mut dates = dated_in(&reader.scan, reader.body.start, anchor);
+    // "The committees met today", in a report its title dates and that was published up to a
+    // week later: written on the title's day, so "today" is that day, not the publication's.
+    let title_day = report
+        .title
+        .as_ref()
+        .and_then(|t| title_date(&t.value, anchor))
+        .filter(|d| d.precision == DatePrecision::Day);
+    if let (Some(day), Some(a)) = (&title_day, anchor) {
+        let lag = (a.date - day.date.first_day()).num_days();
+        if (1..=7).contains(&lag) {
+            for d in dates
+                .iter_mut()
+                .filter(|d| d.mention.relative == Some(nectar_text::Relative::Today))
+            {
+                d.reading = nectar_model::DateReading {
+                    weekday_clash: None,
+                    ..day.clone()
+                };
+            }
+        }
+    }
     for d in &dates {
         if let Some(clash) = &d.reading.weekday_clash {
             notes.push(format!(
@@ -1131,6 +1158,18 @@ impl Placer {
     /// as a body (`deferred to the Equalities Committee`, `as its chair`), not as a meeting.
     fn by_kind(&self, reader: &Reader<'_>, sentence: Span) -> Option<String> {
         let words = &reader.text[sentence.start..sentence.end];
+        // "X was elected chair of the disputes committee": a committee elects its officers at
+        // its own meeting, when the report holds one meeting of that committee.
+        if let Some(m) = OFFICER_OF.find(words)
+            && let Some(kind) = meetings::kind_named(&words[m.end()..])
+            && !matches!(kind, MeetingKind::Unknown | MeetingKind::OtherCommittee)
+            && !meetings::is_full_nec(kind)
+        {
+            let mut of_kind = self.kinds.iter().filter(|(k, _)| *k == kind);
+            if let (Some((_, id)), None) = (of_kind.next(), of_kind.next()) {
+                return Some(id.clone());
+            }
+        }
         if !EXPLICITLY_FULL.is_match(words) {
             return None;
         }

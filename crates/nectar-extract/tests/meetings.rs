@@ -266,6 +266,46 @@ fn today_is_the_published_date() {
 }
 
 #[test]
+fn today_is_the_titles_day_when_the_page_was_published_days_later() {
+    let report = Page {
+        title: Some("NEC report - 12 March 2019"),
+        published: Some("2019-03-15"),
+        ..body(
+            "The Organisation Committee met today. Jo Bloggs was elected chair of the \
+             Organisation Committee.",
+        )
+    }
+    .read();
+    let m = primary(&report);
+    assert_eq!(m.kind, MeetingKind::OrganisationCommittee);
+    assert_eq!(date_of(m).0, "2019-03-12");
+}
+
+#[test]
+fn a_committees_election_of_its_chair_is_on_that_committees_meeting() {
+    let report = body(
+        "The NEC met on 12 March 2019 and agreed the campaign plan. The Disputes Panel met \
+         on 11 March 2019 and heard twelve cases.\n\nJo Bloggs was elected chair of the \
+         Disputes Panel.",
+    )
+    .read();
+    let panel = report
+        .meetings
+        .iter()
+        .find(|m| m.kind == MeetingKind::DisputesPanel)
+        .expect("the panel's meeting");
+    let elected = report
+        .decisions
+        .iter()
+        .find(|d| d.evidence.quote.contains("Jo Bloggs"))
+        .expect("the election");
+    assert_eq!(
+        elected.meeting_id.as_deref(),
+        Some(panel.meeting_id.as_str())
+    );
+}
+
+#[test]
 fn yesterday_is_the_day_before_the_published_date() {
     let report = Page {
         published: Some("2020-03-01"),
