@@ -54,7 +54,7 @@ const FIELD: &[Floor] = &[
     ("non-reports recognised", 6, None),
     ("primary meeting date", 41, None),
     ("primary meeting kind", 62, None),
-    // Precision 59/79: seven undated primary meetings now carry the one month their title
+    // Precision 59/79: eight undated primary meetings now carry the one month their title
     // names or the year their page was published in, as complete.json dates them ("2020",
     // "2022-05", "2025"); truth.json, the older truth, leaves those dates null.
     ("meetings (dated)", 64, Some((59, 79))),
