@@ -404,7 +404,7 @@ static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `words` point back to something named before (`to refer the paper back`).
-fn points_back(words: &str) -> bool {
+pub(crate) fn points_back(words: &str) -> bool {
     points_back_before(words, words.len())
 }
 
@@ -538,6 +538,81 @@ pub(crate) fn bulleted(text: &str, sentences: &[Span], i: usize) -> bool {
     text[from.min(first)..first]
         .chars()
         .any(|c| BULLETS.contains(&c))
+}
+
+/// What a sentence that says only how a vote went (`Passed by 16 votes to 11.`) was about: the
+/// sentence its paragraph or list item opens with (`· Changing the rule on ...`), or, when it
+/// opens the paragraph itself, the sentence before; in a few words.
+pub(crate) fn paragraph_subject(text: &str, sentences: &[Span], i: usize) -> String {
+    let opens = |k: usize| {
+        after_blank_line(text, sentences, k)
+            || text[sentences[k].start..sentences[k].end]
+                .trim_start()
+                .starts_with(BULLETS)
+    };
+    let mut k = i;
+    while k > 0 && !opens(k) {
+        k -= 1;
+    }
+    if k == i {
+        k = i.saturating_sub(1);
+    }
+    let words: Vec<&str> = text[sentences[k].start..sentences[k].end]
+        .trim_start_matches(|c: char| c.is_whitespace() || BULLETS.contains(&c))
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .split_whitespace()
+        .collect();
+    let mut short = words[..words.len().min(SUBJECT_WORDS)].join(" ");
+    if words.len() > SUBJECT_WORDS {
+        short.push('…');
+    }
+    short
+}
+
+/// Whether a sentence says no more than how a vote went (`Passed by 16 votes to 11 with 1
+/// abstention.`, `The motion was carried 20 to 6.`): none of its words names a thing.
+pub(crate) fn only_the_result(sentence: &str) -> bool {
+    const RESULT_WORDS: &[&str] = &[
+        "passed",
+        "carried",
+        "agreed",
+        "approved",
+        "lost",
+        "defeated",
+        "fell",
+        "rejected",
+        "by",
+        "to",
+        "the",
+        "a",
+        "motion",
+        "proposal",
+        "amendment",
+        "was",
+        "were",
+        "it",
+        "this",
+        "vote",
+        "votes",
+        "with",
+        "abstention",
+        "abstentions",
+        "and",
+        "against",
+        "for",
+        "in",
+        "favour",
+        "narrowly",
+        "then",
+        "voted",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| {
+            RESULT_WORDS.contains(&w.to_lowercase().as_str())
+                || nectar_text::find_numbers(w).len() == 1
+        })
 }
 
 /// Whether a blank line stands before sentence `i` (a list has ended).
@@ -761,12 +836,8 @@ pub(crate) fn short_subject(text: &str, sentences: &[Span], i: usize, found: &Fo
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     if content == 0 {
-        // `Passed by 16 votes to 11.`: what passed is what the sentence before says.
-        let start = i
-            .checked_sub(1)
-            .map_or(clause.start, |p| sentences[p].start);
-        let words: Vec<&str> = text[start..clause.end].split_whitespace().collect();
-        return words.join(" ");
+        // `Passed by 16 votes to 11.`: what passed is what its paragraph opens with.
+        return paragraph_subject(text, sentences, i);
     }
     let first = words[0].to_lowercase();
     if POINTERS.contains(&first.as_str()) || (words.len() <= 4 && points_back(&words.join(" "))) {
@@ -1137,10 +1208,10 @@ mod tests {
             subjects("Jo Bloggs was elected chair of the panel, replacing Sam Patel."),
             ["Jo Bloggs was elected chair of the panel"]
         );
-        // Only counts: what passed is what the sentence before says.
+        // Only counts: what passed is what its paragraph opens with.
         assert_eq!(
             subjects("Capping delegations at six. Passed by 12 votes to 9."),
-            ["Capping delegations at six. Passed by 12 votes to 9."]
+            ["Capping delegations at six"]
         );
         // A word that points back: the sentence before too.
         assert_eq!(

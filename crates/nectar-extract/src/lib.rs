@@ -1269,14 +1269,25 @@ fn read_facts(
             .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
             .filter(|s| !s.is_empty());
         let subject = object.or_else(|| {
-            rest.strip_prefix("to ")
-                .or_else(|| rest.strip_prefix("on "))
-                .or_else(|| rest.strip_prefix("for "))
+            // "by 19 to 12 in favour of the change, a larger win than expected": what was
+            // voted on, up to the clause's end.
+            ["to ", "on ", "for ", "in favour of "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .map(|s| s.split([',', ';']).next().unwrap_or(s))
                 .map(|s| s.trim_end_matches(['.', ' ']).to_owned())
-                .filter(|s| !s.is_empty())
+                // "in favour of the change": what the change was is said before.
+                .filter(|s| {
+                    !s.is_empty()
+                        && (s.split_whitespace().count() > 3 || !decisions::points_back(s))
+                })
                 .or_else(|| {
                     let i = reader.sentences.iter().position(|s| *s == sentence)?;
-                    Some(decisions::subject(text, &reader.sentences, i, span))
+                    Some(if decisions::only_the_result(said) {
+                        decisions::paragraph_subject(text, &reader.sentences, i)
+                    } else {
+                        decisions::subject(text, &reader.sentences, i, span)
+                    })
                 })
         });
         report.votes.push(VoteEvent {

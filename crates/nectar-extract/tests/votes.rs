@@ -79,3 +79,31 @@ fn a_minority_vote_against_names_what_it_opposed() {
     let subjects: Vec<_> = r.votes.iter().map(|v| v.subject.as_deref()).collect();
     assert_eq!(subjects, [Some("the closure of the office")]);
 }
+
+#[test]
+fn a_vote_said_only_by_its_result_takes_its_list_items_subject() {
+    let r = read(
+        "The NEC met on 3 May 2022 and debated rule changes.\n\n\
+         · Limiting each region's delegation to twelve members. This keeps the hall \
+         balanced. Passed by 18 votes to 9.\n\n\
+         · Moving the deadline for motions to June. Lost by 10 votes to 17.",
+    );
+    let subjects: Vec<_> = r.votes.iter().map(|v| v.subject.as_deref()).collect();
+    assert_eq!(
+        subjects,
+        [
+            Some("Limiting each region's delegation to twelve members"),
+            Some("Moving the deadline for motions to June"),
+        ]
+    );
+}
+
+#[test]
+fn a_vote_in_favour_of_a_thing_named_takes_it_as_subject() {
+    let r = read(
+        "The NEC met on 3 May 2022. It voted by 19 to 12 in favour of a new appeals panel, \
+         after a long debate.",
+    );
+    let subjects: Vec<_> = r.votes.iter().map(|v| v.subject.as_deref()).collect();
+    assert_eq!(subjects, [Some("a new appeals panel")]);
+}
