@@ -1692,19 +1692,7 @@ mod tests {
     }
 
     fn figures_of(text: &str) -> Vec<(String, f64)> {
-        let doc = Document::from_text("r.txt", text);
-        let title = Span::new(0, text.find('\n').unwrap_or(0));
-        let layout = Layout {
-            title: Some(title),
-            body: Span::new(title.end + 2, text.len()),
-            ..Default::default()
-        };
-        let parser = ParserInfo {
-            name: "generic".into(),
-            version: "0".into(),
-            confidence: 0.2,
-        };
-        extract(&doc, &layout, parser)
+        report_of(text)
             .figures
             .into_iter()
             .map(|f| (f.metric.as_str().to_owned(), f.value))
