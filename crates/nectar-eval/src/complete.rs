@@ -144,7 +144,8 @@ fn agrees(table: &str, truth: &Value, got: &Value) -> bool {
             let got = s(got, "date");
             match got {
                 Some(g) => want.contains(&g),
-                None => want.is_empty(),
+                // Undated where the truth gives no date (its `accept_dates` are alternatives).
+                None => s(truth, "date").is_none(),
             }
         }
         "decisions" => {
@@ -177,11 +178,13 @@ fn agrees(table: &str, truth: &Value, got: &Value) -> bool {
     }
 }
 
-/// A meeting is itself wherever the text names it: the same date (as the truth gives it, not
-/// none) and kind.
+/// A meeting is itself wherever the text names it: the same date as the truth gives it (or
+/// both undated) and the same kind.
 fn same_dated_meeting(truth: &Value, got: Option<&Meeting>) -> bool {
     let Some(got) = got else { return false };
-    let dated = truth.get("date").and_then(Value::as_str).is_some() && got.date.is_some();
+    // The key is the date and the kind: an undated meeting is the truth's undated one of its
+    // kind, wherever each is named.
+    let dated = truth.get("date").and_then(Value::as_str).is_some() == got.date.is_some();
     let kind = got.kind.as_str();
     let kinds = truth
         .get("kind")
@@ -468,6 +471,25 @@ mod tests {
             confidence: 0.1,
         };
         nectar_extract::extract(&doc, &layout, info)
+    }
+
+    #[test]
+    fn an_undated_meeting_matches_the_truths_undated_one_of_its_kind() {
+        let text = "NEC report\n\nThe NEC met and agreed the timetable. Later the NEC spoke.";
+        let report = read(text);
+        assert!(report.primary_meeting().is_some_and(|m| m.date.is_none()));
+        let texts = BTreeMap::from([("r.txt".to_owned(), text.to_owned())]);
+        let score = |kind: &str| {
+            let truth: CompleteReport = serde_json::from_value(serde_json::json!({
+                "file": "r.txt",
+                "meetings": [{"date": null, "kind": kind, "evidence": "Later the NEC spoke"}],
+            }))
+            .unwrap();
+            let eval = evaluate_complete(&[truth], std::slice::from_ref(&report), &texts);
+            eval.measure("meetings").unwrap().found
+        };
+        assert_eq!(score("full"), 1);
+        assert_eq!(score("away_day"), 0);
     }
 
     #[test]
