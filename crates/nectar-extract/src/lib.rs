@@ -385,6 +385,13 @@ static FUTURE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A date that names a decision already taken (`the 28 January NEC decision on ...`,
+/// `the March committee's decision`): behind, whatever the clause says of what comes next.
+static DECISION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^[\s\u{a0}]*(?:(?:nec|committee|panel|meeting)(?:['’]s)?[\s\u{a0}]+)?decisions?\b")
+        .expect("valid regex")
+});
+
 static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
         .expect("valid regex")
@@ -442,6 +449,8 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
                 && LOOKS_AHEAD.is_match(tail_of(&slice[..m.span.start], 60))
             {
                 Tense::Future
+            } else if by_tense && m.year.is_none() && DECISION_OF.is_match(&slice[m.span.end..]) {
+                Tense::Past
             } else {
                 tense
             };

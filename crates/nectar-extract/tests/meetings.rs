@@ -1077,3 +1077,22 @@ fn a_sentence_listing_several_meetings_opens_no_section_and_a_later_one_is_not_w
         "{on:?}"
     );
 }
+
+#[test]
+fn a_date_naming_a_decision_taken_lies_behind_whatever_the_clause_says_ahead() {
+    let report = Page {
+        published: Some("2020-09-30"),
+        ..body(
+            "The NEC met on 29 September 2020. Members asked when the 14 February NEC decision \
+             on fees would be put into effect.",
+        )
+    }
+    .read();
+    let dates: Vec<String> = report
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.as_ref().map(|d| d.date.to_string()))
+        .collect();
+    assert!(dates.contains(&"2020-02-14".to_owned()), "{dates:?}");
+    assert!(!dates.contains(&"2021-02-14".to_owned()), "{dates:?}");
+}
