@@ -393,7 +393,7 @@ static DECISION_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOOKS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|come[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
+    regex(r"(?i)\b(?:defer(?:red)?|postponed?|put[\s\u{a0}]+off|(?:come|brought|taken|referred|sent)[\s\u{a0}]+(?:back[\s\u{a0}]+)?to|continue|review|return|until|till|ahead[\s\u{a0}]+of|before)\b[^.;]{0,30}$")
         .expect("valid regex")
 });
 

@@ -1096,3 +1096,21 @@ fn a_date_naming_a_decision_taken_lies_behind_whatever_the_clause_says_ahead() {
     assert!(dates.contains(&"2020-02-14".to_owned()), "{dates:?}");
     assert!(!dates.contains(&"2021-02-14".to_owned()), "{dates:?}");
 }
+
+#[test]
+fn business_brought_to_a_months_meeting_lies_ahead() {
+    let report = Page {
+        published: Some("2019-02-20"),
+        ..body(
+            "The NEC met on 29 January 2019. It was reported that new guidance would be \
+             brought to the March NEC.",
+        )
+    }
+    .read();
+    let dates: Vec<String> = report
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.as_ref().map(|d| d.date.to_string()))
+        .collect();
+    assert!(dates.contains(&"2019-03".to_owned()), "{dates:?}");
+}
