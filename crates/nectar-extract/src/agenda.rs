@@ -453,9 +453,14 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
     for m in KEYS.find_overlapping_iter(sentence) {
         present[m.pattern().as_usize()] = true;
     }
+    let any = present.contains(&true);
     let when = |words: &[&str]| {
         let has = |w: &&str| present[KEY_WORDS.iter().position(|k| k == w).expect("a key word")];
-        if words.iter().any(has) { sentence } else { "" }
+        if any && words.iter().any(has) {
+            sentence
+        } else {
+            ""
+        }
     };
     let report = ["report", "update", "presentation", "briefing", "paper"];
     let abs = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
@@ -715,9 +720,12 @@ fn names_an_item(text: &str, body: Span, h: Span, sentences: &[Span], names: &[&
         return false;
     };
     let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let lower = line.to_lowercase();
     let starts = WORDS.sentence_starts.iter().any(|x| {
-        let lower = line.to_lowercase();
-        lower == *x || lower.starts_with(&format!("{x} "))
+        lower == *x
+            || lower
+                .strip_prefix(x.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
     });
     let wrapped = next_line(text, h.end, body.end).is_some_and(|next| {
         next.starts_with(|c: char| c.is_lowercase())
