@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use nectar_model::{Block, BlockKind, Span};
 use regex::Regex;
 use serde::Deserialize;
@@ -408,13 +409,54 @@ fn is_person(name: &str) -> bool {
         && office_at(name).is_none()
 }
 
+/// The key words of [`in_sentence`]'s rules (lower case), any case in the text: a rule reads only
+/// sentences holding one of its words.
+const KEY_WORDS: &[&str] = &[
+    "report",
+    "update",
+    "presentation",
+    "briefing",
+    "paper",
+    "reported",
+    "given",
+    "presented",
+    "received",
+    "proposal",
+    "recommendation",
+    " by",
+    "from",
+    " as ",
+    " as\u{a0}",
+    "through",
+    "considered",
+    "discussed",
+    "debated",
+    "heard",
+    "debate",
+    "discussion",
+];
+
+/// [`KEY_WORDS`] in one pass over a sentence.
+static KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(KEY_WORDS)
+        .expect("valid key words")
+});
+
 /// Items named in one sentence of running text.
 fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
     let sentence = &text[s.start..s.end];
-    // Each rule reads only sentences holding its key words: most sentences name no item.
-    let lower = sentence.to_ascii_lowercase();
+    // Each rule reads only sentences holding its key words: most sentences name no item. The
+    // words are found in one pass (overlapping: `reported` holds `report`).
+    let mut present = [false; KEY_WORDS.len()];
+    for m in KEYS.find_overlapping_iter(sentence) {
+        present[m.pattern().as_usize()] = true;
+    }
+    let any = present.contains(&true);
     let when = |words: &[&str]| {
-        if words.iter().any(|w| lower.contains(w)) {
+        let has = |w: &&str| present[KEY_WORDS.iter().position(|k| k == w).expect("a key word")];
+        if any && words.iter().any(has) {
             sentence
         } else {
             ""
@@ -678,9 +720,12 @@ fn names_an_item(text: &str, body: Span, h: Span, sentences: &[Span], names: &[&
         return false;
     };
     let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let lower = line.to_lowercase();
     let starts = WORDS.sentence_starts.iter().any(|x| {
-        let lower = line.to_lowercase();
-        lower == *x || lower.starts_with(&format!("{x} "))
+        lower == *x
+            || lower
+                .strip_prefix(x.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
     });
     let wrapped = next_line(text, h.end, body.end).is_some_and(|next| {
         next.starts_with(|c: char| c.is_lowercase())

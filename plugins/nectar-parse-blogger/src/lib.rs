@@ -95,9 +95,28 @@ static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words one of [`AUTHOR`]'s readings needs, with the same case rules: tested first, as
+/// `AUTHOR` (its `\b` is Unicode's) reads a text with a non-ASCII character slowly, and most
+/// texts hold none of them.
+static AUTHOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:blog|posted|writing|written|words|thoughts|musings|notebook|diary|journal|corner)|writes",
+    )
+    .expect("valid regex")
+});
+
+/// Whether [`AUTHOR`] matches `text`.
+fn names_author(text: &str) -> bool {
+    AUTHOR_WORD.is_match(text) && AUTHOR.is_match(text)
+}
+
 /// Finds the author named in a span (the tagline or a `Posted by` line).
 fn author_in(text: &str, span: Span) -> Option<Span> {
-    let c = AUTHOR.captures(&text[span.start..span.end])?;
+    let s = &text[span.start..span.end];
+    if !AUTHOR_WORD.is_match(s) {
+        return None;
+    }
+    let c = AUTHOR.captures(s)?;
     let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
     Some(Span::new(span.start + m.start(), span.start + m.end()))
 }
@@ -145,7 +164,7 @@ impl SourceParser for Blogger {
         let head = nectar_page::head(text, 1500);
         if DATE_HEADER.is_match(head) {
             score += 0.4;
-            if AUTHOR.is_match(head) {
+            if names_author(head) {
                 score += 0.2;
             }
         }
@@ -160,4 +179,34 @@ register_parser! {
     signatures: SIGNATURES,
     url_patterns: &["blogspot.", "blogger.com"],
     parser: &Blogger,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_word_gate_keeps_every_reading_of_author() {
+        for t in [
+            "Thoughts from the left, a blog by Jo Bloggs",
+            "POSTED BY Sam Brown",
+            "Jo Bloggs writes",
+            "Jo Bloggs's Notebook",
+            "Jo Bloggs’s musings",
+            // Unicode case rules: the long s is an s, the Kelvin sign a k.
+            "Poſted by Sam Brown",
+            "Jo Bloggs's noteboo\u{212a}",
+        ] {
+            assert!(AUTHOR.is_match(t), "{t:?}");
+            assert!(names_author(t), "{t:?}");
+        }
+        for t in [
+            "Tuesday, March 3, 2015\n\nNEC report\n\nThe NEC met today.",
+            "Jo Bloggs Writes",
+            "Über alles, Jo Bloggs said",
+        ] {
+            assert!(!AUTHOR.is_match(t), "{t:?}");
+            assert!(!names_author(t), "{t:?}");
+        }
+    }
 }
