@@ -50,7 +50,7 @@
 //! // The meeting's year comes from the `Filed:` line.
 //! let meeting = report.primary_meeting().unwrap();
 //! assert_eq!(meeting.date.as_ref().unwrap().date.to_string(), "2019-03-05");
-//! assert_eq!(report.figures[0].metric, "membership");
+//! assert_eq!(report.figures[0].metric, nectar_model::Metric::Membership);
 //! assert_eq!(report.figures[0].value, 512000.0);
 //! assert!(report.check(&doc.text).is_empty());
 //! # let _ = RedRoseReview;

@@ -41,7 +41,7 @@ fn membership(report: &Report) -> Vec<f64> {
     report
         .figures
         .iter()
-        .filter(|f| f.metric == "membership")
+        .filter(|f| f.metric == nectar_model::Metric::Membership)
         .map(|f| f.value)
         .collect()
 }
