@@ -92,6 +92,16 @@ struct ReadArgs {
     /// No progress bar and no summary line (errors are still printed).
     #[arg(short, long)]
     quiet: bool,
+    /// The extensions of the files a folder walk reads, comma-separated, any case (a file
+    /// named on its own is read whatever its name). The files passed over are counted, by
+    /// extension, in one line.
+    #[arg(
+        long,
+        value_name = "EXTS",
+        value_delimiter = ',',
+        default_value = "txt"
+    )]
+    ext: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -400,6 +410,12 @@ fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Opti
             max_bytes: args.max_bytes,
         },
         source,
+        extensions: args
+            .ext
+            .iter()
+            .map(|e| e.trim().trim_start_matches('.').to_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect(),
     })
 }
 
@@ -416,6 +432,27 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// The one line that names the files a folder walk passed over, by extension.
+fn skipped_line(skipped: &std::collections::BTreeMap<String, usize>) -> String {
+    let total: usize = skipped.values().sum();
+    let kinds: Vec<String> = skipped
+        .iter()
+        .map(|(ext, n)| {
+            let shown = if ext.starts_with('(') {
+                ext.clone()
+            } else {
+                format!(".{ext}")
+            };
+            format!("{n} {shown}")
+        })
+        .collect();
+    format!(
+        "skipped {total} file{} it does not read ({}); --ext chooses the extensions read",
+        if total == 1 { "" } else { "s" },
+        kinds.join(", ")
+    )
 }
 
 /// Reads every input on the pipeline, handing each report to `each` in input order; prints a
@@ -440,6 +477,9 @@ fn read_each(
     }
     for failure in &summary.failures {
         eprintln!("nectar: {failure}");
+    }
+    if !args.quiet && !summary.skipped.is_empty() {
+        eprintln!("nectar: {}", skipped_line(&summary.skipped));
     }
     let failed = !summary.failures.is_empty();
     Ok((summary, failed))

@@ -660,3 +660,62 @@ fn a_closed_pipe_on_standard_output_is_no_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
 }
+
+#[test]
+fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let report =
+        "NEC Report - 3 March 2015\n\nThe NEC met on 3 March 2015 and agreed the budget.\n";
+    for name in ["a.txt", "B.TXT", "a.meta.json", "c.html", "d.md", "e.md"] {
+        let body = if name.ends_with(".json") {
+            "{}"
+        } else {
+            report
+        };
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    let out = tmp();
+    let o = nectar(&[
+        "build",
+        "--out",
+        s(out.path()),
+        "--format",
+        "json",
+        s(dir.path()),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // Upper-case extensions are read; the others are counted, by kind, in one line.
+    assert!(err.contains("nectar: 2 reports, "), "{err}");
+    assert!(
+        err.contains("skipped 3 files it does not read (1 .html, 2 .md)"),
+        "{err}"
+    );
+    let o = nectar(&[
+        "build",
+        "--out",
+        s(out.path()),
+        "--format",
+        "json",
+        "--ext",
+        "txt,.MD",
+        s(dir.path()),
+    ]);
+    let err = stderr(&o);
+    assert!(err.contains("nectar: 4 reports, "), "{err}");
+    assert!(
+        err.contains("skipped 1 file it does not read (1 .html)"),
+        "{err}"
+    );
+    // Quiet says nothing of them.
+    let o = nectar(&[
+        "build",
+        "-q",
+        "--out",
+        s(out.path()),
+        "--format",
+        "json",
+        s(dir.path()),
+    ]);
+    assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+}

@@ -120,8 +120,32 @@ pub struct InputFile {
 
 /// Whether a file found in a directory is a report, by its name (as shown): `*.txt` that is
 /// not hidden.
-fn is_report_name(name: &str) -> bool {
-    !is_hidden(name) && name.ends_with(".txt")
+fn is_report_name(name: &str, extensions: &[String]) -> bool {
+    !is_hidden(name) && extension(name).is_some_and(|e| extensions.contains(&e))
+}
+
+/// A file name's extension in lower case (`REPORT.TXT`: `txt`); a sidecar's is `meta.json`.
+fn extension(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".meta.json") {
+        return Some("meta.json".into());
+    }
+    let (stem, ext) = lower.rsplit_once('.')?;
+    (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_owned())
+}
+
+/// The extensions of the files a folder walk reads when none are chosen.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt"];
+
+/// What a walk of the inputs found: the report files (or why an input could not be read), in
+/// order, and how many files of each other extension it passed over (sidecars and hidden
+/// files not counted).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Each report file, or an error naming the input.
+    pub files: Vec<Result<InputFile, InputError>>,
+    /// Files not read, by extension (`html`; `(none)` for a name without one).
+    pub skipped: std::collections::BTreeMap<String, usize>,
 }
 
 /// Whether a name found in a directory is hidden (`.name`): skipped, and not walked.
@@ -144,7 +168,13 @@ fn shown(input: &Path, display: &str, path: &Path) -> String {
 ///
 /// Links are followed (a folder of reports may be a link to one), and a link back to a folder
 /// it is in is an error that names it, not walked again: each report is listed once.
-fn walk(input: &Path, display: &str, out: &mut Vec<Result<InputFile, InputError>>) -> usize {
+fn walk(
+    input: &Path,
+    display: &str,
+    extensions: &[String],
+    out: &mut Vec<Result<InputFile, InputError>>,
+    skipped: &mut std::collections::BTreeMap<String, usize>,
+) -> usize {
     let error = |path: &Path, problem| InputError {
         path: shown(input, display, path),
         problem,
@@ -190,7 +220,7 @@ fn walk(input: &Path, display: &str, out: &mut Vec<Result<InputFile, InputError>
                     // A link that cannot be followed (it points nowhere, or round in circles):
                     // named like a report, it is listed and reading it says what is wrong;
                     // otherwise it was never a report.
-                    if is_report_name(&name) {
+                    if is_report_name(&name, extensions) {
                         out.push(Ok(InputFile {
                             display: shown(input, display, &path),
                             path,
@@ -206,7 +236,17 @@ fn walk(input: &Path, display: &str, out: &mut Vec<Result<InputFile, InputError>
                 continue;
             }
         };
-        if entry.file_type().is_dir() || !is_report_name(&entry.file_name().to_string_lossy()) {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if !is_report_name(&name, extensions) {
+            let ext = extension(&name);
+            if ext.as_deref() != Some("meta.json") {
+                *skipped
+                    .entry(ext.unwrap_or_else(|| "(none)".into()))
+                    .or_default() += 1;
+            }
             continue;
         }
         let path = entry.into_path();
@@ -246,6 +286,25 @@ fn walk(input: &Path, display: &str, out: &mut Vec<Result<InputFile, InputError>
 /// assert_eq!(b.display, format!("{}/2016/b.txt", dir.path().display()));
 /// ```
 pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
+    let extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect();
+    list(inputs, &extensions).files
+}
+
+/// [`discover`] with the extensions a folder walk reads (lower case, without the dot; a file
+/// named on its own is read whatever its name), and a count of the files it passed over.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// for name in ["a.txt", "b.TXT", "c.html", "d.html", "a.meta.json", "notes"] {
+///     std::fs::write(dir.path().join(name), "NEC report").unwrap();
+/// }
+/// let listing = nectar_io::list(&[dir.path().to_owned()], &["txt".to_owned()]);
+/// assert_eq!(listing.files.len(), 2, "a.txt and b.TXT");
+/// let skipped: Vec<(&str, usize)> = listing.skipped.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+/// assert_eq!(skipped, [("(none)", 1), ("html", 2)]);
+/// ```
+pub fn list(inputs: &[PathBuf], extensions: &[String]) -> Listing {
+    let mut skipped = std::collections::BTreeMap::new();
     let mut out = Vec::new();
     for input in inputs {
         let display = input.display().to_string();
@@ -259,7 +318,9 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
             Ok(meta) if meta.is_dir() => {
                 let before = out.len();
                 // No report and no error: say so. (An error already says why.)
-                if walk(input, &display, &mut out) == 0 && out.len() == before {
+                if walk(input, &display, extensions, &mut out, &mut skipped) == 0
+                    && out.len() == before
+                {
                     out.push(Err(err(Problem::NoReports)));
                 }
             }
@@ -269,7 +330,10 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
             })),
         }
     }
-    out
+    Listing {
+        files: out,
+        skipped,
+    }
 }
 
 /// The sidecar path for a report: `NAME.meta.json` beside `NAME.txt`.

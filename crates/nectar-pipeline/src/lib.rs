@@ -31,7 +31,7 @@ use nectar_registry::{Detection, ParseError, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
 /// How to read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Threads to parse on; 0 for one per core.
     pub jobs: usize,
@@ -39,6 +39,8 @@ pub struct Options {
     pub limits: Limits,
     /// A parser to read every report with, instead of detecting one.
     pub source: Option<&'static ParserDescriptor>,
+    /// The extensions a folder walk reads (lower case, no dot): `txt` when empty.
+    pub extensions: Vec<String>,
 }
 
 /// Where a run has got to, after each report.
@@ -63,6 +65,8 @@ pub struct Summary {
     pub bytes: u64,
     /// One line per input that could not be read: `PATH: problem`.
     pub failures: Vec<String>,
+    /// Files a folder walk passed over, by extension (see [`nectar_io::Listing::skipped`]).
+    pub skipped: std::collections::BTreeMap<String, usize>,
 }
 
 /// The number of facts in a report.
@@ -170,7 +174,17 @@ pub fn read<E>(
     // The listing is the one thing here that grows with the corpus (files are read in sorted
     // order, so it is listed whole first).
     let mut files = Vec::new();
-    for found in nectar_io::discover(inputs) {
+    let extensions: Vec<String> = if options.extensions.is_empty() {
+        nectar_io::DEFAULT_EXTENSIONS
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    } else {
+        options.extensions.clone()
+    };
+    let listing = nectar_io::list(inputs, &extensions);
+    summary.skipped = listing.skipped;
+    for found in listing.files {
         match found {
             Ok(file) => files.push(file),
             Err(e) => summary.failures.push(e.to_string()),
