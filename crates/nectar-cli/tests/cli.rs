@@ -85,9 +85,9 @@ fn each_bad_file_gets_a_one_line_error() {
             "binary file (NUL byte at offset 3), not a text report",
         ),
         (
-            "latin1.txt",
-            b"NEC report \xa3300",
-            "not valid UTF-8 (invalid byte at offset 11); save the report as UTF-8",
+            "control.txt",
+            b"NEC report \x81\x8d300",
+            "not text in UTF-8 or a legacy encoding (invalid UTF-8 byte at offset 11); save the report as UTF-8",
         ),
     ];
     for (name, bytes, problem) in cases {
@@ -718,4 +718,35 @@ fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
         s(dir.path()),
     ]);
     assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_report_saved_in_windows_1252_is_read_and_says_so() {
+    let d = tmp();
+    let path = write(
+        d.path(),
+        "old.txt",
+        b"NEC report \x96 12 March 2008\n\nThe NEC met on 12 March 2008. Membership is \
+          \x93around 180,000\x94 and the party owes \xa324 million.\n",
+    );
+    let o = nectar(&["parse", s(&path)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let report = &json["reports"][0];
+    assert_eq!(report["document"]["encoding"], "windows-1252");
+    assert_eq!(
+        report["document"]["text_sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(
+        report["title"]["value"],
+        "NEC report \u{2013} 12 March 2008"
+    );
+    let quotes: Vec<&str> = report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["evidence"]["quote"].as_str().unwrap())
+        .collect();
+    assert!(quotes.iter().any(|q| q.contains('\u{a3}')), "{quotes:?}");
 }

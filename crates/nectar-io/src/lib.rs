@@ -78,8 +78,10 @@ pub enum Problem {
         /// Where the first NUL byte is.
         offset: usize,
     },
-    /// The file is not valid UTF-8.
-    #[error("not valid UTF-8 (invalid byte at offset {offset}); save the report as UTF-8")]
+    /// The file is neither UTF-8 nor text in a legacy encoding.
+    #[error(
+        "not text in UTF-8 or a legacy encoding (invalid UTF-8 byte at offset {offset}); save the report as UTF-8"
+    )]
     InvalidUtf8 {
         /// Where the first invalid byte is.
         offset: usize,
@@ -363,16 +365,73 @@ pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, Problem> {
         })
 }
 
-/// Decodes a report's bytes, checking that they are non-empty UTF-8 text.
-pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
+/// A report's text, and the encoding it was decoded from when that was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, in UTF-8.
+    pub text: String,
+    /// The file's encoding (`windows-1252`), when it was not UTF-8.
+    pub encoding: Option<&'static str>,
+}
+
+/// Decodes a report's bytes: non-empty text, in UTF-8 (kept as it is, so spans index the file)
+/// or else in the legacy encoding `chardetng` finds most likely (an old page saved in
+/// windows-1252), decoded to UTF-8. Bytes that no encoding reads cleanly are an error naming
+/// the first byte that is not UTF-8.
+///
+/// ```
+/// let old = b"The NEC\x92s report: membership is \x93over 500,000\x94 and the party raised \
+///     \xa3500,000 \x96 a record.".to_vec();
+/// let d = nectar_io::decode(old).unwrap();
+/// assert_eq!(
+///     d.text,
+///     "The NEC\u{2019}s report: membership is \u{201c}over 500,000\u{201d} and the party \
+///      raised \u{a3}500,000 \u{2013} a record."
+/// );
+/// assert_eq!(d.encoding, Some("windows-1252"));
+/// assert_eq!(nectar_io::decode(b"caf\xc3\xa9".to_vec()).unwrap().encoding, None);
+/// ```
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, Problem> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Problem::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|e| Problem::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: None,
+            });
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let offset = std::str::from_utf8(&bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(&bytes, true);
+    // Reports of a British party's committee: a British site's guess (windows-1252 over
+    // windows-1250 where the bytes allow both, as `£` does).
+    let encoding = detector.guess(Some(b"uk"), false);
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+    // Reports in English: a decoding is right when what it reads beyond ASCII is Latin letters,
+    // punctuation and symbols (`é`, `£`, `–`, `“`), never control characters (bytes the
+    // encoding leaves undefined) or another script (garbage read as Cyrillic).
+    let latin = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{a0}'..='\u{24f}' | '\u{2000}'..='\u{20cf}' | '\u{2100}'..='\u{214f}')
+    };
+    let text_like = text
+        .chars()
+        .all(|c| latin(c) && (!c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}')));
+    if had_errors || !text_like || encoding == encoding_rs::UTF_8 {
+        return Err(Problem::InvalidUtf8 { offset });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: Some(encoding.name()),
     })
 }
 
@@ -406,7 +465,8 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
     let bytes = fs::read(path).map_err(|e| err(Problem::Unreadable(e)))?;
     let sha256 = sha256_hex(&bytes);
     let size = bytes.len() as u64;
-    let text = decode(bytes).map_err(err)?;
+    let Decoded { text, encoding } = decode(bytes).map_err(err)?;
+    let text_sha256 = encoding.map(|_| sha256_hex(text.as_bytes()));
     let sidecar = read_sidecar(path).map_err(err)?;
     let sidecar_display = sidecar
         .as_ref()
@@ -418,6 +478,8 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
             bytes: size,
             url: sidecar.as_ref().and_then(|s| s.url.clone()),
             sidecar: sidecar_display,
+            encoding: encoding.map(|e| e.to_lowercase()),
+            text_sha256,
         },
         text,
         sidecar,
@@ -518,11 +580,19 @@ mod tests {
             decode(b"ab\0c".to_vec()),
             Err(Problem::Binary { offset: 2 })
         ));
+        // A byte no likely encoding reads as text.
         assert!(matches!(
-            decode(b"abc\xff".to_vec()),
+            decode(b"abc\x81".to_vec()),
             Err(Problem::InvalidUtf8 { offset: 3 })
         ));
-        assert_eq!(decode("caf\u{e9}".into()).unwrap(), "caf\u{e9}");
+        assert_eq!(decode("caf\u{e9}".into()).unwrap().text, "caf\u{e9}");
+        // An old page in windows-1252 reads as it shows.
+        let old = decode(b"The NEC met \x96 and agreed \x93the budget\x94.".to_vec()).unwrap();
+        assert_eq!(
+            old.text,
+            "The NEC met \u{2013} and agreed \u{201c}the budget\u{201d}."
+        );
+        assert_eq!(old.encoding, Some("windows-1252"));
     }
 
     #[test]

@@ -60,6 +60,7 @@ impl Document {
                 bytes: text.len() as u64,
                 url: None,
                 sidecar: None,
+                ..Default::default()
             },
             text,
             sidecar: None,

@@ -31,7 +31,7 @@ pub struct Corpus {
 }
 
 /// The document a report was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceDocument {
     /// The path as given on the command line (or relative to the directory given).
     pub path: String,
@@ -45,6 +45,14 @@ pub struct SourceDocument {
     /// The metadata sidecar that was read beside the file, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sidecar: Option<String>,
+    /// The encoding the file was read in when it is not UTF-8 (`windows-1252`): its text was
+    /// decoded to UTF-8, and every span and quote indexes that text, not the file's bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The SHA-256 of the text read (UTF-8), when it is not the file's bytes (see
+    /// [`SourceDocument::encoding`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
 }
 
 /// The parser that read a report.

@@ -89,6 +89,7 @@ fn report() -> Report {
             bytes: TEXT.len() as u64,
             url: None,
             sidecar: None,
+            ..Default::default()
         },
         parser: ParserInfo {
             name: "generic".into(),

@@ -171,6 +171,7 @@ fn report(i: usize) -> Report {
             bytes: 0,
             url: None,
             sidecar: None,
+            ..Default::default()
         },
         parser: ParserInfo {
             name: "generic".into(),
