@@ -182,6 +182,18 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Print the text nectar reads from each report: its title, then its body, without the
+    /// page's clutter (to check what a page gives, or to score the reading of pages).
+    Text {
+        /// Report files or directories.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// One JSON object a line per report: file, url, title, published, authors, text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Write the JSON Schemas of nectar's output.
     Schema {
         /// The directory to write them into.
@@ -336,6 +348,7 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             emit(plugins_text(registry, json).as_bytes())?;
             Ok(())
         }
+        Command::Text { inputs, json, read } => text(&inputs, json, &read, registry),
         Command::Eval {
             truth,
             inputs,
@@ -483,6 +496,53 @@ fn read_each(
     }
     let failed = !summary.failures.is_empty();
     Ok((summary, failed))
+}
+
+/// `nectar text`: each report's title and body as nectar reads them, as text (a blank line
+/// between title and body, and between reports) or as JSON lines.
+fn text(
+    inputs: &[PathBuf],
+    json: bool,
+    args: &ReadArgs,
+    registry: &Registry,
+) -> Result<(), Failure> {
+    let limits = Limits {
+        max_bytes: args.max_bytes,
+    };
+    // The text of the file the last report came from (a listing page gives several).
+    let mut last: Option<(String, String)> = None;
+    let mut first = true;
+    let (_, failed) = read_each(inputs, args, registry, |r| {
+        let path = &r.document.path;
+        if last.as_ref().is_none_or(|(p, _)| p != path) {
+            let doc = nectar_io::read_document(Path::new(path), path, &limits)
+                .map_err(|e| Failure::Other(e.to_string()))?;
+            last = Some((path.clone(), doc.text));
+        }
+        let whole = last.as_ref().map_or("", |(_, t)| t.as_str());
+        let body = whole.get(r.body.start..r.body.end).unwrap_or("").trim();
+        let title = r.title.as_ref().map(|t| t.value.as_str());
+        let out = if json {
+            let line = serde_json::json!({
+                "file": path,
+                "url": r.document.url,
+                "title": title,
+                "published": r.published.as_ref().map(|p| p.value.to_string()),
+                "authors": r.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(),
+                "text": body,
+            });
+            format!("{line}\n")
+        } else {
+            let gap = if first { "" } else { "\n" };
+            match title {
+                Some(t) => format!("{gap}{t}\n\n{body}\n"),
+                None => format!("{gap}{body}\n"),
+            }
+        };
+        first = false;
+        emit(out.as_bytes())
+    })?;
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
 }
 
 /// Reads every input into memory (for `parse`).

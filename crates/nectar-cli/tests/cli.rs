@@ -750,3 +750,35 @@ fn a_report_saved_in_windows_1252_is_read_and_says_so() {
         .collect();
     assert!(quotes.iter().any(|q| q.contains('\u{a3}')), "{quotes:?}");
 }
+
+#[test]
+fn text_prints_what_nectar_reads_of_each_report() {
+    let d = tmp();
+    let a = write(
+        d.path(),
+        "a.txt",
+        b"NEC Report - 3 March 2015\n\nThe NEC met on 3 March 2015 and agreed the budget.\n",
+    );
+    let o = nectar(&["text", s(&a)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "NEC Report - 3 March 2015\n\nThe NEC met on 3 March 2015 and agreed the budget.\n"
+    );
+    let o = nectar(&["text", "--json", s(&a)]);
+    let line: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(line["title"], "NEC Report - 3 March 2015");
+    assert_eq!(
+        line["text"],
+        "The NEC met on 3 March 2015 and agreed the budget."
+    );
+    assert_eq!(line["file"], s(&a));
+    // A missing file is a one-line error and exit 1; the others are still printed.
+    let o = nectar(&["text", s(&a), "no/such.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("agreed the budget")
+    );
+}
