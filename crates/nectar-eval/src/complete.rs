@@ -201,8 +201,8 @@ fn same_dated_meeting(truth: &Value, got: Option<&Meeting>) -> bool {
 }
 
 /// Whether nectar puts a matched row on the meeting the truth puts it on (its date, as
-/// precise as the truth gives it, and its kind).
-/// The truth's `meeting`, or one of the alternatives its `accept_meetings` lists, will do.
+/// precise as the truth gives it, and its kind): the truth's `meeting`, or one of the
+/// alternatives its `accept_meetings` lists.
 fn same_meeting(truth: &Value, got: Option<&Meeting>) -> Option<bool> {
     let want = truth.get("meeting")?;
     let Some(got) = got else { return Some(false) };

@@ -562,6 +562,11 @@ pub(crate) fn paragraph_subject(text: &str, sentences: &[Span], i: usize) -> Str
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
         .split_whitespace()
         .collect();
+    at_most_subject_words(&words)
+}
+
+/// `words` joined, cut at [`SUBJECT_WORDS`] with an ellipsis.
+fn at_most_subject_words(words: &[&str]) -> String {
     let mut short = words[..words.len().min(SUBJECT_WORDS)].join(" ");
     if words.len() > SUBJECT_WORDS {
         short.push('…');
@@ -843,11 +848,7 @@ pub(crate) fn short_subject(text: &str, sentences: &[Span], i: usize, found: &Fo
     if POINTERS.contains(&first.as_str()) || (words.len() <= 4 && points_back(&words.join(" "))) {
         return subject(text, sentences, i, found.span);
     }
-    let mut short = words[..words.len().min(SUBJECT_WORDS)].join(" ");
-    if words.len() > SUBJECT_WORDS {
-        short.push('…');
-    }
-    short
+    at_most_subject_words(&words)
 }
 
 #[cfg(test)]

@@ -629,14 +629,22 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
 
     let mut places = Vec::new();
     if kind == ReportKind::NecReport {
-        places = read_meetings(&reader, &mut report, anchor.as_ref(), period, &mut notes);
-        // A meeting the text never dates may be dated by the title, read against the
-        // publication date or the URL (`Away Day - Monday 19th November`), or by the page's
-        // address (`.../nec-report-26-september-2023.html`).
+        // The one day the title names, read against the publication date or the URL (`Away
+        // Day - Monday 19th November`).
         let title_day = report
             .title
             .as_ref()
             .and_then(|t| title_date(&t.value, anchor.as_ref()));
+        places = read_meetings(
+            &reader,
+            &mut report,
+            anchor.as_ref(),
+            period,
+            title_day.as_ref(),
+            &mut notes,
+        );
+        // A meeting the text never dates may be dated by the title's day, or by the page's
+        // address (`.../nec-report-26-september-2023.html`).
         // A primary meeting dated to its month alone ("the September NEC") takes the day
         // they give in that month.
         let vague = |m: &Meeting, day: &nectar_model::DateReading| match &m.date {
@@ -732,18 +740,15 @@ fn read_meetings(
     report: &mut Report,
     anchor: Option<&Anchor>,
     period: Option<Period>,
+    title_day: Option<&nectar_model::DateReading>,
     notes: &mut Vec<String>,
 ) -> Vec<(Span, PartialDate, MeetingKind)> {
     let text = reader.text;
     let mut dates = dated_in(&reader.scan, reader.body.start, anchor);
     // "The committees met today", in a report its title dates and that was published up to a
     // week later: written on the title's day, so "today" is that day, not the publication's.
-    let title_day = report
-        .title
-        .as_ref()
-        .and_then(|t| title_date(&t.value, anchor))
-        .filter(|d| d.precision == DatePrecision::Day);
-    if let (Some(day), Some(a)) = (&title_day, anchor) {
+    let title_day = title_day.filter(|d| d.precision == DatePrecision::Day);
+    if let (Some(day), Some(a)) = (title_day, anchor) {
         let lag = (a.date - day.date.first_day()).num_days();
         if (1..=7).contains(&lag) {
             for d in dates

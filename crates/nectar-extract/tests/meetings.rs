@@ -92,6 +92,15 @@ fn date_of(m: &Meeting) -> (String, DatePrecision, bool, YearBasis) {
     )
 }
 
+/// Every dated meeting's date, as ISO text.
+fn meeting_dates(report: &Report) -> Vec<String> {
+    report
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.as_ref().map(|d| d.date.to_string()))
+        .collect()
+}
+
 /// The last day of a meeting over several days.
 fn end_of(m: &Meeting) -> Option<String> {
     m.date.as_ref()?.end.map(|e| e.to_string())
@@ -1088,11 +1097,7 @@ fn a_date_naming_a_decision_taken_lies_behind_whatever_the_clause_says_ahead() {
         )
     }
     .read();
-    let dates: Vec<String> = report
-        .meetings
-        .iter()
-        .filter_map(|m| m.date.as_ref().map(|d| d.date.to_string()))
-        .collect();
+    let dates = meeting_dates(&report);
     assert!(dates.contains(&"2020-02-14".to_owned()), "{dates:?}");
     assert!(!dates.contains(&"2021-02-14".to_owned()), "{dates:?}");
 }
@@ -1107,10 +1112,6 @@ fn business_brought_to_a_months_meeting_lies_ahead() {
         )
     }
     .read();
-    let dates: Vec<String> = report
-        .meetings
-        .iter()
-        .filter_map(|m| m.date.as_ref().map(|d| d.date.to_string()))
-        .collect();
+    let dates = meeting_dates(&report);
     assert!(dates.contains(&"2019-03".to_owned()), "{dates:?}");
 }

@@ -288,12 +288,12 @@ fn walk(
 /// assert_eq!(b.display, format!("{}/2016/b.txt", dir.path().display()));
 /// ```
 pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
-    let extensions: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect();
-    list(inputs, &extensions).files
+    list(inputs, &[]).files
 }
 
-/// [`discover`] with the extensions a folder walk reads (lower case, without the dot; a file
-/// named on its own is read whatever its name), and a count of the files it passed over.
+/// [`discover`] with the extensions a folder walk reads (lower case, without the dot;
+/// [`DEFAULT_EXTENSIONS`] when none; a file named on its own is read whatever its name), and a
+/// count of the files it passed over.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -306,6 +306,13 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, InputError>> {
 /// assert_eq!(skipped, [("(none)", 1), ("html", 2)]);
 /// ```
 pub fn list(inputs: &[PathBuf], extensions: &[String]) -> Listing {
+    let default: Vec<String>;
+    let extensions = if extensions.is_empty() {
+        default = DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect();
+        &default
+    } else {
+        extensions
+    };
     let mut skipped = std::collections::BTreeMap::new();
     let mut out = Vec::new();
     for input in inputs {

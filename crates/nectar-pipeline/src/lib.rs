@@ -174,15 +174,7 @@ pub fn read<E>(
     // The listing is the one thing here that grows with the corpus (files are read in sorted
     // order, so it is listed whole first).
     let mut files = Vec::new();
-    let extensions: Vec<String> = if options.extensions.is_empty() {
-        nectar_io::DEFAULT_EXTENSIONS
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
-    } else {
-        options.extensions.clone()
-    };
-    let listing = nectar_io::list(inputs, &extensions);
+    let listing = nectar_io::list(inputs, &options.extensions);
     summary.skipped = listing.skipped;
     for found in listing.files {
         match found {
