@@ -93,14 +93,10 @@ struct ReadArgs {
     #[arg(short, long)]
     quiet: bool,
     /// The extensions of the files a folder walk reads, comma-separated, any case (a file
-    /// named on its own is read whatever its name). The files passed over are counted, by
+    /// named on its own is read whatever its name); by default txt, and html, htm, html.gz
+    /// and htm.gz when built with the `html` feature. The files passed over are counted, by
     /// extension, in one line.
-    #[arg(
-        long,
-        value_name = "EXTS",
-        value_delimiter = ',',
-        default_value = "txt"
-    )]
+    #[arg(long, value_name = "EXTS", value_delimiter = ',')]
     ext: Vec<String>,
 }
 

@@ -127,7 +127,7 @@ fn empty_directory_is_an_error() {
     assert_eq!(
         stderr(&o).trim(),
         format!(
-            "nectar: {}: no reports (*.txt) in this directory",
+            "nectar: {}: no reports (files of the extensions read) in this directory",
             d.path().display()
         )
     );
@@ -668,9 +668,11 @@ fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
         "NEC Report - 3 March 2015\n\nThe NEC met on 3 March 2015 and agreed the budget.\n";
     for name in ["a.txt", "B.TXT", "a.meta.json", "c.html", "d.md", "e.md"] {
         let body = if name.ends_with(".json") {
-            "{}"
+            "{}".to_owned()
+        } else if name.ends_with(".html") {
+            format!("<!doctype html><html><body><h1>NEC</h1><p>{report}</p></body></html>")
         } else {
-            report
+            report.to_owned()
         };
         std::fs::write(dir.path().join(name), body).unwrap();
     }
@@ -685,10 +687,11 @@ fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    // Upper-case extensions are read; the others are counted, by kind, in one line.
-    assert!(err.contains("nectar: 2 reports, "), "{err}");
+    // Upper-case extensions are read, and web pages; the others are counted, by kind, in one
+    // line.
+    assert!(err.contains("nectar: 3 reports, "), "{err}");
     assert!(
-        err.contains("skipped 3 files it does not read (1 .html, 2 .md)"),
+        err.contains("skipped 2 files it does not read (2 .md)"),
         "{err}"
     );
     let o = nectar(&[

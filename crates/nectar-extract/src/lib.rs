@@ -479,18 +479,26 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     );
     let mut notes = Vec::new();
 
-    let title = match (&side.title, layout.title) {
-        (Some(t), _) => Some(Sourced::from(t.clone(), Origin::Sidecar)),
-        (None, Some(span)) => Some(Sourced::from_text(
+    let markup = doc.markup.clone().unwrap_or_default();
+    let title = match (&side.title, &markup.title, layout.title) {
+        (Some(t), _, _) => Some(Sourced::from(t.clone(), Origin::Sidecar)),
+        // A page's title heads the text nectar reads from it: quoted there.
+        (None, Some(t), _) if text.starts_with(t.as_str()) => Some(Sourced::from_text(
+            t.clone(),
+            evidence(text, Span::new(0, t.len())),
+        )),
+        (None, Some(t), _) => Some(Sourced::from(t.clone(), Origin::Markup)),
+        (None, None, Some(span)) => Some(Sourced::from_text(
             text[span.start..span.end].to_owned(),
             evidence(text, span),
         )),
-        (None, None) => None,
+        (None, None, None) => None,
     };
-    let published = match (side.published, &layout.published) {
-        (Some(d), _) => Some(Sourced::from(d, Origin::Sidecar)),
-        (None, Some((d, span))) => Some(Sourced::from_text(*d, evidence(text, *span))),
-        (None, None) => doc
+    let published = match (side.published, markup.published, &layout.published) {
+        (Some(d), _, _) => Some(Sourced::from(d, Origin::Sidecar)),
+        (None, Some(d), _) => Some(Sourced::from(d, Origin::Markup)),
+        (None, None, Some((d, span))) => Some(Sourced::from_text(*d, evidence(text, *span))),
+        (None, None, None) => doc
             .source
             .url
             .as_deref()
@@ -498,11 +506,15 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             .filter(|d| d.precision() == DatePrecision::Day)
             .map(|d| Sourced::from(d, Origin::Url)),
     };
-    let authors = match &side.authors {
-        Some(a) => a
-            .iter()
-            .map(|a| Sourced::from(a.clone(), Origin::Sidecar))
-            .collect(),
+    let authors = match side.authors.as_ref().or(markup.authors.as_ref()) {
+        Some(a) => {
+            let origin = if side.authors.is_some() {
+                Origin::Sidecar
+            } else {
+                Origin::Markup
+            };
+            a.iter().map(|a| Sourced::from(a.clone(), origin)).collect()
+        }
         None if layout
             .authors
             .iter()

@@ -52,7 +52,7 @@ pub enum Problem {
     #[error("cannot read: {0}")]
     Unreadable(io::Error),
     /// The directory holds no report files.
-    #[error("no reports (*.txt) in this directory")]
+    #[error("no reports (files of the extensions read) in this directory")]
     NoReports,
     /// A link (followed when walking a directory) leads back to a folder it is in: not walked
     /// again, so that each report is read once.
@@ -86,6 +86,16 @@ pub enum Problem {
         /// Where the first invalid byte is.
         offset: usize,
     },
+    /// A web page that cannot be read (over a limit, or without text).
+    #[cfg(feature = "html")]
+    #[error("{0}")]
+    Html(nectar_html::HtmlError),
+    /// A web page, and this nectar was built without reading them.
+    #[error("a web page, and this nectar was built without the `html` feature that reads them")]
+    HtmlNotBuiltIn,
+    /// A compressed file that does not decompress.
+    #[error("not a readable gzip file: {0}")]
+    Gzip(io::Error),
     /// The sidecar beside the file is broken.
     #[error("metadata sidecar {sidecar}: {message}")]
     Sidecar {
@@ -126,18 +136,46 @@ fn is_report_name(name: &str, extensions: &[String]) -> bool {
     !is_hidden(name) && extension(name).is_some_and(|e| extensions.contains(&e))
 }
 
-/// A file name's extension in lower case (`REPORT.TXT`: `txt`); a sidecar's is `meta.json`.
+/// A file name's extension in lower case (`REPORT.TXT`: `txt`); a sidecar's is `meta.json`,
+/// a compressed file's its own and `gz` (`page.html.gz`: `html.gz`).
 fn extension(name: &str) -> Option<String> {
     let lower = name.to_lowercase();
-    if lower.ends_with(".meta.json") {
-        return Some("meta.json".into());
+    for double in ["meta.json", "html.gz", "htm.gz"] {
+        if lower.len() > double.len() + 1 && lower.ends_with(&format!(".{double}")) {
+            return Some(double.into());
+        }
     }
     let (stem, ext) = lower.rsplit_once('.')?;
     (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_owned())
 }
 
-/// The extensions of the files a folder walk reads when none are chosen.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt"];
+/// The extensions of the files a folder walk reads when none are chosen: text, and web pages
+/// when nectar reads them (the `html` feature).
+pub const DEFAULT_EXTENSIONS: &[&str] = if cfg!(feature = "html") {
+    &["txt", "html", "htm", "html.gz", "htm.gz"]
+} else {
+    &["txt"]
+};
+
+/// Whether a file is a web page, by its extension (as [`extension`] reads it) or, whatever its
+/// name, by what it starts with (`<!DOCTYPE html`, `<html`).
+fn is_web_page(path: &Path, bytes: &[u8]) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let by_name = name.as_deref().and_then(extension).is_some_and(|ext| {
+        matches!(
+            ext.as_str(),
+            "html" | "htm" | "xhtml" | "html.gz" | "htm.gz"
+        )
+    });
+    if by_name {
+        return true;
+    }
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    let head = &start[..start.len().min(14)];
+    head.to_ascii_lowercase().starts_with(b"<!doctype html")
+        || head.to_ascii_lowercase().starts_with(b"<html")
+}
 
 /// What a walk of the inputs found: the report files (or why an input could not be read), in
 /// order, and how many files of each other extension it passed over (sidecars and hidden
@@ -345,9 +383,17 @@ pub fn list(inputs: &[PathBuf], extensions: &[String]) -> Listing {
     }
 }
 
-/// The sidecar path for a report: `NAME.meta.json` beside `NAME.txt`.
+/// The sidecar path for a report: `NAME.meta.json` beside `NAME.txt` (and beside
+/// `NAME.html.gz`).
 pub fn sidecar_path(report: &Path) -> PathBuf {
-    report.with_extension("meta.json")
+    let gz = report
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    if gz {
+        report.with_extension("").with_extension("meta.json")
+    } else {
+        report.with_extension("meta.json")
+    }
 }
 
 /// Reads the sidecar beside `path`, if there is one.
@@ -472,25 +518,109 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
     let bytes = fs::read(path).map_err(|e| err(Problem::Unreadable(e)))?;
     let sha256 = sha256_hex(&bytes);
     let size = bytes.len() as u64;
-    let Decoded { text, encoding } = decode(bytes).map_err(err)?;
-    let text_sha256 = encoding.map(|_| sha256_hex(text.as_bytes()));
     let sidecar = read_sidecar(path).map_err(err)?;
     let sidecar_display = sidecar
         .as_ref()
         .map(|_| sidecar_path(Path::new(display)).display().to_string());
+    let bytes = gunzip(path, bytes, limits).map_err(err)?;
+    let mut source = SourceDocument {
+        path: display.to_owned(),
+        sha256,
+        bytes: size,
+        url: sidecar.as_ref().and_then(|s| s.url.clone()),
+        sidecar: sidecar_display,
+        ..SourceDocument::default()
+    };
+    if is_web_page(path, &bytes) {
+        let (text, markup) = read_web_page(&bytes, &mut source).map_err(err)?;
+        return Ok(Document {
+            source,
+            text,
+            sidecar,
+            markup: Some(markup),
+        });
+    }
+    let Decoded { text, encoding } = decode(bytes).map_err(err)?;
+    if encoding.is_some() {
+        source.text_sha256 = Some(sha256_hex(text.as_bytes()));
+        source.text = Some(text.clone());
+    }
+    source.encoding = encoding.map(|e| e.to_lowercase());
     Ok(Document {
-        source: SourceDocument {
-            path: display.to_owned(),
-            sha256,
-            bytes: size,
-            url: sidecar.as_ref().and_then(|s| s.url.clone()),
-            sidecar: sidecar_display,
-            encoding: encoding.map(|e| e.to_lowercase()),
-            text_sha256,
-        },
+        source,
         text,
         sidecar,
+        markup: None,
     })
+}
+
+/// A `.gz` file's bytes decompressed (no more than the size limit), any other file's as they are.
+fn gunzip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, Problem> {
+    let gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    if !gz {
+        return Ok(bytes);
+    }
+    #[cfg(feature = "html")]
+    {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(limits.max_bytes + 1)
+            .read_to_end(&mut out)
+            .map_err(Problem::Gzip)?;
+        if out.len() as u64 > limits.max_bytes {
+            return Err(Problem::TooLarge {
+                size: out.len() as u64,
+                limit: limits.max_bytes,
+            });
+        }
+        Ok(out)
+    }
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = limits;
+        Err(Problem::HtmlNotBuiltIn)
+    }
+}
+
+/// A web page's main text and what its markup says, with the text's provenance filled in.
+#[cfg(feature = "html")]
+fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<(String, Sidecar), Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::Empty);
+    }
+    let page = nectar_html::read_page(bytes, None, &nectar_html::Limits::default())
+        .map_err(Problem::Html)?;
+    source.text_sha256 = Some(sha256_hex(page.text.as_bytes()));
+    source.text = Some(page.text.clone());
+    source.encoding = Some(page.encoding.to_lowercase()).filter(|e| e != "utf-8");
+    source.extractor = Some(nectar_model::Extractor {
+        name: nectar_html::EXTRACTOR.into(),
+        version: nectar_html::EXTRACTOR_VERSION.into(),
+        settings: nectar_html::EXTRACTOR_SETTINGS.into(),
+    });
+    if source.url.is_none() {
+        source.url = page.url.clone();
+    }
+    let markup = Sidecar {
+        // `2016-05-20T09:30:00+01:00`: the day as the page wrote it.
+        published: page
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..10).unwrap_or(p).parse().ok()),
+        title: page.title,
+        authors: Some(page.authors).filter(|a| !a.is_empty()),
+        url: page.url,
+        ..Sidecar::default()
+    };
+    Ok((page.text, markup))
+}
+
+#[cfg(not(feature = "html"))]
+fn read_web_page(_: &[u8], _: &mut SourceDocument) -> Result<(String, Sidecar), Problem> {
+    Err(Problem::HtmlNotBuiltIn)
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a temporary file in the same directory,
@@ -837,7 +967,7 @@ mod tests {
                 "1.txt",
                 "2.txt",
                 "no such file or directory",
-                "no reports (*.txt) in this directory",
+                "no reports (files of the extensions read) in this directory",
                 "a.txt"
             ]
         );

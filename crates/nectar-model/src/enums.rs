@@ -156,6 +156,8 @@ vocabulary! {
         Text => "text",
         /// The metadata sidecar beside the report.
         Sidecar => "sidecar",
+        /// The web page's own markup (`og:title`, `article:published_time`, its author).
+        Markup => "markup",
         /// The report's URL.
         Url => "url",
         /// Worked out from other facts.

@@ -41,10 +41,15 @@ pub struct Document {
     /// Path, hash, size, URL.
     pub source: SourceDocument,
     /// The file's text exactly as decoded from UTF-8 (a BOM, CRLF and the rest kept), so that
-    /// byte spans index the file.
+    /// byte spans index the file; for a web page, its main text (see
+    /// [`SourceDocument::text`](crate::SourceDocument::text)).
     pub text: String,
     /// The sidecar read beside it, if any.
     pub sidecar: Option<Sidecar>,
+    /// What a web page's own markup says of it (`og:title`, `article:published_time`, its
+    /// author, its canonical URL), in the sidecar's fields: the sidecar wins over it, and it
+    /// wins over what the text says.
+    pub markup: Option<Sidecar>,
 }
 
 impl Document {
@@ -64,6 +69,7 @@ impl Document {
             },
             text,
             sidecar: None,
+            markup: None,
         }
     }
 }

@@ -43,8 +43,8 @@ pub use expected::{
 pub use input::{Document, Sidecar};
 pub use layout::{Block, BlockKind, CommentLayout, Layout};
 pub use report::{
-    AgendaItem, Comment, Corpus, Decision, Duration, Figure, InvariantError, Meeting, ParserInfo,
-    PersonMention, Provenance, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,
+    AgendaItem, Comment, Corpus, Decision, Duration, Extractor, Figure, InvariantError, Meeting,
+    ParserInfo, PersonMention, Provenance, Report, SourceDocument, Sourced, VoteCounts, VoteEvent,
 };
 pub use truth::{TruthFigure, TruthMeeting, TruthPage, TruthVote};
 

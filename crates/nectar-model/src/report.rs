@@ -53,6 +53,24 @@ pub struct SourceDocument {
     /// [`SourceDocument::encoding`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_sha256: Option<String>,
+    /// The text read, when it is not the file's bytes (an HTML page's main text, or a file
+    /// decoded from a legacy encoding): every span and quote of the report indexes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// What found the text in the file, when the file is a web page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<Extractor>,
+}
+
+/// What found a web page's main text: the extractor's name, version and settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Extractor {
+    /// Its name (`dom_smoothie`).
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// The settings it ran with.
+    pub settings: String,
 }
 
 /// The parser that read a report.

@@ -26,7 +26,7 @@
 use std::path::PathBuf;
 
 use nectar_io::{InputFile, Limits};
-use nectar_model::{Document, ParserInfo, Report};
+use nectar_model::{Document, Layout, ParserInfo, Report, Span};
 use nectar_registry::{Detection, ParseError, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
@@ -97,7 +97,10 @@ pub fn facts(r: &Report) -> usize {
 /// ```
 pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>, ParseError> {
     let descriptor = detection.parser;
-    let layout = descriptor.parser.layout(doc)?;
+    let mut layout = descriptor.parser.layout(doc)?;
+    if doc.source.extractor.is_some() {
+        main_text_layout(doc, &mut layout);
+    }
     let info = ParserInfo {
         name: descriptor.name.to_owned(),
         version: descriptor.version.to_owned(),
@@ -111,6 +114,23 @@ pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>,
         .iter()
         .map(|post| nectar_extract::extract(doc, post, info.clone()))
         .collect())
+}
+
+/// A web page's text is its main text already, found by the extractor without the site's
+/// clutter: the report is all of it, after the title that heads it (the page's own title, as
+/// its markup gives it). What the parser made of the text's lines as a saved page's (its
+/// blocks, clutter and comments) does not apply to it.
+fn main_text_layout(doc: &Document, layout: &mut Layout) {
+    let title = doc.markup.as_ref().and_then(|m| m.title.as_deref());
+    if let Some(t) = title.filter(|t| doc.text.starts_with(t)) {
+        layout.title = Some(Span::new(0, t.len()));
+    }
+    let start = layout.title.map_or(0, |t| t.end);
+    layout.body = Span::new(start, doc.text.len());
+    layout.blocks.clear();
+    layout.clutter.clear();
+    layout.comments.clear();
+    layout.post = None;
 }
 
 /// [`parse_posts`], for a page read as one report: a listing page's first post.

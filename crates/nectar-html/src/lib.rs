@@ -1,0 +1,459 @@
+//! Reads a saved web page for nectar: the page's main text, found by Readability's algorithm
+//! ([`dom_smoothie`]), and what its markup says of it (title, publication date, authors,
+//! canonical URL), after decoding it from the encoding it declares or is found in, within
+//! limits that refuse hostile pages before the extractor sees them.
+//!
+//! ```
+//! let html = br#"<!doctype html><html><head>
+//!   <meta charset="windows-1252"><title>NEC report | A Blog</title>
+//!   <meta property="og:title" content="Report from the NEC, May">
+//!   <meta property="article:published_time" content="2016-05-20T09:30:00+01:00">
+//!   <meta name="author" content="Jo Bloggs">
+//!   <link rel="canonical" href="https://blog.example/2016/05/nec.html">
+//! </head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+//! <article><h1>Report from the NEC, May</h1>
+//! <p>The NEC met on Tuesday. Membership stood at 388,000 &ndash; a record for the party.</p>
+//! <p>The committee agreed the timetable for the selections, and the general secretary
+//! reported on the finances of the party, which were in good order for the year ahead.</p>
+//! </article><footer>Copyright</footer></body></html>"#;
+//! let page = nectar_html::read_page(html, None, &nectar_html::Limits::default()).unwrap();
+//! assert_eq!(page.encoding, "windows-1252");
+//! assert_eq!(page.title.as_deref(), Some("Report from the NEC, May"));
+//! assert_eq!(page.published.as_deref(), Some("2016-05-20T09:30:00+01:00"));
+//! assert_eq!(page.authors, ["Jo Bloggs"]);
+//! assert_eq!(page.url.as_deref(), Some("https://blog.example/2016/05/nec.html"));
+//! assert!(page.text.contains("388,000 \u{2013} a record"));
+//! assert!(!page.text.contains("Copyright"), "the page's clutter is left out");
+//! ```
+#![deny(missing_docs)]
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::Encoding;
+
+/// The extractor that finds a page's main text, as the provenance names it.
+pub const EXTRACTOR: &str = "dom_smoothie";
+/// Its version.
+pub const EXTRACTOR_VERSION: &str = "0.19";
+/// Its settings, as the provenance records them.
+pub const EXTRACTOR_SETTINGS: &str = "text_mode=formatted; candidate_select_mode=readability; \
+     fallback=body text when no article is found";
+
+/// Limits on the pages read: a page over one is refused with an error that says which, before
+/// the extractor (whose work grows with the square of the nesting) sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest nesting of elements read.
+    pub max_depth: usize,
+    /// The most elements read.
+    pub max_elements: usize,
+}
+
+impl Default for Limits {
+    /// 400 levels (real article pages nest under 60) and 200,000 elements (real pages hold
+    /// under 20,000).
+    fn default() -> Self {
+        Self {
+            max_depth: 400,
+            max_elements: 200_000,
+        }
+    }
+}
+
+/// Why a page cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HtmlError {
+    /// Elements nest deeper than the limit.
+    #[error("HTML nests elements {depth} deep, over the limit of {limit}: not read")]
+    TooDeep {
+        /// How deep they nest (counted up to one past the limit).
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// More elements than the limit.
+    #[error("HTML holds over {limit} elements: not read")]
+    TooManyElements {
+        /// The limit.
+        limit: usize,
+    },
+    /// The page holds no text.
+    #[error("HTML page with no text")]
+    NoText,
+}
+
+/// What nectar reads of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The page's main text: its title on the first line, a blank line, then the article's
+    /// paragraphs, one a line, separated by blank lines.
+    pub text: String,
+    /// The encoding the page was decoded from (`utf-8`, `windows-1252`).
+    pub encoding: &'static str,
+    /// Its title (`og:title`, JSON-LD, `<title>` less the site's name, or the article's `h1`).
+    pub title: Option<String>,
+    /// When it was published, as the markup says it (`article:published_time`, JSON-LD
+    /// `datePublished`, or the first `<time datetime>`).
+    pub published: Option<String>,
+    /// Who wrote it (`meta name="author"`, JSON-LD, the byline).
+    pub authors: Vec<String>,
+    /// Its canonical URL (`link rel="canonical"`, or `og:url`), when absolute.
+    pub url: Option<String>,
+}
+
+/// Decodes a page's bytes: a byte order mark first, then the charset of the HTTP header (the
+/// `Content-Type` a fetch recorded), then the page's own `<meta charset>`, then UTF-8 when the
+/// bytes are valid UTF-8, and else the legacy encoding `chardetng` finds most likely.
+///
+/// ```
+/// let (text, enc) = nectar_html::decode(b"<p>caf\xe9</p>", Some("text/html; charset=ISO-8859-1"));
+/// assert_eq!((text.as_str(), enc), ("<p>caf\u{e9}</p>", "windows-1252"));
+/// let (text, enc) = nectar_html::decode("<p>caf\u{e9}</p>".as_bytes(), None);
+/// assert_eq!((text.as_str(), enc), ("<p>caf\u{e9}</p>", "UTF-8"));
+/// ```
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
+    let declared = Encoding::for_bom(bytes)
+        .map(|(e, _)| e)
+        .or_else(|| content_type.and_then(charset_in).and_then(label))
+        .or_else(|| meta_charset(bytes));
+    let encoding = declared.unwrap_or_else(|| {
+        if std::str::from_utf8(bytes).is_ok() {
+            encoding_rs::UTF_8
+        } else {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector.guess(Some(b"uk"), false)
+        }
+    });
+    // `decode` takes a BOM over the encoding given, as browsers do.
+    let (text, used, _) = encoding.decode(bytes);
+    (text.into_owned(), used.name())
+}
+
+/// The encoding a label names; a page that says UTF-16 in ASCII is not UTF-16 (the HTML
+/// standard reads it as UTF-8).
+fn label(name: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(name.trim().as_bytes()).map(|e| {
+        if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            e
+        }
+    })
+}
+
+/// The value of `charset=` in a header or attribute, without quotes.
+fn charset_in(s: &str) -> Option<&str> {
+    let at = s.to_ascii_lowercase().find("charset=")? + "charset=".len();
+    let value = s[at..].trim_start_matches(['"', '\'', ' ']);
+    let end = value
+        .find(|c: char| matches!(c, '"' | '\'' | ';' | ' ' | '>' | '/') || c.is_whitespace())
+        .unwrap_or(value.len());
+    (end > 0).then(|| &value[..end])
+}
+
+/// The charset a `<meta>` tag in the page's first 4 KiB declares (`<meta charset="...">` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">`).
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let lower = head.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(e) = charset_in(tag).and_then(label) {
+            return Some(e);
+        }
+        rest = &rest[at + 5..];
+    }
+    None
+}
+
+/// Elements that hold nothing (`<br>`), or whose end tag a page may leave out (`<p>`, `<li>`):
+/// a scan of the tags does not count them as nesting.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "rt", "rp", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is text, not markup, up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+
+/// A scan of the markup's tags, before any parsing: how many start tags, and how deep the
+/// elements that must be closed nest. The parser's own work grows with the nesting (about a
+/// second for 20,000 nested `<div>`s), so a page over a limit is refused here, in
+/// milliseconds; [`check_shape`] checks the parsed tree exactly.
+fn scan_shape(html: &str, limits: &Limits) -> Result<(), HtmlError> {
+    let bytes = html.as_bytes();
+    let (mut depth, mut elements, mut at) = (0usize, 0usize, 0usize);
+    while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += lt + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_at = at + usize::from(closing);
+        let name_len = bytes[name_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_at].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        let end = bytes[name_at..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_at + p);
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        at = end.min(bytes.len());
+        let nests = !NOT_NESTING.contains(&name.as_str()) && !self_closing;
+        if closing {
+            depth = depth.saturating_sub(usize::from(nests));
+            continue;
+        }
+        elements += 1;
+        if elements > limits.max_elements {
+            return Err(HtmlError::TooManyElements {
+                limit: limits.max_elements,
+            });
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            // On to its end tag, in any case (`</SCRIPT`).
+            at = (at..bytes.len())
+                .find(|&i| {
+                    bytes[i..].starts_with(b"</")
+                        && bytes[i + 2..]
+                            .get(..name_len)
+                            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                })
+                .unwrap_or(bytes.len());
+            continue;
+        }
+        if nests {
+            depth += 1;
+            if depth > limits.max_depth {
+                return Err(HtmlError::TooDeep {
+                    depth,
+                    limit: limits.max_depth,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How deep the elements under `root` nest and how many there are, counting until either
+/// limit is passed.
+fn check_shape(root: NodeRef<'_>, limits: &Limits) -> Result<(), HtmlError> {
+    let mut stack = vec![(root, 0usize)];
+    let mut elements = 0usize;
+    while let Some((node, depth)) = stack.pop() {
+        if node.is_element() {
+            elements += 1;
+            if elements > limits.max_elements {
+                return Err(HtmlError::TooManyElements {
+                    limit: limits.max_elements,
+                });
+            }
+            if depth > limits.max_depth {
+                return Err(HtmlError::TooDeep {
+                    depth,
+                    limit: limits.max_depth,
+                });
+            }
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            stack.push((c, depth + 1));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a page: decodes it (see [`decode`]; `content_type` is the HTTP header a fetch
+/// recorded, if any), refuses it if it is over a limit, and extracts its main text and
+/// metadata.
+pub fn read_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    limits: &Limits,
+) -> Result<Page, HtmlError> {
+    let (html, encoding) = decode(bytes, content_type);
+    scan_shape(&html, limits)?;
+    let doc = Document::from(html.as_str());
+    check_shape(doc.root(), limits)?;
+    let canonical = doc
+        .select("link[rel=canonical]")
+        .attr("href")
+        .map(|h| h.trim().to_owned())
+        .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
+    let time = doc
+        .select("time[datetime]")
+        .attr("datetime")
+        .map(|t| t.trim().to_owned());
+    let h1 = doc.select("h1").first().text().trim().to_owned();
+    let body = doc.select("body").first().formatted_text().to_string();
+
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let article = Readability::with_document(doc, None, Some(config)).and_then(|mut r| r.parse());
+    let (title, byline, published, og_url, main) = match article {
+        Ok(a) => (
+            a.title,
+            a.byline,
+            a.published_time,
+            a.url,
+            a.text_content.to_string(),
+        ),
+        // No article found (a short page): its whole body, as a browser shows it.
+        Err(_) => (String::new(), None, None, None, body),
+    };
+    let title = Some(clean(&title))
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(clean(&h1)).filter(|t| !t.is_empty()));
+    let main = paragraphs(&main);
+    if main.is_empty() && title.is_none() {
+        return Err(HtmlError::NoText);
+    }
+    let text = match &title {
+        // The title heads the text, as on the page, unless the article already starts with it.
+        Some(t) if !main.starts_with(t.as_str()) => format!("{t}\n\n{main}\n"),
+        _ => format!("{main}\n"),
+    };
+    Ok(Page {
+        text,
+        encoding,
+        title,
+        published: published.or(time).filter(|p| !p.is_empty()),
+        authors: byline.map(|b| authors(&b)).unwrap_or_default(),
+        url: canonical.or(og_url.filter(|u| u.starts_with("http"))),
+    })
+}
+
+/// One line of white space collapsed.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The extracted text as paragraphs: each line's white space collapsed, blank lines between
+/// paragraphs kept (one), trimmed at both ends.
+fn paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        let line = clean(line);
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// The people a byline names: `By Jo Bloggs and Sam Smith` → both; a URL or an empty byline
+/// names nobody.
+fn authors(byline: &str) -> Vec<String> {
+    let b = clean(byline);
+    let b = b
+        .strip_prefix("By ")
+        .or_else(|| b.strip_prefix("by "))
+        .unwrap_or(&b);
+    if b.contains("://") {
+        return Vec::new();
+    }
+    b.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let html = format!(
+            "<html><body>{}<p>text</p>{}</body></html>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        let started = std::time::Instant::now();
+        let err = read_page(html.as_bytes(), None, &Limits::default()).unwrap_err();
+        assert!(
+            matches!(err, HtmlError::TooDeep { limit: 400, .. }),
+            "{err}"
+        );
+        // Not a timing test: a guard against the extractor ever seeing such a page (55 s).
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn too_many_elements_are_refused() {
+        let html = format!("<html><body>{}</body></html>", "<p>a</p>".repeat(300));
+        let limits = Limits {
+            max_elements: 100,
+            ..Limits::default()
+        };
+        assert_eq!(
+            read_page(html.as_bytes(), None, &limits).unwrap_err(),
+            HtmlError::TooManyElements { limit: 100 }
+        );
+    }
+
+    #[test]
+    fn charset_comes_from_bom_then_header_then_meta() {
+        let meta = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>\xa3</p>";
+        assert_eq!(decode(meta, None), ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>\u{a3}</p>".into(), "windows-1252"));
+        // The header wins over the page's own meta.
+        let (_, enc) = decode(
+            b"<meta charset=utf-8><p>\xa3</p>",
+            Some("text/html; charset=windows-1252"),
+        );
+        assert_eq!(enc, "windows-1252");
+        // A BOM wins over both.
+        let (text, enc) = decode(
+            b"\xef\xbb\xbf<p>\xc2\xa3</p>",
+            Some("text/html; charset=windows-1252"),
+        );
+        assert_eq!((text.as_str(), enc), ("<p>\u{a3}</p>", "UTF-8"));
+        // Nothing declared, not UTF-8: detected.
+        let (text, enc) = decode(b"<p>The NEC\x92s report \x96 \x93agreed\x94</p>", None);
+        assert_eq!(enc, "windows-1252");
+        assert!(text.contains("NEC\u{2019}s report \u{2013} \u{201c}agreed\u{201d}"));
+    }
+
+    #[test]
+    fn bylines_name_their_people() {
+        assert_eq!(
+            authors("By Jo Bloggs and Sam Smith"),
+            ["Jo Bloggs", "Sam Smith"]
+        );
+        assert_eq!(authors(" Ann  Black "), ["Ann Black"]);
+        assert!(authors("https://example.org/author/x").is_empty());
+    }
+
+    #[test]
+    fn a_page_without_an_article_keeps_its_body_text() {
+        let page = read_page(
+            b"<html><body><p>NEC met.</p></body></html>",
+            None,
+            &Limits::default(),
+        )
+        .unwrap();
+        assert!(page.text.contains("NEC met."), "{:?}", page.text);
+        assert_eq!(
+            read_page(b"<html><body> </body></html>", None, &Limits::default()).unwrap_err(),
+            HtmlError::NoText
+        );
+    }
+}
