@@ -292,6 +292,8 @@ pub fn read_page(
         .attr("datetime")
         .map(|t| t.trim().to_owned());
     let h1 = doc.select("h1").first().text().trim().to_owned();
+    // A photograph's caption is not the article's text (nor a heading of it).
+    doc.select("figcaption").remove();
     let body = doc.select("body").first().formatted_text().to_string();
 
     let config = Config {
@@ -332,9 +334,11 @@ pub fn read_page(
     })
 }
 
-/// One line of white space collapsed.
+/// One line with its runs of ASCII white space collapsed to one space and trimmed; no-break
+/// spaces are kept, as a browser shows them (a report pasted from a word processor indents its
+/// bullets with them).
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The extracted text as paragraphs: each line's white space collapsed, blank lines between

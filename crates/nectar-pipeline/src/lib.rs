@@ -118,17 +118,21 @@ pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>,
 
 /// A web page's text is its main text already, found by the extractor without the site's
 /// clutter: the report is all of it, after the title that heads it (the page's own title, as
-/// its markup gives it). What the parser made of the text's lines as a saved page's (its
-/// blocks, clutter and comments) does not apply to it.
+/// its markup gives it). The parser's reading of its lines (headings, clutter) stands where it
+/// falls inside that; readers' comments are not in the main text.
 fn main_text_layout(doc: &Document, layout: &mut Layout) {
     let title = doc.markup.as_ref().and_then(|m| m.title.as_deref());
     if let Some(t) = title.filter(|t| doc.text.starts_with(t)) {
         layout.title = Some(Span::new(0, t.len()));
     }
     let start = layout.title.map_or(0, |t| t.end);
-    layout.body = Span::new(start, doc.text.len());
-    layout.blocks.clear();
-    layout.clutter.clear();
+    let body = Span::new(start, doc.text.len());
+    let inside = |s: &Span| s.start >= body.start && s.end <= body.end;
+    if !layout.blocks.iter().all(|b| inside(&b.span)) {
+        layout.blocks.clear();
+    }
+    layout.clutter.retain(inside);
+    layout.body = body;
     layout.comments.clear();
     layout.post = None;
 }

@@ -22,6 +22,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod synth;
+pub mod web;
 
 use nectar_model::{DecisionOutcome, Report, Span, Unit, VoteResult};
 
