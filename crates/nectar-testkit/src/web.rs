@@ -81,7 +81,7 @@ pub struct WebPost {
     pub published: Option<String>,
     /// The authors.
     pub authors: Vec<String>,
-    /// The text: each paragraph's lines (a line break inside a paragraph is kept as `<br>`).
+    /// The text: each paragraph's lines (wrapped prose: shown as one paragraph).
     pub paragraphs: Vec<String>,
     /// The paragraphs that are headings, written as `<h2>`.
     pub headings: Vec<String>,
@@ -135,8 +135,9 @@ fn paragraphs(post: &WebPost) -> String {
             if post.headings.contains(p) {
                 return format!("<h2>{}</h2>\n", esc(p));
             }
+            // A paragraph's lines are wrapped prose: in HTML a line break is a space.
             let lines: Vec<String> = p.lines().map(esc).collect();
-            format!("<p>{}</p>\n", lines.join("<br>\n"))
+            format!("<p>{}</p>\n", lines.join("\n"))
         })
         .collect()
 }
