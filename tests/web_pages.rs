@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nectar_model::{Block, BlockKind, Report, Span};
+use nectar_model::{Block, BlockKind, Report};
 use nectar_testkit::web::{Publisher, WebPost, page};
 use serde_json::Value;
 
