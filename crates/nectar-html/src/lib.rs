@@ -16,7 +16,7 @@
 //! <p>The committee agreed the timetable for the selections, and the general secretary
 //! reported on the finances of the party, which were in good order for the year ahead.</p>
 //! </article><footer>Copyright</footer></body></html>"#;
-//! let page = nectar_html::read_page(html, None, &nectar_html::Limits::default()).unwrap();
+//! let page = nectar_html::read_page(html, None, &nectar_html::Limits::default(), &[]).unwrap();
 //! assert_eq!(page.encoding, "windows-1252");
 //! assert_eq!(page.title.as_deref(), Some("Report from the NEC, May"));
 //! assert_eq!(page.published.as_deref(), Some("2016-05-20T09:30:00+01:00"));
@@ -38,6 +38,14 @@ pub const EXTRACTOR_VERSION: &str = "0.19";
 /// Its settings, as the provenance records them.
 pub const EXTRACTOR_SETTINGS: &str = "text_mode=formatted; candidate_select_mode=readability; \
      fallback=body text when no article is found";
+
+/// Elements that are never an article's text, whatever the extractor makes of them: a
+/// photograph's caption and its credit. (Measured on the html-bench pages: removing share
+/// buttons, social links and breadcrumbs as well gains nothing.)
+const CLUTTER: &str = "figcaption, [class*=caption], [class*=credit]";
+
+/// The longest [`CLUTTER`] element removed, in characters.
+const CLUTTER_MAX_CHARS: usize = 400;
 
 /// Limits on the pages read: a page over one is refused with an error that says which, before
 /// the extractor (whose work grows with the square of the nesting) sees it.
@@ -82,6 +90,64 @@ pub enum HtmlError {
     NoText,
 }
 
+/// Where a site's pages keep their readers' comments, as CSS selectors: each comment's
+/// element, and inside it the author's name, the time (a `datetime` attribute, else the text)
+/// and the comment's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentSelectors<'a> {
+    /// Each comment's element.
+    pub comment: &'a str,
+    /// Its author's name.
+    pub author: &'a str,
+    /// Its time.
+    pub time: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// A reader's comment, as the page's markup gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageComment {
+    /// Who wrote it, as shown.
+    pub author: Option<String>,
+    /// When, as the markup says it: an ISO time from an attribute, else the text shown.
+    pub time: Option<String>,
+    /// What they wrote: its paragraphs, separated by blank lines.
+    pub text: String,
+}
+
+/// The comments that the first of `sites` to find any finds in `doc`.
+fn comments(doc: &Document, sites: &[CommentSelectors<'_>]) -> Vec<PageComment> {
+    let text_of = |sel: &dom_query::Selection<'_>| clean(&sel.text());
+    for site in sites {
+        let found: Vec<PageComment> = doc
+            .select(site.comment)
+            .iter()
+            .filter_map(|c| {
+                // Each part's first: a reply nested in the comment comes after its own.
+                let text = paragraphs(&c.select(site.text).first().formatted_text());
+                let author =
+                    Some(text_of(&c.select(site.author).first())).filter(|a| !a.is_empty());
+                // A machine-readable time where one of them has it (`<time datetime>`), else
+                // the first one's text.
+                let times = c.select(site.time);
+                let time = times
+                    .nodes()
+                    .iter()
+                    .find_map(|n| n.attr("datetime"))
+                    .map(|t| t.trim().to_owned())
+                    .or_else(|| Some(text_of(&times.first())))
+                    .filter(|t| !t.is_empty());
+                (!text.is_empty()).then_some(PageComment { author, time, text })
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
 /// What nectar reads of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -99,6 +165,8 @@ pub struct Page {
     pub authors: Vec<String>,
     /// Its canonical URL (`link rel="canonical"`, or `og:url`), when absolute.
     pub url: Option<String>,
+    /// Its readers' comments, in the page's order.
+    pub comments: Vec<PageComment>,
 }
 
 /// Decodes a page's bytes: a byte order mark first, then the charset of the HTTP header (the
@@ -271,12 +339,14 @@ fn check_shape(root: NodeRef<'_>, limits: &Limits) -> Result<(), HtmlError> {
 }
 
 /// Reads a page: decodes it (see [`decode`]; `content_type` is the HTTP header a fetch
-/// recorded, if any), refuses it if it is over a limit, and extracts its main text and
-/// metadata.
+/// recorded, if any), refuses it if it is over a limit, and extracts its main text, its
+/// metadata and its readers' comments (with the first of the `comments` sites' markups that
+/// finds any).
 pub fn read_page(
     bytes: &[u8],
     content_type: Option<&str>,
     limits: &Limits,
+    comment_sites: &[CommentSelectors<'_>],
 ) -> Result<Page, HtmlError> {
     let (html, encoding) = decode(bytes, content_type);
     scan_shape(&html, limits)?;
@@ -292,8 +362,14 @@ pub fn read_page(
         .attr("datetime")
         .map(|t| t.trim().to_owned());
     let h1 = doc.select("h1").first().text().trim().to_owned();
+    let comments = comments(&doc, comment_sites);
     // A photograph's caption is not the article's text (nor a heading of it).
-    doc.select("figcaption").remove();
+    for node in doc.select(CLUTTER).nodes() {
+        // Short ones only: a page may name its whole article `has-caption`.
+        if node.text().chars().count() < CLUTTER_MAX_CHARS {
+            node.remove_from_parent();
+        }
+    }
     let body = doc.select("body").first().formatted_text().to_string();
 
     let config = Config {
@@ -331,6 +407,7 @@ pub fn read_page(
         published: published.or(time).filter(|p| !p.is_empty()),
         authors: byline.map(|b| authors(&b)).unwrap_or_default(),
         url: canonical.or(og_url.filter(|u| u.starts_with("http"))),
+        comments,
     })
 }
 
@@ -392,7 +469,7 @@ mod tests {
             "</div>".repeat(20_000)
         );
         let started = std::time::Instant::now();
-        let err = read_page(html.as_bytes(), None, &Limits::default()).unwrap_err();
+        let err = read_page(html.as_bytes(), None, &Limits::default(), &[]).unwrap_err();
         assert!(
             matches!(err, HtmlError::TooDeep { limit: 400, .. }),
             "{err}"
@@ -409,7 +486,7 @@ mod tests {
             ..Limits::default()
         };
         assert_eq!(
-            read_page(html.as_bytes(), None, &limits).unwrap_err(),
+            read_page(html.as_bytes(), None, &limits, &[]).unwrap_err(),
             HtmlError::TooManyElements { limit: 100 }
         );
     }
@@ -437,6 +514,53 @@ mod tests {
     }
 
     #[test]
+    fn comments_are_read_with_the_first_markup_that_finds_any() {
+        let html = br##"<html><body><article><p>The NEC met on Tuesday and agreed the budget
+            for the year, after a long discussion of the party's finances and its staff.</p></article>
+            <ol class="comment-list"><li class="comment"><article class="comment-body">
+            <div class="comment-author"><b class="fn">Sam Smith</b> says:</div>
+            <div class="comment-metadata"><a href="#c1"><time datetime="2016-05-21T09:14:00+01:00">21 May</time></a></div>
+            <div class="comment-content"><p>Thanks.</p><p>Very useful.</p></div></article>
+            <ol class="children"><li class="comment"><article class="comment-body">
+            <div class="comment-author"><b class="fn">Jo Bloggs</b> says:</div>
+            <div class="comment-content"><p>You're welcome.</p></div></article></li></ol></li></ol>
+            </body></html>"##;
+        let blogger = CommentSelectors {
+            comment: ".comment-thread li.comment",
+            author: "cite.user",
+            time: ".datetime a",
+            text: ".comment-content",
+        };
+        let wordpress = CommentSelectors {
+            comment: "article.comment-body",
+            author: ".comment-author .fn",
+            time: "time",
+            text: ".comment-content",
+        };
+        let page = read_page(html, None, &Limits::default(), &[blogger, wordpress]).unwrap();
+        let shown: Vec<(Option<&str>, Option<&str>, &str)> = page
+            .comments
+            .iter()
+            .map(|c| (c.author.as_deref(), c.time.as_deref(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    Some("Sam Smith"),
+                    Some("2016-05-21T09:14:00+01:00"),
+                    "Thanks.\n\nVery useful."
+                ),
+                (Some("Jo Bloggs"), None, "You're welcome."),
+            ]
+        );
+        assert!(
+            !page.text.contains("Thanks."),
+            "comments are not the main text"
+        );
+    }
+
+    #[test]
     fn bylines_name_their_people() {
         assert_eq!(
             authors("By Jo Bloggs and Sam Smith"),
@@ -452,11 +576,18 @@ mod tests {
             b"<html><body><p>NEC met.</p></body></html>",
             None,
             &Limits::default(),
+            &[],
         )
         .unwrap();
         assert!(page.text.contains("NEC met."), "{:?}", page.text);
         assert_eq!(
-            read_page(b"<html><body> </body></html>", None, &Limits::default()).unwrap_err(),
+            read_page(
+                b"<html><body> </body></html>",
+                None,
+                &Limits::default(),
+                &[]
+            )
+            .unwrap_err(),
             HtmlError::NoText
         );
     }

@@ -21,7 +21,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use nectar_model::{Document, Sidecar, SourceDocument};
+use nectar_model::{CommentLayout, Document, Sidecar, SourceDocument, Span};
 use sha2::{Digest, Sha256};
 
 /// Limits on what is read.
@@ -532,12 +532,13 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
         ..SourceDocument::default()
     };
     if is_web_page(path, &bytes) {
-        let (text, markup) = read_web_page(&bytes, &mut source).map_err(err)?;
+        let (text, markup, comments) = read_web_page(&bytes, &mut source).map_err(err)?;
         return Ok(Document {
             source,
             text,
             sidecar,
             markup: Some(markup),
+            comments,
         });
     }
     let Decoded { text, encoding } = decode(bytes).map_err(err)?;
@@ -551,6 +552,7 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
         text,
         sidecar,
         markup: None,
+        comments: Vec::new(),
     })
 }
 
@@ -585,16 +587,60 @@ fn gunzip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, Probl
     }
 }
 
-/// A web page's main text and what its markup says, with the text's provenance filled in.
+/// What a web page gives: its text (the main text, then its readers' comments), what its
+/// markup says of it, and where the comments stand in the text.
+type WebPage = (String, Sidecar, Vec<CommentLayout>);
+
+/// A web page's main text and what its markup says, with the text's provenance filled in. Its
+/// readers' comments are read with the registered sites' comment markups.
 #[cfg(feature = "html")]
-fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<(String, Sidecar), Problem> {
+fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<WebPage, Problem> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
-    let page = nectar_html::read_page(bytes, None, &nectar_html::Limits::default())
+    let markups = nectar_registry::comment_markups();
+    let sites: Vec<nectar_html::CommentSelectors<'_>> = markups
+        .iter()
+        .map(|(_, m)| nectar_html::CommentSelectors {
+            comment: m.comment,
+            author: m.author,
+            time: m.time,
+            text: m.text,
+        })
+        .collect();
+    let page = nectar_html::read_page(bytes, None, &nectar_html::Limits::default(), &sites)
         .map_err(Problem::Html)?;
-    source.text_sha256 = Some(sha256_hex(page.text.as_bytes()));
-    source.text = Some(page.text.clone());
+    let mut text = page.text;
+    let mut comments = Vec::new();
+    for c in &page.comments {
+        // Each comment after a blank line: its author, its time, its text, a line each.
+        text.push('\n');
+        let start = text.len();
+        let mut line = |s: &str| {
+            let at = text.len();
+            text.push_str(s);
+            text.push('\n');
+            Span::new(at, at + s.len())
+        };
+        let anonymous = c
+            .author
+            .as_deref()
+            .is_some_and(|a| a.eq_ignore_ascii_case("anonymous"));
+        let author = c.author.as_deref().map(&mut line).filter(|_| !anonymous);
+        if let Some(t) = &c.time {
+            line(t);
+        }
+        let body = line(&c.text);
+        comments.push(CommentLayout {
+            span: Span::new(start, body.end),
+            author,
+            anonymous,
+            posted_at: c.time.as_deref().and_then(comment_time),
+            text: body,
+        });
+    }
+    source.text_sha256 = Some(sha256_hex(text.as_bytes()));
+    source.text = Some(text.clone());
     source.encoding = Some(page.encoding.to_lowercase()).filter(|e| e != "utf-8");
     source.extractor = Some(nectar_model::Extractor {
         name: nectar_html::EXTRACTOR.into(),
@@ -615,11 +661,26 @@ fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<(String, S
         url: page.url,
         ..Sidecar::default()
     };
-    Ok((page.text, markup))
+    Ok((text, markup, comments))
+}
+
+/// A comment's time as a page's markup gives it: an ISO time (`2016-05-21T09:14:00+01:00`,
+/// read as the time the page shows), else as shown (`21 May 2016 at 09:14`).
+#[cfg(feature = "html")]
+fn comment_time(time: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::DateTime::parse_from_rfc3339(time)
+        .map(|t| t.naive_local())
+        .ok()
+        .or_else(|| {
+            ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+                .iter()
+                .find_map(|f| chrono::NaiveDateTime::parse_from_str(time, f).ok())
+        })
+        .or_else(|| nectar_page::comment_time(time))
 }
 
 #[cfg(not(feature = "html"))]
-fn read_web_page(_: &[u8], _: &mut SourceDocument) -> Result<(String, Sidecar), Problem> {
+fn read_web_page(_: &[u8], _: &mut SourceDocument) -> Result<WebPage, Problem> {
     Err(Problem::HtmlNotBuiltIn)
 }
 

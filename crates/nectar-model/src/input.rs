@@ -50,6 +50,9 @@ pub struct Document {
     /// author, its canonical URL), in the sidecar's fields: the sidecar wins over it, and it
     /// wins over what the text says.
     pub markup: Option<Sidecar>,
+    /// A web page's readers' comments, read from its markup: their text follows the page's
+    /// main text, and these spans index it.
+    pub comments: Vec<crate::CommentLayout>,
 }
 
 impl Document {
@@ -70,6 +73,7 @@ impl Document {
             text,
             sidecar: None,
             markup: None,
+            comments: Vec::new(),
         }
     }
 }

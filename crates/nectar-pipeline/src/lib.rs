@@ -118,22 +118,27 @@ pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>,
 
 /// A web page's text is its main text already, found by the extractor without the site's
 /// clutter: the report is all of it, after the title that heads it (the page's own title, as
-/// its markup gives it). The parser's reading of its lines (headings, clutter) stands where it
-/// falls inside that; readers' comments are not in the main text.
+/// its markup gives it), up to the readers' comments read from its markup. The parser's reading
+/// of its lines (headings, clutter) stands where it falls inside that.
 fn main_text_layout(doc: &Document, layout: &mut Layout) {
     let title = doc.markup.as_ref().and_then(|m| m.title.as_deref());
     if let Some(t) = title.filter(|t| doc.text.starts_with(t)) {
         layout.title = Some(Span::new(0, t.len()));
     }
     let start = layout.title.map_or(0, |t| t.end);
-    let body = Span::new(start, doc.text.len());
+    // The readers' comments follow the main text.
+    let end = doc
+        .comments
+        .first()
+        .map_or(doc.text.len(), |c| c.span.start);
+    let body = Span::new(start, doc.text[..end].trim_end().len().max(start));
     let inside = |s: &Span| s.start >= body.start && s.end <= body.end;
     if !layout.blocks.iter().all(|b| inside(&b.span)) {
         layout.blocks.clear();
     }
     layout.clutter.retain(inside);
     layout.body = body;
-    layout.comments.clear();
+    layout.comments = doc.comments.clone();
     layout.post = None;
 }
 

@@ -130,6 +130,48 @@ pub trait SourceParser: Send + Sync + 'static {
     fn detect(&self, doc: &Document, signatures: &[&str]) -> f32 {
         signature_confidence(&doc.text, signatures)
     }
+
+    /// Where the site's web pages keep their readers' comments, if it has them. A saved web
+    /// page's comments are read with the first registered site's markup (by parser name) that
+    /// finds any; the default is none.
+    fn comment_markup(&self) -> Option<CommentMarkup> {
+        None
+    }
+}
+
+/// Where a site's web pages keep their readers' comments, as CSS selectors: each comment's
+/// element, and inside it the author's name, the time (a `datetime` attribute, else the text)
+/// and the comment's text.
+///
+/// ```
+/// let wordpress = nectar_registry::CommentMarkup {
+///     comment: "article.comment-body",
+///     author: ".comment-author .fn",
+///     time: ".comment-metadata time",
+///     text: ".comment-content",
+/// };
+/// assert!(wordpress.comment.starts_with("article"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentMarkup {
+    /// Each comment's element.
+    pub comment: &'static str,
+    /// Its author's name, inside it.
+    pub author: &'static str,
+    /// Its time, inside it.
+    pub time: &'static str,
+    /// Its text, inside it.
+    pub text: &'static str,
+}
+
+/// Every registered parser's comment markup, in the order of their names.
+pub fn comment_markups() -> Vec<(&'static str, CommentMarkup)> {
+    let mut all: Vec<(&'static str, CommentMarkup)> = inventory::iter::<ParserDescriptor>
+        .into_iter()
+        .filter_map(|d| d.parser.comment_markup().map(|m| (d.name, m)))
+        .collect();
+    all.sort_by_key(|(name, _)| *name);
+    all
 }
 
 /// How sure a parser can be that a page is its site's, from the distinct signatures it shows:

@@ -20,6 +20,8 @@
 //! assert!(html.contains("<h2>Finance</h2>\n<p>The NEC met on 17 May.</p>"));
 //! ```
 
+use chrono::NaiveDateTime;
+
 /// The publishers whose page layouts [`page`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Publisher {
@@ -66,9 +68,9 @@ impl Publisher {
 pub struct WebComment {
     /// Who wrote it.
     pub author: String,
-    /// When (`2016-05-21 09:14`).
-    pub posted: String,
-    /// What they wrote.
+    /// When.
+    pub posted: Option<NaiveDateTime>,
+    /// What they wrote: paragraphs separated by blank lines.
     pub text: String,
 }
 
@@ -181,27 +183,71 @@ fn links(items: &[&str]) -> String {
         .join("\n")
 }
 
-/// Comments in the markup WordPress and Blogger themes use.
-fn comments(post: &WebPost, list_class: &str) -> String {
+/// A comment's paragraphs as `<p>` elements.
+fn comment_paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(|p| format!("<p>{}</p>", esc(p).replace('\n', "<br>")))
+        .collect()
+}
+
+/// Comments in the markup of WordPress's HTML5 themes: `article.comment-body`, the author in
+/// `.comment-author .fn`, a `<time datetime>`, the text in `.comment-content`.
+fn wordpress_comments(post: &WebPost) -> String {
     if post.comments.is_empty() {
         return String::new();
     }
     let mut c = format!(
-        "<div id=\"comments\" class=\"comments-area\">\n<h4>{} comments:</h4>\n<ol class=\"{list_class}\">\n",
+        "<div id=\"comments\" class=\"comments-area\">\n<h2 class=\"comments-title\">{} thoughts on this post</h2>\n<ol class=\"comment-list\">\n",
         post.comments.len()
     );
     for (i, k) in post.comments.iter().enumerate() {
+        let time = k.posted.map_or(String::new(), |t| {
+            format!(
+                "<div class=\"comment-metadata\"><a href=\"#comment-{i}\"><time datetime=\"{}\">{}</time></a></div>",
+                t.format("%Y-%m-%dT%H:%M:%S+00:00"),
+                t.format("%B %-d, %Y at %-I:%M %P")
+            )
+        });
         c.push_str(&format!(
-            "<li class=\"comment\" id=\"c{i}\"><div class=\"comment-author vcard\"><cite class=\"fn\">{}</cite> said...</div>\n\
-             <div class=\"comment-body\"><p>{}</p></div>\n\
-             <div class=\"comment-meta\"><time datetime=\"{}\">{}</time></div></li>\n",
+            "<li id=\"comment-{i}\" class=\"comment even thread-even depth-1\"><article id=\"div-comment-{i}\" class=\"comment-body\">\
+             <footer class=\"comment-meta\"><div class=\"comment-author vcard\"><img class=\"avatar\" src=\"/avatar.png\" alt=\"\"><b class=\"fn\">{}</b> <span class=\"says\">says:</span></div>{time}</footer>\n\
+             <div class=\"comment-content\">{}</div>\n<div class=\"reply\"><a class=\"comment-reply-link\" href=\"#\">Reply</a></div></article></li>\n",
             esc(&k.author),
-            esc(&k.text),
-            k.posted.replace(' ', "T"),
-            esc(&k.posted)
+            comment_paragraphs(&k.text)
         ));
     }
     c.push_str("</ol>\n<div id=\"respond\"><h3>Leave a Reply</h3><form><textarea name=\"comment\"></textarea><input type=\"submit\" value=\"Post Comment\"></form></div>\n</div>\n");
+    c
+}
+
+/// Comments in the markup of Blogger's layouts: `li.comment` of the comment thread, the author
+/// in `cite.user`, the time as shown in the `.datetime` link, the text in `.comment-content`.
+fn blogger_comments(post: &WebPost) -> String {
+    if post.comments.is_empty() {
+        return String::new();
+    }
+    let mut c = format!(
+        "<div class=\"comments\" id=\"comments\"><h4>{} comments:</h4>\n<div class=\"comment-thread\"><ol>\n",
+        post.comments.len()
+    );
+    for (i, k) in post.comments.iter().enumerate() {
+        let time = k.posted.map_or(String::new(), |t| {
+            format!(
+                "<span class=\"datetime secondary-text\"><a rel=\"nofollow\" href=\"#c{i}\">{}</a></span>",
+                t.format("%-d %B %Y at %H:%M")
+            )
+        });
+        c.push_str(&format!(
+            "<li class=\"comment\" id=\"c{i}\"><div class=\"avatar-image-container\"><img src=\"/b16.png\" alt=\"\"></div>\
+             <div class=\"comment-block\"><div class=\"comment-header\"><cite class=\"user\"><a href=\"#\">{}</a></cite><span class=\"icon user\"></span>{time}</div>\n\
+             <p class=\"comment-content\">{}</p>\n<span class=\"comment-actions secondary-text\"><a>Reply</a><a>Delete</a></span></div></li>\n",
+            esc(&k.author),
+            esc(&k.text).replace('\n', "<br>")
+        ));
+    }
+    c.push_str(
+        "</ol></div>\n<p class=\"comment-footer\"><a href=\"#\">Post a Comment</a></p></div>\n",
+    );
     c
 }
 
@@ -253,7 +299,7 @@ pub fn page(publisher: Publisher, post: &WebPost) -> String {
                  <div class=\"post-feeds\">Subscribe to: <a href=\"#\">Post Comments (Atom)</a></div></div>\n{}\
                  <div class=\"footer\">Simple theme. Powered by Blogger.</div>\n</body>\n</html>\n",
                 head(post, "NEC Notes", &url),
-                comments(post, "comment-thread"),
+                blogger_comments(post),
                 archive()
             )
         }
@@ -275,7 +321,7 @@ pub fn page(publisher: Publisher, post: &WebPost) -> String {
                  <footer id=\"colophon\" class=\"site-footer\"><div class=\"site-info\"><a href=\"https://wordpress.org/\">Proudly powered by WordPress</a></div></footer>\n</body>\n</html>\n",
                 head(post, "A Member's Notes", &url),
                 links(&["Home", "About", "NEC reports", "Contact"]),
-                comments(post, "comment-list commentlist"),
+                wordpress_comments(post),
                 archive()
             )
         }
@@ -315,7 +361,7 @@ pub fn page(publisher: Publisher, post: &WebPost) -> String {
                  <div id=\"footer\">&copy; Progress. All rights reserved. <a href=\"#\">Privacy</a></div>\n</body>\n</html>\n",
                 head(post, "Progress", &url),
                 links(&["Articles", "Magazine", "Events", "Join"]),
-                comments(post, "commentlist"),
+                wordpress_comments(post),
                 links(&[
                     "The road back to power",
                     "What the membership figures mean",

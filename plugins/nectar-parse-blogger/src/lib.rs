@@ -31,7 +31,9 @@ use std::sync::LazyLock;
 
 use nectar_model::{Document, Layout, Span};
 use nectar_page::{Comments, Site};
-use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+use nectar_registry::{
+    CommentMarkup, ParseError, SourceParser, register_parser, signature_confidence,
+};
 use nectar_text::Line;
 use regex::Regex;
 
@@ -169,6 +171,18 @@ impl SourceParser for Blogger {
             }
         }
         score.min(1.0)
+    }
+
+    /// Blogger's comment markup: each `li.comment` of the `.comment-thread`, the author in
+    /// `cite.user`, the time in the `.datetime` link, the text in `.comment-content` (a
+    /// reply's own come after its parent's, so each comment's first are its own).
+    fn comment_markup(&self) -> Option<CommentMarkup> {
+        Some(CommentMarkup {
+            comment: ".comment-thread li.comment",
+            author: "cite.user",
+            time: ".datetime a, .comment-timestamp a, time",
+            text: ".comment-content",
+        })
     }
 }
 

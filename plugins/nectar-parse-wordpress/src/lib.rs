@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 use nectar_model::{Document, Layout};
 use nectar_page::{Comments, Site};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_registry::{CommentMarkup, ParseError, SourceParser, register_parser};
 use nectar_text::Line;
 use regex::Regex;
 
@@ -75,6 +75,18 @@ fn comments(text: &str, lines: &[Line]) -> Comments {
 impl SourceParser for WordPress {
     fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
         Ok(nectar_page::read_page_with(&doc.text, &SITE))
+    }
+
+    /// WordPress's comment markup: `article.comment-body` in HTML5 themes (`div.comment-body`
+    /// in older ones), the author in `.comment-author .fn`, the time in a `<time>` (or the
+    /// metadata's link), the text in `.comment-content` (or the first paragraph).
+    fn comment_markup(&self) -> Option<CommentMarkup> {
+        Some(CommentMarkup {
+            comment: "article.comment-body, div.comment-body",
+            author: ".comment-author .fn",
+            time: "time, .comment-metadata a, .commentmetadata a, .comment-meta a",
+            text: ".comment-content, p",
+        })
     }
 }
 
