@@ -298,6 +298,15 @@ fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
+/// Now, to the second (RFC 3339 then reads `2026-12-02T15:50:00Z`).
+fn now_to_the_second() -> Option<chrono::DateTime<chrono::Utc>> {
+    let secs = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, 0)
+}
+
 /// A response, its body read.
 struct Got {
     status: u16,
@@ -628,7 +637,7 @@ impl<'a> Fetcher<'a> {
         let sidecar = Sidecar {
             url: Some(url.to_string()),
             final_url: Some(got.final_url),
-            fetched_at: Some(chrono::DateTime::<chrono::Utc>::from(SystemTime::now())),
+            fetched_at: now_to_the_second(),
             status: Some(got.status),
             content_type: got.content_type,
             etag: got.etag,
