@@ -15,7 +15,8 @@
 //!   as `Retry-After` asks (in seconds or as an HTTP date), but a server asking for more than
 //!   [`Options::max_retry_after`] is an error rather than a long sleep.
 //! - **Limits**: timeouts, a size cap whose excess is an error (never a truncated page), and at
-//!   most 5 redirects, the final URL kept (a redirect loop is an error).
+//!   most 5 redirects, each asked of its host's robots.txt and kept to its delay, the final URL
+//!   kept (a redirect loop is an error).
 //! - **Conditional requests**: a page fetched before is asked for with `If-None-Match` and
 //!   `If-Modified-Since` from its sidecar; a 304 leaves its files as they are. A run that was
 //!   interrupted, run again, fetches only what is missing or changed.
@@ -50,7 +51,6 @@ use std::time::{Duration, Instant, SystemTime};
 
 use nectar_model::Sidecar;
 use sha2::{Digest, Sha256};
-use ureq::ResponseExt as _;
 use url::Url;
 
 /// The product token nectar matches in robots.txt (`User-agent: nectar`).
@@ -310,7 +310,7 @@ fn now_to_the_second() -> Option<chrono::DateTime<chrono::Utc>> {
 /// A response, its body read.
 struct Got {
     status: u16,
-    final_url: String,
+    location: Option<String>,
     content_type: Option<String>,
     etag: Option<String>,
     last_modified: Option<String>,
@@ -348,7 +348,6 @@ fn transient(e: &ureq::Error) -> bool {
         ureq::Error::Io(_)
             | ureq::Error::Timeout(_)
             | ureq::Error::ConnectionFailed
-            | ureq::Error::HostNotFound
             | ureq::Error::BodyStalled
     )
 }
@@ -356,9 +355,6 @@ fn transient(e: &ureq::Error) -> bool {
 /// A request error in words.
 fn describe(e: &ureq::Error, max_bytes: u64) -> String {
     match e {
-        ureq::Error::TooManyRedirects => {
-            format!("more than {MAX_REDIRECTS} redirects (a redirect loop?)")
-        }
         ureq::Error::BodyExceedsLimit(_) => {
             format!("larger than {max_bytes} bytes (the size cap, --max-bytes); nothing saved")
         }
@@ -378,8 +374,8 @@ impl<'a> Fetcher<'a> {
     fn new(options: &'a Options) -> Self {
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .max_redirects(MAX_REDIRECTS)
-            .save_redirect_history(false)
+            // Redirects are followed here, each hop asked of robots.txt and kept to the delay.
+            .max_redirects(0)
             .user_agent(user_agent())
             .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
             .timeout_connect(Some(options.connect_timeout))
@@ -441,7 +437,7 @@ impl<'a> Fetcher<'a> {
             header("etag"),
             header("last-modified"),
         );
-        let final_url = response.get_uri().to_string();
+        let location = header("location");
         let body = if status == 304 {
             Vec::new()
         } else {
@@ -460,7 +456,7 @@ impl<'a> Fetcher<'a> {
         };
         Attempt::Done(Got {
             status,
-            final_url,
+            location,
             content_type,
             etag,
             last_modified,
@@ -561,10 +557,54 @@ impl<'a> Fetcher<'a> {
         }
     }
 
+    /// A GET that follows up to [`MAX_REDIRECTS`] redirects, each hop allowed by its host's
+    /// robots.txt and kept to its host's delay; the response and the URL it came from. `Err`
+    /// holds the line's reason and the outcome.
+    fn follow(
+        &mut self,
+        url: &Url,
+        headers: &[(&str, &str)],
+    ) -> Result<(Got, Url), (String, Outcome)> {
+        let mut current = url.clone();
+        let mut seen = vec![url.clone()];
+        loop {
+            let key = self.allowed(&current).map_err(|(why, outcome)| {
+                if seen.len() > 1 {
+                    (format!("redirected to {current}, {why}"), outcome)
+                } else {
+                    (why, outcome)
+                }
+            })?;
+            let got = self
+                .get(&key, &current, headers)
+                .map_err(|why| (why, Outcome::Failed))?;
+            let target = match &got.location {
+                Some(to) if matches!(got.status, 301 | 302 | 303 | 307 | 308) => to,
+                _ => return Ok((got, current)),
+            };
+            let fail = |why: String| Err((why, Outcome::Failed));
+            let next = match current.join(target.trim()).map_err(|e| e.to_string()) {
+                Ok(mut next) if matches!(next.scheme(), "http" | "https") => {
+                    next.set_fragment(None);
+                    next
+                }
+                Ok(next) => return fail(format!("redirected to {next}, not an http(s) URL")),
+                Err(e) => return fail(format!("redirected to {target:?}, not a URL ({e})")),
+            };
+            if seen.contains(&next) {
+                return fail(format!("a redirect loop (to {next} again)"));
+            }
+            if seen.len() > MAX_REDIRECTS as usize {
+                return fail(format!("more than {MAX_REDIRECTS} redirects"));
+            }
+            seen.push(next.clone());
+            current = next;
+        }
+    }
+
     /// Fetches a feed, sitemap or other document that is read rather than saved.
     fn read_doc(&mut self, url: &Url) -> Result<Vec<u8>, String> {
-        let key = self.allowed(url).map_err(|(why, _)| why)?;
-        let got = self.get(&key, url, &[])?;
+        let (got, _) = self.follow(url, &[]).map_err(|(why, _)| why)?;
         if !(200..300).contains(&got.status) {
             return Err(format!("HTTP {}", got.status));
         }
@@ -599,15 +639,12 @@ impl<'a> Fetcher<'a> {
         } else {
             None
         };
-        let key = match self.allowed(&url) {
-            Ok(key) => key,
-            Err((why, outcome)) => {
-                if self.options.dry_run && outcome == Outcome::Skipped {
-                    return Outcome::Skipped;
-                }
-                return line(outcome, &why);
+        if let Err((why, outcome)) = self.allowed(&url) {
+            if self.options.dry_run && outcome == Outcome::Skipped {
+                return Outcome::Skipped;
             }
-        };
+            return line(outcome, &why);
+        }
         if self.options.dry_run {
             return if before.is_some() {
                 Outcome::Unchanged
@@ -624,9 +661,9 @@ impl<'a> Fetcher<'a> {
                 headers.push(("if-modified-since", lm.as_str()));
             }
         }
-        let got = match self.get(&key, &url, &headers) {
-            Ok(got) => got,
-            Err(why) => return line(Outcome::Failed, &why),
+        let (got, final_url) = match self.follow(&url, &headers) {
+            Ok(done) => done,
+            Err((why, outcome)) => return line(outcome, &why),
         };
         if got.status == 304 && before.is_some() {
             return Outcome::Unchanged;
@@ -636,7 +673,7 @@ impl<'a> Fetcher<'a> {
         }
         let sidecar = Sidecar {
             url: Some(url.to_string()),
-            final_url: Some(got.final_url),
+            final_url: Some(final_url.to_string()),
             fetched_at: now_to_the_second(),
             status: Some(got.status),
             content_type: got.content_type,
@@ -883,8 +920,19 @@ pub fn fetch(sources: &[Source], options: &Options, on: &mut dyn FnMut(Event)) -
             Source::Sitemap(url) => urls.extend(fetcher.sitemap(url, &mut summary, on)),
         }
     }
+    // One URL once, without its fragment (`#comments` is the same page).
     let mut seen = HashSet::new();
-    urls.retain(|u| seen.insert(u.clone()));
+    let urls: Vec<String> = urls
+        .into_iter()
+        .map(|raw| match parse_url(&raw) {
+            Ok(mut url) => {
+                url.set_fragment(None);
+                url.to_string()
+            }
+            Err(_) => raw,
+        })
+        .filter(|u| seen.insert(u.clone()))
+        .collect();
     on(Event::Planned(urls.len()));
     for url in &urls {
         let outcome = fetcher.page(url, on);

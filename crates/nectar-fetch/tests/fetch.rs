@@ -328,18 +328,50 @@ fn fetching_again_sends_the_validators_and_a_304_leaves_the_files_as_they_are() 
 #[test]
 fn a_redirect_loop_is_one_error_line_and_a_redirect_keeps_the_final_url() {
     let server = Server::start(|path, _, _| match path {
-        "/loop" => reply(302, &[("Location", "/loop")], ""),
-        "/old" => reply(301, &[("Location", "/new")], ""),
+        "/robots.txt" => reply(200, &[], "User-agent: *\nDisallow: /private/\n"),
+        "/loop" => reply(302, &[("Location", "/loop-b")], ""),
+        "/loop-b" => reply(302, &[("Location", "/loop")], ""),
+        "/old" => reply(301, &[("Location", "/new#top")], ""),
         "/new" => html("<p>moved here</p>"),
+        "/to-private" => reply(302, &[("Location", "/private/x")], ""),
+        p if p.starts_with("/chain/") => {
+            let n: u32 = p["/chain/".len()..].parse().unwrap();
+            reply(307, &[("Location", &format!("/chain/{}", n + 1))], "")
+        }
         _ => not_found(),
     });
     let dir = tempfile::tempdir().unwrap();
-    let urls = [server.url("/loop"), server.url("/old"), server.url("/gone")];
+    let urls = [
+        server.url("/loop"),
+        server.url("/old"),
+        server.url("/gone"),
+        server.url("/to-private"),
+        server.url("/chain/1"),
+    ];
     let (s, lines, _) = run(&pages(&urls), &options(dir.path()));
-    assert_eq!(s, summary(1, 0, 0, 2));
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].starts_with(&format!("failed {}: more than 5 redirects", urls[0])));
+    assert_eq!(s, summary(1, 0, 1, 3));
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        format!("failed {}: a redirect loop (to {} again)", urls[0], urls[0])
+    );
     assert_eq!(lines[1], format!("failed {}: HTTP 404", urls[2]));
+    assert_eq!(
+        lines[2],
+        format!(
+            "skipped {}: redirected to {}, disallowed by robots.txt",
+            urls[3],
+            server.url("/private/x")
+        )
+    );
+    assert_eq!(
+        lines[3],
+        format!("failed {}: more than 5 redirects", urls[4])
+    );
+    // The disallowed target and the sixth hop of the chain never asked for.
+    let asked = server.paths();
+    assert!(!asked.contains(&"/private/x".to_owned()), "{asked:?}");
+    assert!(asked.contains(&"/chain/6".to_owned()) && !asked.contains(&"/chain/7".to_owned()));
     let side = sidecar(dir.path(), &urls[1]);
     assert_eq!(side.url.as_deref(), Some(urls[1].as_str()));
     assert_eq!(side.final_url, Some(server.url("/new")));
@@ -571,7 +603,13 @@ fn a_dry_run_lists_what_it_would_fetch_and_fetches_no_page() {
         _ => html("<p>page</p>"),
     });
     let dir = tempfile::tempdir().unwrap();
-    let urls = [server.url("/a"), server.url("/drafts/b"), server.url("/a")];
+    // The same page twice, once with a fragment: listed once.
+    let urls = [
+        server.url("/a"),
+        server.url("/drafts/b"),
+        server.url("/a"),
+        server.url("/a#comments"),
+    ];
     let o = Options {
         dry_run: true,
         ..options(dir.path())
