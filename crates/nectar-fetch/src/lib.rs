@@ -513,17 +513,7 @@ impl<'a> Fetcher<'a> {
             },
         );
         let robots = match url.join("/robots.txt") {
-            Ok(robots_url) => match self.get(&key, &robots_url, &[]) {
-                Ok(got) if (200..300).contains(&got.status) => {
-                    match texting_robots::Robot::new(ROBOTS_AGENT, &got.body) {
-                        Ok(robot) => Robots::Rules(Box::new(robot)),
-                        Err(_) => Robots::All,
-                    }
-                }
-                Ok(got) if (400..500).contains(&got.status) => Robots::All,
-                Ok(got) => Robots::Unreachable(format!("HTTP {}", got.status)),
-                Err(why) => Robots::Unreachable(why),
-            },
+            Ok(robots_url) => self.robots(&key, robots_url),
             Err(e) => Robots::Unreachable(e.to_string()),
         };
         if let Some(host) = self.hosts.get_mut(&key) {
@@ -537,6 +527,33 @@ impl<'a> Fetcher<'a> {
             host.robots = robots;
         }
         key
+    }
+
+    /// Reads a host's robots.txt (RFC 9309): its rules when it is there, following up to
+    /// [`MAX_REDIRECTS`] redirects (more, or any 4xx: none there, everything allowed);
+    /// unreachable on a 5xx or a failed request.
+    fn robots(&mut self, key: &str, mut url: Url) -> Robots {
+        for _ in 0..=MAX_REDIRECTS {
+            let got = match self.get(key, &url, &[]) {
+                Ok(got) => got,
+                Err(why) => return Robots::Unreachable(why),
+            };
+            match got.status {
+                200..300 => {
+                    return match texting_robots::Robot::new(ROBOTS_AGENT, &got.body) {
+                        Ok(robot) => Robots::Rules(Box::new(robot)),
+                        Err(_) => Robots::All,
+                    };
+                }
+                300..400 => match got.location.and_then(|to| url.join(to.trim()).ok()) {
+                    Some(next) if matches!(next.scheme(), "http" | "https") => url = next,
+                    _ => return Robots::All,
+                },
+                400..500 => return Robots::All,
+                status => return Robots::Unreachable(format!("HTTP {status}")),
+            }
+        }
+        Robots::All
     }
 
     /// Whether robots.txt lets nectar fetch a URL: `Err` with the line's reason and the

@@ -210,6 +210,20 @@ fn robots_txt_disallowing_a_path_skips_it_and_the_rest_is_fetched() {
 }
 
 #[test]
+fn a_robots_txt_behind_a_redirect_is_followed_and_honoured() {
+    let server = Server::start(|path, _, _| match path {
+        "/robots.txt" => reply(301, &[("Location", "/static/robots.txt")], ""),
+        "/static/robots.txt" => reply(200, &[], "User-agent: nectar\nDisallow: /drafts/\n"),
+        _ => html("<p>page</p>"),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let urls = [server.url("/drafts/a"), server.url("/b")];
+    let (s, lines, _) = run(&pages(&urls), &options(dir.path()));
+    assert_eq!(s, summary(1, 0, 1, 0), "{lines:?}");
+    assert_eq!(server.paths(), ["/robots.txt", "/static/robots.txt", "/b"]);
+}
+
+#[test]
 fn a_robots_txt_that_cannot_be_read_disallows_the_host_for_the_run() {
     let server = Server::start(|path, _, _| match path {
         "/robots.txt" => reply(503, &[], "down"),
