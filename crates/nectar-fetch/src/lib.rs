@@ -23,8 +23,9 @@
 //!
 //! The URLs come from a list, from Atom or RSS feeds (Blogger, WordPress: each post's link,
 //! following Atom `rel="next"` pages up to a bound) and from sitemaps (their `<loc>`s,
-//! following nested sitemap indexes up to a bound). Each URL that is bad, refused or fails is
-//! one line naming it, through [`Event::Line`], and the others go on.
+//! following nested sitemap indexes up to a bound, a `sitemap.xml.gz` unpacked). Each URL that
+//! is bad, refused or fails is one line naming it, through [`Event::Line`], and the others go
+//! on.
 //!
 //! Where a page is saved is a function of its URL alone:
 //!
@@ -619,13 +620,14 @@ impl<'a> Fetcher<'a> {
         }
     }
 
-    /// Fetches a feed, sitemap or other document that is read rather than saved.
+    /// Fetches a feed, sitemap or other document that is read rather than saved; a gzip file
+    /// (`sitemap.xml.gz`) is unpacked, within the size cap.
     fn read_doc(&mut self, url: &Url) -> Result<Vec<u8>, String> {
         let (got, _) = self.follow(url, &[]).map_err(|(why, _)| why)?;
         if !(200..300).contains(&got.status) {
             return Err(format!("HTTP {}", got.status));
         }
-        Ok(got.body)
+        gunzip(got.body, self.options.max_bytes)
     }
 
     /// Fetches one page into the output folder (or, in a dry run, says what it would do).
@@ -782,6 +784,25 @@ impl<'a> Fetcher<'a> {
         }
         pages
     }
+}
+
+/// The bytes of a gzip file unpacked (others as they are), an error past `max_bytes`.
+fn gunzip(body: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    if !body.starts_with(&[0x1f, 0x8b]) {
+        return Ok(body);
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(body.as_slice())
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| format!("not a gzip file ({e})"))?;
+    if out.len() as u64 > max_bytes {
+        return Err(format!(
+            "larger than {max_bytes} bytes unpacked (the size cap, --max-bytes)"
+        ));
+    }
+    Ok(out)
 }
 
 /// Writes a file whole or not at all: a temporary file in the same folder, then renamed.
@@ -1081,6 +1102,22 @@ mod tests {
         );
         assert!(feed_links(&url("https://w.example/"), b"<html/>").is_err());
         assert!(feed_links(&url("https://w.example/"), b"<feed").is_err());
+    }
+
+    #[test]
+    fn gzip_documents_are_unpacked_within_the_cap() {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&[b'x'; 100]).unwrap();
+        let packed = gz.finish().unwrap();
+        assert_eq!(gunzip(packed.clone(), 100).unwrap(), vec![b'x'; 100]);
+        assert!(
+            gunzip(packed, 99)
+                .unwrap_err()
+                .contains("larger than 99 bytes")
+        );
+        assert_eq!(gunzip(b"<urlset/>".to_vec(), 5).unwrap(), b"<urlset/>");
+        assert!(gunzip(vec![0x1f, 0x8b, 0], 100).is_err());
     }
 
     #[test]

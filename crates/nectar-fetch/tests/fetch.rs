@@ -445,13 +445,17 @@ fn a_windows_1252_page_is_saved_raw_and_its_charset_kept_in_the_sidecar() {
     );
 }
 
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
 #[test]
 fn a_gzip_body_is_saved_decoded() {
-    use std::io::Write as _;
     let page = "<p>The NEC met on 3 March.</p>".repeat(20);
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(page.as_bytes()).unwrap();
-    let packed = gz.finish().unwrap();
+    let packed = gzip(page.as_bytes());
     let server = Server::start(move |path, hit, _| match path {
         "/zipped"
             if hit
@@ -571,8 +575,15 @@ fn a_sitemap_index_is_followed_through_nested_sitemaps() {
             ),
             "/post-sitemap.xml" => reply(200, &[], set(&["/nec-may", "/nec-june"])),
             // Nested, and naming the top index again: read once.
-            "/archive-index.xml" => reply(200, &[], index(&["/old-sitemap.xml", "/sitemap.xml"])),
-            "/old-sitemap.xml" => reply(200, &[], set(&["/nec-2010", "/nec-may"])),
+            "/archive-index.xml" => {
+                reply(200, &[], index(&["/old-sitemap.xml.gz", "/sitemap.xml"]))
+            }
+            // A gzip file (not a gzip encoding): unpacked.
+            "/old-sitemap.xml.gz" => reply(
+                200,
+                &[("Content-Type", "application/x-gzip")],
+                gzip(set(&["/nec-2010", "/nec-may"]).as_bytes()),
+            ),
             "/nec-may" | "/nec-june" | "/nec-2010" => html("<p>report</p>"),
             _ => not_found(),
         }
