@@ -10,7 +10,7 @@
 //!   disallowed page is skipped. A missing robots.txt (any 4xx) allows everything; one that
 //!   cannot be read (5xx, no connection) disallows the whole host for the run (RFC 9309).
 //! - **A delay** between two requests to one host ([`Options::delay`], 5 s by default), or
-//!   the robots.txt `Crawl-delay` when that is longer.
+//!   the robots.txt `Crawl-delay` when that is longer (up to an hour).
 //! - **Retries** with exponential backoff on 429, 5xx and connection errors, waiting as long
 //!   as `Retry-After` asks (in seconds or as an HTTP date), but a server asking for more than
 //!   [`Options::max_retry_after`] is an error rather than a long sleep.
@@ -308,6 +308,20 @@ fn now_to_the_second() -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, 0)
 }
 
+/// The longest `Crawl-delay` kept: one request an hour.
+pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(3600);
+
+/// A robots.txt `Crawl-delay` as a wait, at most [`MAX_CRAWL_DELAY`] (none when it is not a
+/// number of seconds).
+fn crawl_delay(secs: Option<f32>) -> Duration {
+    match secs {
+        Some(s) if s.is_finite() && s > 0.0 => {
+            Duration::try_from_secs_f32(s).map_or(MAX_CRAWL_DELAY, |d| d.min(MAX_CRAWL_DELAY))
+        }
+        _ => Duration::ZERO,
+    }
+}
+
 /// A response, its body read.
 struct Got {
     status: u16,
@@ -394,10 +408,9 @@ impl<'a> Fetcher<'a> {
         if let Some(host) = self.hosts.get(key)
             && let Some(last) = host.last
         {
-            let due = last + host.delay;
-            let now = Instant::now();
-            if due > now {
-                std::thread::sleep(due - now);
+            let waited = last.elapsed();
+            if host.delay > waited {
+                std::thread::sleep(host.delay - waited);
             }
         }
     }
@@ -518,12 +531,8 @@ impl<'a> Fetcher<'a> {
             Err(e) => Robots::Unreachable(e.to_string()),
         };
         if let Some(host) = self.hosts.get_mut(&key) {
-            if let Robots::Rules(robot) = &robots
-                && let Some(secs) = robot.delay
-                && secs.is_finite()
-                && secs > 0.0
-            {
-                host.delay = host.delay.max(Duration::from_secs_f32(secs));
+            if let Robots::Rules(robot) = &robots {
+                host.delay = host.delay.max(crawl_delay(robot.delay));
             }
             host.robots = robots;
         }
@@ -1025,6 +1034,15 @@ mod tests {
         assert_eq!(host_dir(&url("https://a.example:443/x")), "a.example");
         assert_eq!(host_dir(&url("http://127.0.0.1:8080/x")), "127.0.0.1_8080");
         assert_eq!(host_dir(&url("http://[::1]:81/")), "--1_81");
+    }
+
+    #[test]
+    fn a_crawl_delay_is_kept_within_an_hour_and_a_bad_one_is_none() {
+        assert_eq!(crawl_delay(Some(2.5)), Duration::from_millis(2500));
+        assert_eq!(crawl_delay(Some(1e30)), MAX_CRAWL_DELAY);
+        assert_eq!(crawl_delay(Some(f32::NAN)), Duration::ZERO);
+        assert_eq!(crawl_delay(Some(-3.0)), Duration::ZERO);
+        assert_eq!(crawl_delay(None), Duration::ZERO);
     }
 
     #[test]
