@@ -303,8 +303,16 @@ fn fetch(args: FetchArgs) -> Result<(), Failure> {
         dry_run: args.dry_run,
         ..nectar_fetch::Options::default()
     };
-    let bar = progress_bar(args.quiet, "pages");
+    let bar = progress_bar(
+        args.quiet,
+        "{bar:40} {pos}/{len} pages ({elapsed}) {wide_msg}",
+    );
     let summary = nectar_fetch::fetch(&sources, &options, &mut |event| match event {
+        Event::Reading(what) => {
+            if let Some(bar) = &bar {
+                bar.set_message(what);
+            }
+        }
         Event::Planned(n) => {
             if let Some(bar) = &bar {
                 bar.set_length(n as u64);
@@ -583,17 +591,15 @@ fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Opti
     })
 }
 
-/// A progress bar on stderr counting `what`, when stderr is a terminal and `--quiet` is not
-/// given.
-fn progress_bar(quiet: bool, what: &str) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr drawn with `template` (indicatif's), when stderr is a terminal and
+/// `--quiet` is not given.
+fn progress_bar(quiet: bool, template: &str) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
-        "{{bar:40}} {{pos}}/{{len}} {what} {{msg}} ({{elapsed}})"
-    )) {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     Some(bar)
@@ -629,7 +635,7 @@ fn read_each(
     mut each: impl FnMut(Report) -> Result<(), Failure>,
 ) -> Result<(nectar_pipeline::Summary, bool), Failure> {
     let options = options(args, registry)?;
-    let bar = progress_bar(args.quiet, "reports");
+    let bar = progress_bar(args.quiet, "{bar:40} {pos}/{len} reports {msg} ({elapsed})");
     let summary = nectar_pipeline::read(inputs, registry, &options, &mut each, |p| {
         if let Some(bar) = &bar {
             bar.set_length(p.total as u64);

@@ -148,6 +148,8 @@ pub enum Outcome {
 /// What a run tells as it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// A feed, sitemap or page is being read (for a progress bar's message).
+    Reading(String),
     /// The pages to fetch are known: this many.
     Planned(usize),
     /// One page is done.
@@ -737,6 +739,7 @@ impl<'a> Fetcher<'a> {
             if !seen.insert(raw.clone()) {
                 break;
             }
+            on(Event::Reading(format!("feed {raw}")));
             let read = parse_url(&raw).and_then(|url| {
                 let body = self.read_doc(&url)?;
                 feed_links(&url, &body)
@@ -776,6 +779,7 @@ impl<'a> Fetcher<'a> {
                 )));
                 break;
             }
+            on(Event::Reading(format!("sitemap {raw}")));
             let read = parse_url(&raw).and_then(|url| {
                 let body = self.read_doc(&url)?;
                 sitemap_links(&url, &body)
@@ -982,6 +986,7 @@ pub fn fetch(sources: &[Source], options: &Options, on: &mut dyn FnMut(Event)) -
         .collect();
     on(Event::Planned(urls.len()));
     for url in &urls {
+        on(Event::Reading(url.clone()));
         let outcome = fetcher.page(url, on);
         if options.dry_run {
             let mark = match outcome {
