@@ -9,6 +9,7 @@
 //! nectar chart membership --out m.svg   # one chart of the sample corpus as SVG
 //! nectar plugins                        # the registered parsers, exporters and charts
 //! nectar schema --out schemas           # the JSON Schemas of the output
+//! nectar fetch URL --out pages          # report pages fetched politely (feature `fetch`)
 //! ```
 //!
 //! # Your own `nectar`
@@ -66,6 +67,8 @@ Examples:
 
 A report may have a metadata sidecar beside it, NAME.meta.json beside NAME.txt, with any of
 url, published, authors, source and title; what it says wins over what is read from the text.
+A fetched page's sidecar also says how it was fetched: final_url, fetched_at, status,
+content_type, etag and last_modified.
 
 Exit codes: 0 all inputs read; 1 some input could not be read (the rest are still written),
 or the chart of `nectar chart` had nothing to draw; 2 usage error.";
@@ -190,12 +193,166 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Fetch report pages politely into a folder, each as OUT/<host>/<name>.html with its
+    /// sidecar, for `nectar build` to read.
+    #[cfg(feature = "fetch")]
+    #[command(after_help = FETCH_EXAMPLES)]
+    Fetch(FetchArgs),
     /// Write the JSON Schemas of nectar's output.
     Schema {
         /// The directory to write them into.
         #[arg(long, value_name = "DIR", default_value = "schemas")]
         out: PathBuf,
     },
+}
+
+#[cfg(feature = "fetch")]
+const FETCH_EXAMPLES: &str = "\
+Examples:
+  nectar fetch https://blog.example/2016/01/nec-report.html --out pages
+  nectar fetch -i urls.txt --out pages     one URL a line; # comments and blank lines skipped
+  nectar fetch --feed https://blog.example/feeds/posts/default --out pages
+                                           every post of a Blogger or WordPress feed
+  nectar fetch --sitemap https://site.example/sitemap.xml --out pages --dry-run
+                                           list what would be fetched, fetch nothing
+
+What it honours: robots.txt (for the user agent nectar; one that cannot be read keeps nectar
+off the host for the run), a delay between two requests to one host (--delay, or the
+robots.txt Crawl-delay when longer), Retry-After on 429 and 5xx (retried with backoff, up to 3
+times; a wait over 120 s is an error), timeouts, a size cap (--max-bytes), at most 5
+redirects. A page fetched before is asked for with its ETag and Last-Modified, and a 304
+leaves it as it is: running again fetches only what is missing or changed.
+
+Exit codes: 0 every page fetched, unchanged or disallowed; 1 some URL, feed or sitemap failed
+(each is one line, the others go on); 2 usage error.";
+
+/// `nectar fetch`'s arguments.
+#[cfg(feature = "fetch")]
+#[derive(Debug, clap::Args)]
+struct FetchArgs {
+    /// Pages to fetch.
+    #[arg(value_name = "URL")]
+    urls: Vec<String>,
+    /// A file of URLs to fetch, one a line (blank lines and `#` comments skipped).
+    #[arg(short = 'i', long = "input", value_name = "FILE")]
+    input: Vec<PathBuf>,
+    /// An Atom or RSS feed (Blogger, WordPress) whose posts to fetch, its next pages followed.
+    #[arg(long, value_name = "URL")]
+    feed: Vec<String>,
+    /// A sitemap or sitemap index whose pages to fetch, nested sitemaps followed.
+    #[arg(long, value_name = "URL")]
+    sitemap: Vec<String>,
+    /// The folder to save pages into, one folder per host.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Seconds between two requests to one host (robots.txt's Crawl-delay when longer).
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
+    delay: std::time::Duration,
+    /// A page larger than this many bytes is an error (nothing is saved of it).
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Seconds one request may take, its body included.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = seconds)]
+    timeout: std::time::Duration,
+    /// List the pages that would be fetched (reading robots.txt, feeds and sitemaps), one a
+    /// line, marked "(disallowed by robots.txt)" or "(already fetched)"; fetch none.
+    #[arg(long)]
+    dry_run: bool,
+    /// No progress bar and no summary line (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// A number of seconds, fractions allowed, as a duration.
+#[cfg(feature = "fetch")]
+fn seconds(s: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    std::time::Duration::try_from_secs_f64(secs)
+        .map_err(|_| format!("{s:?} is not a number of seconds of 0 or more"))
+}
+
+/// `nectar fetch`: the pages of the URLs, lists, feeds and sitemaps given, into `--out`.
+#[cfg(feature = "fetch")]
+fn fetch(args: FetchArgs) -> Result<(), Failure> {
+    use nectar_fetch::{Event, Source};
+    let mut sources: Vec<Source> = args.urls.into_iter().map(Source::Page).collect();
+    for file in &args.input {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Failure::Other(format!("{}: {e}", file.display())))?;
+        sources.extend(nectar_fetch::url_list(&text).into_iter().map(Source::Page));
+    }
+    sources.extend(args.feed.into_iter().map(Source::Feed));
+    sources.extend(args.sitemap.into_iter().map(Source::Sitemap));
+    if sources.is_empty() {
+        return Err(Failure::Usage(
+            "nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL".to_owned(),
+        ));
+    }
+    let options = nectar_fetch::Options {
+        out: args.out.clone(),
+        delay: args.delay,
+        max_bytes: args.max_bytes,
+        timeout: args.timeout,
+        dry_run: args.dry_run,
+        ..nectar_fetch::Options::default()
+    };
+    let bar = progress_bar(
+        args.quiet,
+        "{bar:40} {pos}/{len} pages ({elapsed}) {wide_msg}",
+    );
+    let summary = nectar_fetch::fetch(&sources, &options, &mut |event| match event {
+        Event::Reading(what) => {
+            if let Some(bar) = &bar {
+                bar.set_message(what);
+            }
+        }
+        Event::Planned(n) => {
+            if let Some(bar) = &bar {
+                bar.set_length(n as u64);
+            }
+        }
+        Event::Done(_) => {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+        }
+        Event::Line(line) => match &bar {
+            Some(bar) => bar.suspend(|| eprintln!("nectar: {line}")),
+            None => eprintln!("nectar: {line}"),
+        },
+        Event::Listed(line) => {
+            let _ = emit(format!("{line}\n").as_bytes());
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if !args.quiet {
+        let s = summary;
+        if args.dry_run {
+            eprintln!(
+                "nectar: would fetch {}, already fetched {}, disallowed {}, failed {}",
+                s.fetched, s.unchanged, s.skipped, s.failed
+            );
+        } else {
+            eprintln!(
+                "nectar: fetched {}, unchanged {}, skipped {}, failed {} (into {})",
+                s.fetched,
+                s.unchanged,
+                s.skipped,
+                s.failed,
+                args.out.display()
+            );
+        }
+    }
+    if summary.failed > 0 {
+        Err(Failure::Inputs)
+    } else {
+        Ok(())
+    }
 }
 
 /// Where `nectar build` finds the sample corpus when given no input.
@@ -389,6 +546,8 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             }
             if failed { Err(Failure::Inputs) } else { Ok(()) }
         }
+        #[cfg(feature = "fetch")]
+        Command::Fetch(args) => fetch(args),
         Command::Schema { out } => {
             for (name, text) in nectar_model::schema::all() {
                 let path = out.join(name);
@@ -428,16 +587,15 @@ fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Opti
     })
 }
 
-/// A progress bar on stderr, when stderr is a terminal and `--quiet` is not given.
-fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr drawn with `template` (indicatif's), when stderr is a terminal and
+/// `--quiet` is not given.
+fn progress_bar(quiet: bool, template: &str) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {msg} ({elapsed})")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     Some(bar)
@@ -473,7 +631,7 @@ fn read_each(
     mut each: impl FnMut(Report) -> Result<(), Failure>,
 ) -> Result<(nectar_pipeline::Summary, bool), Failure> {
     let options = options(args, registry)?;
-    let bar = progress_bar(args.quiet);
+    let bar = progress_bar(args.quiet, "{bar:40} {pos}/{len} reports {msg} ({elapsed})");
     let summary = nectar_pipeline::read(inputs, registry, &options, &mut each, |p| {
         if let Some(bar) = &bar {
             bar.set_length(p.total as u64);

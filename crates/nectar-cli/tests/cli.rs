@@ -785,3 +785,176 @@ fn text_prints_what_nectar_reads_of_each_report() {
             .contains("agreed the budget")
     );
 }
+
+/// A server on 127.0.0.1 answering `pages` (path, status, body) on its own thread until the
+/// returned flag is set or 20 s have passed; its base URL.
+#[cfg(feature = "fetch")]
+fn serve(
+    pages: &'static [(&'static str, u16, &'static str)],
+) -> (
+    String,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::thread::JoinHandle<()>,
+) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&stop);
+    let thread = std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !flag.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+            let Ok(Some(request)) = server.recv_timeout(std::time::Duration::from_millis(20))
+            else {
+                continue;
+            };
+            let (status, body) = pages
+                .iter()
+                .find(|(p, _, _)| *p == request.url())
+                .map_or((404, "not found"), |(_, s, b)| (*s, *b));
+            let response = tiny_http::Response::from_string(body)
+                .with_status_code(status)
+                .with_header(
+                    tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"text/html"[..]).unwrap(),
+                );
+            let _ = request.respond(response);
+        }
+    });
+    (format!("http://127.0.0.1:{port}"), stop, thread)
+}
+
+#[cfg(feature = "fetch")]
+#[test]
+fn fetch_saves_pages_with_sidecars_that_nectar_reads_and_names_each_failure() {
+    static PAGES: &[(&str, u16, &str)] = &[
+        ("/robots.txt", 200, "User-agent: *\nDisallow: /private/\n"),
+        (
+            "/2015/03/nec-report",
+            200,
+            "<p>The NEC met on 3 March 2015.</p>",
+        ),
+    ];
+    let (base, stop, thread) = serve(PAGES);
+    let d = tmp();
+    let out = d.path().join("pages");
+    let list = write(
+        d.path(),
+        "urls.txt",
+        format!("# reports\n{base}/2015/03/nec-report\n\n{base}/private/x\n{base}/gone\n")
+            .as_bytes(),
+    );
+    let args = ["fetch", "--delay", "0", "--out", s(&out), "-i", s(&list)];
+    let o = nectar(&[&args[..], &["ftp://files.example/r.txt"]].concat());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!(
+        "nectar: skipped {base}/private/x: disallowed by robots.txt"
+    )));
+    assert!(err.contains(&format!("nectar: failed {base}/gone: HTTP 404")));
+    assert!(err.contains("nectar: failed ftp://files.example/r.txt: not an http(s) URL"));
+    assert!(
+        err.contains("fetched 1, unchanged 0, skipped 1, failed 2"),
+        "{err}"
+    );
+
+    // A dry run lists what it would do, on standard output.
+    let o = nectar(&[&args[..], &["--dry-run", "-q"]].concat());
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(
+        listed,
+        format!(
+            "{base}/2015/03/nec-report (already fetched)\n{base}/private/x (disallowed by robots.txt)\n{base}/gone\n"
+        )
+    );
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    thread.join().unwrap();
+
+    // The sidecar fetch wrote, with every field it writes, is one nectar reads.
+    let host = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let meta = std::fs::read_dir(&host)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".meta.json"))
+        .unwrap();
+    let sidecar: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    for field in ["url", "final_url", "fetched_at", "status", "content_type"] {
+        assert!(sidecar.get(field).is_some(), "{field}: {sidecar}");
+    }
+    let report = write(d.path(), "r.txt", GOOD.as_bytes());
+    std::fs::copy(&meta, d.path().join("r.meta.json")).unwrap();
+    let o = nectar(&["parse", s(&report)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        corpus.reports[0].document.url,
+        Some(format!("{base}/2015/03/nec-report"))
+    );
+}
+
+#[cfg(feature = "fetch")]
+#[test]
+fn fetch_without_anything_to_fetch_is_a_usage_error() {
+    let d = tmp();
+    let o = nectar(&["fetch", "--out", s(d.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nothing to fetch"));
+    let o = nectar(&[
+        "fetch",
+        "--out",
+        s(d.path()),
+        "--delay",
+        "soon",
+        "https://a.example/",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn a_web_page_is_decoded_with_the_charset_its_fetch_recorded() {
+    let d = tmp();
+    // No `<meta charset>`: the bytes \xe1 and \xa3 read as windows-1252 by detection, but the
+    // HTTP header a fetch recorded in the sidecar says ISO-8859-7 (Greek), and wins.
+    let page = b"<!doctype html><html><head><title>NEC report</title></head><body><article>\
+        <p>The NEC met on 3 March 2015 and agreed the budget of \xa35 for each member, \
+        after the general secretary reported on the party's finances for the year.</p>\
+        <p>Caf\xe1 owners were thanked for hosting the meeting.</p></article></body></html>";
+    let html = write(d.path(), "page.html", page);
+    let o = nectar(&["parse", s(&html)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    let text = corpus.reports[0].document.text.clone().unwrap();
+    assert!(
+        text.contains("\u{a3}5") && text.contains("Caf\u{e1}"),
+        "{text}"
+    );
+    assert_eq!(
+        corpus.reports[0].document.encoding.as_deref(),
+        Some("windows-1252")
+    );
+
+    write(
+        d.path(),
+        "page.meta.json",
+        br#"{"url": "https://example.org/nec.html", "content_type": "text/html; charset=ISO-8859-7"}"#,
+    );
+    let o = nectar(&["parse", s(&html)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    let report = &corpus.reports[0];
+    let text = report.document.text.clone().unwrap();
+    assert!(text.contains("Caf\u{3b1}"), "{text}");
+    assert_eq!(report.document.encoding.as_deref(), Some("iso-8859-7"));
+    assert_eq!(
+        report.document.extractor.as_ref().map(|e| e.name.as_str()),
+        Some("dom_smoothie")
+    );
+    // Every quote indexes the text kept in the output.
+    assert!(report.check(&text).is_empty(), "{:?}", report.check(&text));
+}

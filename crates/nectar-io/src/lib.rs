@@ -21,7 +21,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use nectar_model::{CommentLayout, Document, Sidecar, SourceDocument, Span};
+use nectar_model::{CommentLayout, Document, Sidecar, SourceDocument};
 use sha2::{Digest, Sha256};
 
 /// Limits on what is read.
@@ -532,7 +532,10 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
         ..SourceDocument::default()
     };
     if is_web_page(path, &bytes) {
-        let (text, markup, comments) = read_web_page(&bytes, &mut source).map_err(err)?;
+        // The charset of the HTTP header a fetch recorded comes before the page's own.
+        let content_type = sidecar.as_ref().and_then(|s| s.content_type.as_deref());
+        let (text, markup, comments) =
+            read_web_page(&bytes, content_type, &mut source).map_err(err)?;
         return Ok(Document {
             source,
             text,
@@ -594,7 +597,11 @@ type WebPage = (String, Sidecar, Vec<CommentLayout>);
 /// A web page's main text and what its markup says, with the text's provenance filled in. Its
 /// readers' comments are read with the registered sites' comment markups.
 #[cfg(feature = "html")]
-fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<WebPage, Problem> {
+fn read_web_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    source: &mut SourceDocument,
+) -> Result<WebPage, Problem> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
@@ -608,7 +615,7 @@ fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<WebPage, P
             text: m.text,
         })
         .collect();
-    let page = nectar_html::read_page(bytes, None, &nectar_html::Limits::default(), &sites)
+    let page = nectar_html::read_page(bytes, content_type, &nectar_html::Limits::default(), &sites)
         .map_err(Problem::Html)?;
     let mut text = page.text;
     let mut comments = Vec::new();
@@ -620,7 +627,7 @@ fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<WebPage, P
             let at = text.len();
             text.push_str(s);
             text.push('\n');
-            Span::new(at, at + s.len())
+            nectar_model::Span::new(at, at + s.len())
         };
         let anonymous = c
             .author
@@ -632,7 +639,7 @@ fn read_web_page(bytes: &[u8], source: &mut SourceDocument) -> Result<WebPage, P
         }
         let body = line(&c.text);
         comments.push(CommentLayout {
-            span: Span::new(start, body.end),
+            span: nectar_model::Span::new(start, body.end),
             author,
             anonymous,
             posted_at: c.time.as_deref().and_then(comment_time),
@@ -680,7 +687,7 @@ fn comment_time(time: &str) -> Option<chrono::NaiveDateTime> {
 }
 
 #[cfg(not(feature = "html"))]
-fn read_web_page(_: &[u8], _: &mut SourceDocument) -> Result<WebPage, Problem> {
+fn read_web_page(_: &[u8], _: Option<&str>, _: &mut SourceDocument) -> Result<WebPage, Problem> {
     Err(Problem::HtmlNotBuiltIn)
 }
 

@@ -33,6 +33,26 @@ pub struct Sidecar {
     /// Its title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Where the page was found after redirects, when it was fetched (`nectar fetch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// When it was fetched (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The HTTP status of the response it was saved from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The response's `Content-Type` header as sent, with its charset if it named one (the
+    /// saved page is the bytes received, in that charset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The response's `ETag` header, sent back as `If-None-Match` when fetching again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// The response's `Last-Modified` header, sent back as `If-Modified-Since` when fetching
+    /// again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
 }
 
 /// A report's text, decoded, with where it came from.
@@ -75,5 +95,37 @@ impl Document {
             markup: None,
             comments: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_sidecar_with_every_field_parses_and_round_trips() {
+        let json = r#"{
+            "url": "https://blog.example/2016/01/nec.html",
+            "published": "2016-01-26",
+            "authors": ["A. Writer"],
+            "source": "blogger",
+            "title": "NEC report",
+            "final_url": "https://blog.example/2016/01/nec-report.html",
+            "fetched_at": "2026-12-02T15:50:00Z",
+            "status": 200,
+            "content_type": "text/html; charset=windows-1252",
+            "etag": "\"abc\"",
+            "last_modified": "Tue, 26 Jan 2016 10:00:00 GMT"
+        }"#;
+        let meta: Sidecar = serde_json::from_str(json).unwrap();
+        assert_eq!(meta.status, Some(200));
+        assert_eq!(
+            meta.fetched_at.unwrap().to_rfc3339(),
+            "2026-12-02T15:50:00+00:00"
+        );
+        let again: Sidecar = serde_json::from_str(&serde_json::to_string(&meta).unwrap()).unwrap();
+        assert_eq!(again, meta);
+        assert!(serde_json::from_str::<Sidecar>(r#"{"fetched": "x"}"#).is_err());
     }
 }
