@@ -944,6 +944,14 @@ pub(crate) fn items(
     // `Jo reinforced these points in her report`: an office holder's own report.
     for &s in sentences {
         let sentence = &text[s.start..s.end];
+        // The name it opens with must be a speaker's: most sentences open with none.
+        if !known
+            .speakers
+            .iter()
+            .any(|(f, _)| sentence.starts_with(f.as_str()))
+        {
+            continue;
+        }
         let Some(c) = IN_OWN_REPORT.captures(sentence) else {
             continue;
         };
