@@ -453,15 +453,15 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
     for m in KEYS.find_overlapping_iter(sentence) {
         present[m.pattern().as_usize()] = true;
     }
-    let any = present.contains(&true);
+    // The sentence for a rule whose key words it holds; none for the others, which do not run
+    // (no rule's pattern matches without its words).
     let when = |words: &[&str]| {
         let has = |w: &&str| present[KEY_WORDS.iter().position(|k| k == w).expect("a key word")];
-        if any && words.iter().any(has) {
-            sentence
-        } else {
-            ""
-        }
+        words.iter().any(has).then_some(sentence)
     };
+    if !present.contains(&true) {
+        return;
+    }
     let report = ["report", "update", "presentation", "briefing", "paper"];
     let abs = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
     let mut push = |heading: String,
@@ -477,7 +477,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             rule,
         });
     };
-    for c in GAVE.captures_iter(when(&["report"])) {
+    for c in when(&["report"])
+        .into_iter()
+        .flat_map(|t| GAVE.captures_iter(t))
+    {
         let (all, who, what) = (c.get(0).expect("match"), &c[1], &c[2]);
         let words = LEAD.replace(what.trim(), "").to_string();
         let after = &sentence[all.end()..];
@@ -514,7 +517,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             "gave_report",
         );
     }
-    for c in REPORTED.captures_iter(when(&["reported"])) {
+    for c in when(&["reported"])
+        .into_iter()
+        .flat_map(|t| REPORTED.captures_iter(t))
+    {
         let all = c.get(0).expect("match");
         let who = presenter(&c[1]);
         if c[2].eq_ignore_ascii_case("as") {
@@ -534,18 +540,21 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, Some(who.clone()), span, "reported_on");
         }
     }
-    if let Some(m) = GIVEN_ON.find(when(&["given", "presented", "received"])) {
+    if let Some(m) = when(&["given", "presented", "received"]).and_then(|t| GIVEN_ON.find(t)) {
         for (t, span) in topics(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "update_given_on");
         }
     }
-    if let Some(m) = PAPER.find(when(&["proposal", "paper", "recommendation"]))
+    if let Some(m) = when(&["proposal", "paper", "recommendation"]).and_then(|t| PAPER.find(t))
         && let Some((t, span)) = topic(text, s.start + m.end(), s.end)
         && PAPER_DECIDED.is_match(&text[span.end..s.end])
     {
         push(t, None, None, span, "paper_decided");
     }
-    for m in UPDATE_ON.find_iter(when(&[" by"])) {
+    for m in when(&[" by"])
+        .into_iter()
+        .flat_map(|t| UPDATE_ON.find_iter(t))
+    {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             let after = &text[span.end..s.end];
             if let Some(by) = PRESENTED_BY.find(after) {
@@ -561,7 +570,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in REPORT_FROM.find_iter(when(&["from"])) {
+    for m in when(&["from"])
+        .into_iter()
+        .flat_map(|t| REPORT_FROM.find_iter(t))
+    {
         if let Some(o) = office_at(&sentence[m.end()..]) {
             let end = m.end() + o.len();
             let from = LEAD.find(m.as_str()).map_or(0, |l| l.end());
@@ -578,7 +590,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in OFFICE_NAMED.captures_iter(when(&[" as ", " as\u{a0}"])) {
+    for c in when(&[" as ", " as\u{a0}"])
+        .into_iter()
+        .flat_map(|t| OFFICE_NAMED.captures_iter(t))
+    {
         let all = c.get(0).expect("match");
         if let Some(o) = office_at(&sentence[all.end()..])
             && REPORT_WORD.is_match(sentence)
@@ -593,7 +608,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in THROUGH.captures_iter(when(&["through"])) {
+    for c in when(&["through"])
+        .into_iter()
+        .flat_map(|t| THROUGH.captures_iter(t))
+    {
         let all = c.get(0).expect("match");
         let who = presenter(
             &sentence[c.get(1).expect("name").start()..all.end()]
@@ -606,11 +624,11 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, Some(who), span, "took_us_through");
         }
     }
-    let reporting = when(&report);
-    if let Some(c) = NAMES_REPORT
-        .captures(reporting)
-        .or_else(|| NAMES_REPORT_AFTER.captures(reporting))
-    {
+    if let Some(c) = when(&report).and_then(|t| {
+        NAMES_REPORT
+            .captures(t)
+            .or_else(|| NAMES_REPORT_AFTER.captures(t))
+    }) {
         let all = c.get(0).expect("match");
         let name = c.get(1).expect("name");
         if is_person(name.as_str()) {
@@ -628,7 +646,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             );
         }
     }
-    for c in REPORT_ITEM.captures_iter(when(&["report"])) {
+    for c in when(&["report"])
+        .into_iter()
+        .flat_map(|t| REPORT_ITEM.captures_iter(t))
+    {
         let m = c.get(0).expect("match");
         if TO_OTHER_BODY.is_match(&sentence[m.end()..]) {
             continue;
@@ -646,7 +667,7 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
         );
     }
     // The generic readings last: a specific rule's reading of the same words wins.
-    for m in RECEIVED.find_iter(when(&[
+    let received = when(&[
         "received",
         "considered",
         "discussed",
@@ -654,7 +675,8 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
         "given",
         "presented",
         "heard",
-    ])) {
+    ]);
+    for m in received.into_iter().flat_map(|t| RECEIVED.find_iter(t)) {
         // `We also received ...`, `we then considered ...`: business of its own, even under a
         // heading.
         let rule = if SEQUENCE.is_match(m.as_str()) {
@@ -666,13 +688,15 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             push(t, None, None, span, rule);
         }
     }
-    if let Some(c) = PASSIVE.captures(when(&[
+    if let Some(c) = when(&[
         "discussed",
         "debated",
         "considered",
         "presented",
         "received",
-    ])) {
+    ])
+    .and_then(|t| PASSIVE.captures(t))
+    {
         let subject = c.get(1).expect("subject");
         let first = subject.as_str().split_whitespace().next().unwrap_or("");
         let words = subject.as_str().split_whitespace().count();
@@ -696,7 +720,10 @@ fn in_sentence(text: &str, s: Span, out: &mut Vec<Item>) {
             }
         }
     }
-    for m in DEBATE_ON.find_iter(when(&["debate", "discussion"])) {
+    for m in when(&["debate", "discussion"])
+        .into_iter()
+        .flat_map(|t| DEBATE_ON.find_iter(t))
+    {
         if let Some((t, span)) = topic(text, s.start + m.end(), s.end) {
             push(t, None, None, span, "debate_on");
         }
@@ -917,6 +944,14 @@ pub(crate) fn items(
     // `Jo reinforced these points in her report`: an office holder's own report.
     for &s in sentences {
         let sentence = &text[s.start..s.end];
+        // The name it opens with must be a speaker's: most sentences open with none.
+        if !known
+            .speakers
+            .iter()
+            .any(|(f, _)| sentence.starts_with(f.as_str()))
+        {
+            continue;
+        }
         let Some(c) = IN_OWN_REPORT.captures(sentence) else {
             continue;
         };
@@ -1030,6 +1065,39 @@ pub(crate) fn items(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `in_sentence` runs a rule only on a sentence with its key words: none of the rules'
+    /// patterns matches a sentence without them (here, one with no words at all).
+    #[test]
+    fn no_rule_reads_an_item_without_its_key_words() {
+        let rules = [
+            &*GAVE,
+            &*REPORTED,
+            &*GIVEN_ON,
+            &*PAPER,
+            &*UPDATE_ON,
+            &*REPORT_FROM,
+            &*OFFICE_NAMED,
+            &*THROUGH,
+            &*NAMES_REPORT,
+            &*NAMES_REPORT_AFTER,
+            &*REPORT_ITEM,
+            &*RECEIVED,
+            &*PASSIVE,
+            &*DEBATE_ON,
+        ];
+        for re in rules {
+            assert!(!re.is_match(""), "{re}");
+            assert!(
+                !re.is_match("Jo Bloggs met the Chair, and we agreed."),
+                "{re}"
+            );
+        }
+        let mut out = Vec::new();
+        let text = "Jo Bloggs met the Chair, and we agreed.";
+        in_sentence(text, Span::new(0, text.len()), &mut out);
+        assert!(out.is_empty());
+    }
 
     fn run(text: &str) -> Vec<Item> {
         let body = Span::new(0, text.len());

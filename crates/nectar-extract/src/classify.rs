@@ -158,33 +158,38 @@ static DECIDER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The text around a naming of the NEC: `before` bytes before it, `after` bytes after.
-fn around<'a>(text: &'a str, m: ::regex::Match<'_>, before: usize, after: usize) -> &'a str {
-    let from = floor_boundary(text, m.start().saturating_sub(before));
-    &text[from..ceil_boundary(text, m.end() + after)]
+/// The text around a naming of the NEC (at `m`): `before` bytes before it, `after` bytes after.
+fn around(text: &str, m: (usize, usize), before: usize, after: usize) -> &str {
+    let from = floor_boundary(text, m.0.saturating_sub(before));
+    &text[from..ceil_boundary(text, m.1 + after)]
 }
 
-/// What the namings of the NEC in a text say: how many there are, whether one says the NEC
-/// decided something ([`NEC_DECIDED`]) and how many speak of NEC elections
-/// ([`ELECTION_STORY`]), each looked for around the naming only.
+/// What the namings of the NEC in a text say: where they are, whether one says the NEC
+/// decided something ([`NEC_DECIDED`]), looked for around the naming only.
 struct Namings {
-    count: usize,
+    at: Vec<(usize, usize)>,
     decided: bool,
-    elections: usize,
 }
 
 fn namings(text: &str) -> Namings {
     let mut n = Namings {
-        count: 0,
+        at: Vec::new(),
         decided: false,
-        elections: 0,
     };
     for m in DECIDER.find_iter(text) {
-        n.count += 1;
-        n.decided = n.decided || NEC_DECIDED.is_match(around(text, m, 40, 80));
-        n.elections += usize::from(ELECTION_STORY.is_match(around(text, m, 24, 24)));
+        let at = (m.start(), m.end());
+        n.at.push(at);
+        n.decided = n.decided || NEC_DECIDED.is_match(around(text, at, 40, 80));
     }
     n
+}
+
+/// How many of the namings `at` in `text` speak of NEC elections ([`ELECTION_STORY`]), looked
+/// for around each naming only; counted only where the decision needs it.
+fn elections(text: &str, at: &[(usize, usize)]) -> usize {
+    at.iter()
+        .filter(|&&m| ELECTION_STORY.is_match(around(text, m, 24, 24)))
+        .count()
 }
 
 /// Decides whether a page reports meetings of Labour's NEC. The evidence against is weighed
@@ -203,7 +208,7 @@ pub(crate) fn classify(page: &Page<'_>) -> Decision {
         reasons.push((4, "the opening names an NEC report or meeting"));
     }
     let body = namings(page.body);
-    if body.count > 0 && MEETING_TALK.is_match(page.body) {
+    if !body.at.is_empty() && MEETING_TALK.is_match(page.body) {
         reasons.push((2, "the body names the NEC and speaks of a meeting"));
     }
     let decided = body.decided || namings(page.head).decided;
@@ -241,18 +246,20 @@ pub(crate) fn classify(page: &Page<'_>) -> Decision {
         election_first
     });
     against(-3, "the body is mostly about NEC elections", &|| {
-        let election = body.elections;
-        !election_first
-            && !decided
-            && election >= 2
-            && election * 2 >= MEETING_TALK.find_iter(page.body).count()
+        !election_first && !decided && {
+            let election = elections(page.body, &body.at);
+            election >= 2 && election * 2 >= MEETING_TALK.find_iter(page.body).count()
+        }
     });
     against(
         -3,
         "other bodies' committees are named more than the NEC",
         &|| {
-            let others = OTHER_BODY.find_iter(page.body).take(body.count + 1).count();
-            others > body.count
+            let others = OTHER_BODY
+                .find_iter(page.body)
+                .take(body.at.len() + 1)
+                .count();
+            others > body.at.len()
         },
     );
     against(-8, "it speaks of a union more than of a party", &|| {

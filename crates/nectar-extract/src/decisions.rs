@@ -288,9 +288,13 @@ pub(crate) fn in_sentence(text: &str, sentence: Span) -> Vec<Found> {
     if !VERBS.is_match(s) {
         return Vec::new();
     }
+    let matched = RULE_SET.matches(s);
+    if !matched.matched_any() {
+        return Vec::new();
+    }
     let (unanimous, narrow) = (UNANIMOUS.is_match(s), NARROW.is_match(s));
     let mut found: Vec<Found> = Vec::new();
-    for r in RULE_SET.matches(s).iter().map(|i| &RULES[i]) {
+    for r in matched.iter().map(|i| &RULES[i]) {
         // Each match: where it starts and ends, and where its clause starts.
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();
         for m in r.pattern.find_iter(s) {

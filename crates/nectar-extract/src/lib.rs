@@ -49,7 +49,7 @@ use nectar_model::{
     YearBasis,
     ids::{self, FactKind},
 };
-use nectar_text::{Anchor, Scan, Tense};
+use nectar_text::{Anchor, DateMention, Scan, Tense};
 use regex::Regex;
 
 pub use knowledge::{Person, Tenure, people};
@@ -189,11 +189,15 @@ fn reporter_in_path(url: &str) -> Option<&'static Person> {
     })
 }
 
-/// The one day a title names, its year from `anchor` when it gives none (`Away Day - Monday
-/// 19th November`); none when it names several days or none.
-fn title_date(title: &str, anchor: Option<&Anchor>) -> Option<nectar_model::DateReading> {
-    let days: Vec<_> = nectar_text::find_dates(title)
-        .into_iter()
+/// The one day a title names (its `dates`), its year from `anchor` when it gives none (`Away
+/// Day - Monday 19th November`); none when it names several days or none.
+fn title_date(
+    title: &str,
+    dates: &[DateMention],
+    anchor: Option<&Anchor>,
+) -> Option<nectar_model::DateReading> {
+    let days: Vec<_> = dates
+        .iter()
         .filter(|m| m.day.is_some() && m.month.is_some())
         .collect();
     let [one] = days.as_slice() else {
@@ -298,9 +302,8 @@ fn context_year(text: &str) -> Option<i32> {
         .map(|(y, _)| y)
 }
 
-/// The period a title names, if it names one with a year.
-fn title_period(title: &str) -> Option<Period> {
-    let dates = nectar_text::find_dates(title);
+/// The period a title names (its `dates`), if it names one with a year.
+fn title_period(title: &str, dates: &[DateMention]) -> Option<Period> {
     let with_year: Vec<_> = dates
         .iter()
         .filter_map(|m| nectar_text::resolve(m, None, Tense::Unknown))
@@ -538,7 +541,14 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     };
 
     let body_text = &text[body.start..body.end];
-    let period = title.as_ref().and_then(|t| title_period(&t.value));
+    // The title's dates, read once for its period and its day.
+    let title_dates = title
+        .as_ref()
+        .map(|t| nectar_text::find_dates(&t.value))
+        .unwrap_or_default();
+    let period = title
+        .as_ref()
+        .and_then(|t| title_period(&t.value, &title_dates));
     // The anchor for dates without a year, best first.
     let anchor = published
         .as_ref()
@@ -646,7 +656,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         let title_day = report
             .title
             .as_ref()
-            .and_then(|t| title_date(&t.value, anchor.as_ref()));
+            .and_then(|t| title_date(&t.value, &title_dates, anchor.as_ref()));
         places = read_meetings(
             &reader,
             &mut report,
@@ -820,7 +830,7 @@ fn read_meetings(
         .collect();
         if named.is_empty() {
             named.push(MeetingMention {
-                date: title_date(words, anchor)
+                date: title_date(words, &nectar_text::find_dates(words), anchor)
                     .filter(|d| d.date == p.first)
                     .unwrap_or_else(|| {
                         nectar_model::DateReading::stated(p.first).from(DateBasis::Title)
@@ -1520,7 +1530,7 @@ static YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
 /// The as-of date a date right after a figure gives: resolved against the meeting's date,
 /// looking back (`512k in February`), and a year earlier when `last year` follows.
 fn stated_as_of(
-    mention: &nectar_text::DateMention,
+    mention: &DateMention,
     after: &str,
     meeting: Option<PartialDate>,
 ) -> Option<PartialDate> {

@@ -244,7 +244,8 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
             );
         let reach = if opens { 80 } else { 60 };
         let fwd = ceil_boundary(text, (span.end + reach).min(next_start.max(span.end)));
-        let adjacent = {
+        // Read only where needed: a day's cue is looked for before it first.
+        let adjacent = || {
             let from = if month_only { span.start } else { span.end };
             let max_start = if opens {
                 fwd - from
@@ -257,7 +258,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         let found = if month_only {
             // "The next meeting will take place in September": a month after a next meeting.
             let back = floor_boundary(text, span.start.saturating_sub(100).max(prev_end));
-            adjacent.or_else(|| {
+            adjacent().or_else(|| {
                 NEXT_MEETING.find(&text[back..span.start]).map(|m| {
                     (
                         vec![MeetingKind::Full],
@@ -270,7 +271,7 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
             let back = floor_boundary(text, span.start.saturating_sub(120).max(prev_end));
             kinds_in(&text[back..span.start])
                 .map(|(k, s, b)| (k, Span::new(back + s.start, back + s.end), b))
-                .or(adjacent)
+                .or_else(adjacent)
         };
         let Some((kinds, cue_span, body)) = found else {
             previous = None;
@@ -279,13 +280,13 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         // A full-NEC kind named later in the sentence ("the 24th November meeting ... is
         // scheduled as an Away Day") refines a plain one.
         let rest = &text[span.end..next_start.max(span.end)];
-        let (kinds, cue_span, body) = match kinds_in(rest) {
+        let plain = kinds == [MeetingKind::Full] || kinds == [MeetingKind::Unknown];
+        let (kinds, cue_span, body) = match plain.then(|| kinds_in(rest)).flatten() {
             Some((k, s, b))
-                if (kinds == [MeetingKind::Full] || kinds == [MeetingKind::Unknown])
-                    && matches!(
-                        k[0],
-                        MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
-                    ) =>
+                if matches!(
+                    k[0],
+                    MeetingKind::AwayDay | MeetingKind::Special | MeetingKind::Emergency
+                ) =>
             {
                 (k, Span::new(span.end + s.start, span.end + s.end), b)
             }

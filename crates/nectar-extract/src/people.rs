@@ -159,9 +159,21 @@ static ROLE_SET: LazyLock<std::collections::HashSet<&'static str>> =
 /// A word that can stand in a name: not one of the words that are not names, nor a title or a
 /// role word (`Minister`).
 fn name_word(w: &str) -> bool {
-    !WORDS.not_names.contains(w)
-        && !NAMES.honorifics.contains(w)
-        && !ROLE_SET.contains(w.to_lowercase().as_str())
+    !WORDS.not_names.contains(w) && !NAMES.honorifics.contains(w) && !role_word(w)
+}
+
+/// Whether `w` is one of [`WORDS`]' role words in any case; a short ASCII word is lower-cased
+/// on the stack, not in a new string (the capitalised words of a text are many).
+fn role_word(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) if w.is_ascii() => {
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| ROLE_SET.contains(l))
+        }
+        _ => ROLE_SET.contains(w.to_lowercase().as_str()),
+    }
 }
 
 /// Whether the words after `end` make the name the title of a thing: a thing word next, or
@@ -233,6 +245,8 @@ fn by_shape(
         let words = &all[run];
         capitals.extend(words.iter().map(|&(a, b)| Span::new(base + a, base + b)));
         let word = |i: usize| &slice[words[i].0..words[i].1];
+        // Whether each word can stand in a name, looked up once for both readings below.
+        let named: Vec<bool> = (0..words.len()).map(|i| name_word(word(i))).collect();
         let mut i = 0;
         while i < words.len() {
             let honour = NAMES.honorifics.contains(word(i));
@@ -250,7 +264,7 @@ fn by_shape(
                         .trim_end()
                         .ends_with(|c: char| c.is_ascii_digit())
                     && !NAMES.place_words.contains(&word_before(slice, words[i].0));
-                if !(name_word(w) || surname) || (j > first && NAMES.honorifics.contains(w)) {
+                if !(named[j] || surname) || (j > first && NAMES.honorifics.contains(w)) {
                     break;
                 }
                 j += 1;
@@ -282,7 +296,7 @@ fn by_shape(
         let mut k = 0;
         while k < words.len() {
             let mut j = k;
-            while j < words.len() && j - k < 3 && name_word(word(j)) {
+            while j < words.len() && j - k < 3 && named[j] {
                 j += 1;
             }
             if j - k >= 2 {
@@ -686,6 +700,16 @@ mod tests {
             NaiveDate::parse_from_str(on, "%Y-%m-%d").ok(),
             &[],
         )
+    }
+
+    #[test]
+    fn a_role_word_is_one_in_any_case() {
+        assert!(role_word("Chair") && role_word("CHAIR") && role_word("chair"));
+        assert!(!role_word("Bloggs") && !role_word("Chairs-and-Tables-of-the-Committee-Rooms"));
+        // Not ASCII: lower-cased as before (a Kelvin sign is a `k`).
+        assert!(role_word("Spo\u{212A}esperson"));
+        assert!(!role_word("Chaïr"));
+        assert!(!name_word("Minister") && name_word("Bloggs"));
     }
 
     fn names(text: &str, on: &str) -> Vec<(String, Option<String>)> {

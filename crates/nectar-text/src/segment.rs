@@ -115,32 +115,28 @@ pub fn trim(text: &str, span: Span) -> Span {
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            let span = Span::new(start, i);
-            out.push(Line {
-                span,
-                trimmed: trim(text, span),
-            });
-            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    if start < bytes.len() {
-        let span = Span::new(start, bytes.len());
-        out.push(Line {
+    let line = |start: usize, end: usize| {
+        let span = Span::new(start, end);
+        Line {
             span,
             trimmed: trim(text, span),
-        });
+        }
+    };
+    let mut start = 0;
+    // The line ends, found by memchr: a `\n` right after a `\r` ends no other line.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue;
+        }
+        out.push(line(start, i));
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+    }
+    if start < bytes.len() {
+        out.push(line(start, bytes.len()));
     }
     out
 }
@@ -443,5 +439,9 @@ mod tests {
         let text = "one\r\n\u{a0}two \r\n\nthree";
         let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
         assert_eq!(got, ["one", "two", "", "three"]);
+        // A carriage return before a CRLF ends a line of its own; a final CRLF starts none.
+        let text = "a\r\r\nb\r\n";
+        let got: Vec<Span> = lines(text).iter().map(|l| l.span).collect();
+        assert_eq!(got, [Span::new(0, 1), Span::new(2, 2), Span::new(4, 5)]);
     }
 }
