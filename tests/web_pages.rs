@@ -239,3 +239,72 @@ fn sample_corpus_reads_the_same_from_web_pages() {
     let diffs = differences(&files);
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
+
+/// The sample web pages in `examples/web`: a report of the sample corpus in each publisher's
+/// layout, for users to try (`nectar build examples/web`).
+const SAMPLE_PAGES: &[(&str, Publisher)] = &[
+    ("blogger/red-pennine-2017-11", Publisher::Blogger),
+    ("other/wordpress-away-day-2016", Publisher::WordPress),
+    ("labourlist/nec-leadership-timetable", Publisher::LabourList),
+    ("progress/nec-report-march-2014", Publisher::Progress),
+    ("clga/clga-2016-05", Publisher::Clga),
+    ("other/personal-site-2010-10", Publisher::News),
+];
+
+/// The sample web pages are the sample corpus's text reports in each layout, as
+/// `nectar_testkit::web` writes them (`NECTAR_BLESS=1` writes them anew), with the text's
+/// sidecar beside each.
+#[test]
+fn sample_web_pages_are_the_text_reports_in_each_layout() {
+    let corpus = nectar_testkit::sample_corpus_dir();
+    let web = nectar_testkit::workspace_root().join("examples/web");
+    let bless = std::env::var_os("NECTAR_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (stem, layout) in SAMPLE_PAGES {
+        let file = corpus.join(format!("{stem}.txt"));
+        let (report, text, blocks) = read(&file);
+        let html = page(*layout, &post(&report, &text, &blocks));
+        let name = Path::new(stem)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let path = web.join(layout.name()).join(format!("{name}.html"));
+        let mut files = vec![(path.clone(), html.into_bytes())];
+        let side = nectar_io::sidecar_path(&file);
+        if side.is_file() {
+            files.push((
+                nectar_io::sidecar_path(&path),
+                std::fs::read(&side).unwrap(),
+            ));
+        }
+        for (path, bytes) in files {
+            if bless {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &bytes).unwrap();
+            } else if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        // Read as a user would, the page gives the text's meetings (the rest is compared
+        // above, with the known gaps).
+        let (from_page, _, _) = read(&path);
+        let meetings = |r: &Report| -> Vec<String> {
+            facts(r)
+                .into_iter()
+                .filter(|f| f.starts_with("meetings:"))
+                .collect()
+        };
+        assert_eq!(
+            meetings(&from_page),
+            meetings(&report),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(
+        stale.is_empty(),
+        "not as nectar_testkit::web writes them (NECTAR_BLESS=1 cargo test -p nectar-tests --test web_pages writes them):\n{}",
+        stale.join("\n")
+    );
+}
