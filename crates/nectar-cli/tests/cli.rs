@@ -958,3 +958,58 @@ fn a_web_page_is_decoded_with_the_charset_its_fetch_recorded() {
     // Every quote indexes the text kept in the output.
     assert!(report.check(&text).is_empty(), "{:?}", report.check(&text));
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn bad_web_pages_are_one_line_errors_and_the_others_are_read() {
+    let d = tmp();
+    let deep = format!(
+        "<html><body>{}x{}</body></html>",
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000)
+    );
+    // Bytes named .html: control characters throughout, and a NUL byte.
+    let control: Vec<u8> = (0..3000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 1)
+        .collect();
+    for (name, bytes) in [
+        ("a-empty.html", b" \n".to_vec()),
+        ("b-binary.html", b"<html>\0</html>".to_vec()),
+        ("b-control.html", control),
+        ("c-broken.html.gz", b"not gzip".to_vec()),
+        ("d-deep.html", deep.into_bytes()),
+        (
+            "e-scripts.html",
+            b"<html><body><script>alert(1)</script></body></html>".to_vec(),
+        ),
+        (
+            "f-good.html",
+            format!("<html><body><article><p>{GOOD}</p></article></body></html>").into_bytes(),
+        ),
+    ] {
+        write(d.path(), name, &bytes);
+    }
+    let started = std::time::Instant::now();
+    let o = nectar(&["parse", s(d.path())]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let dir = d.path().display();
+    for line in [
+        format!("nectar: {dir}/a-empty.html: empty file"),
+        format!(
+            "nectar: {dir}/b-binary.html: binary file (NUL byte at offset 6), not a text report"
+        ),
+        format!("nectar: {dir}/b-control.html: binary file (control characters from offset "),
+        format!("nectar: {dir}/c-broken.html.gz: not a readable gzip file: unexpected end of file"),
+        format!(
+            "nectar: {dir}/d-deep.html: HTML nests elements 401 deep, over the limit of 400: not read"
+        ),
+        format!("nectar: {dir}/e-scripts.html: HTML page with no text"),
+    ] {
+        assert!(err.contains(&line), "{line}\nin:\n{err}");
+    }
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(corpus.reports.len(), 1, "the good page is read");
+    // Not a timing test: a guard against the extractor ever seeing the deep page (55 s).
+    assert!(started.elapsed().as_secs() < 30);
+}

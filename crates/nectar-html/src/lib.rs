@@ -370,7 +370,6 @@ pub fn read_page(
             node.remove_from_parent();
         }
     }
-    let body = doc.select("body").first().formatted_text().to_string();
 
     let config = Config {
         text_mode: TextMode::Formatted,
@@ -386,7 +385,7 @@ pub fn read_page(
             a.text_content.to_string(),
         ),
         // No article found (a short page): its whole body, as a browser shows it.
-        Err(_) => (String::new(), None, None, None, body),
+        Err(_) => (String::new(), None, None, None, shown_text(&html)),
     };
     let title = Some(clean(&title))
         .filter(|t| !t.is_empty())
@@ -409,6 +408,14 @@ pub fn read_page(
         url: canonical.or(og_url.filter(|u| u.starts_with("http"))),
         comments,
     })
+}
+
+/// The text a browser shows of a page's body: without its scripts and styles.
+fn shown_text(html: &str) -> String {
+    let doc = Document::from(html);
+    doc.select("script, style, noscript, template").remove();
+    doc.select(CLUTTER).remove();
+    doc.select("body").first().formatted_text().to_string()
 }
 
 /// One line with its runs of ASCII white space collapsed to one space and trimmed; no-break
@@ -557,6 +564,15 @@ mod tests {
         assert!(
             !page.text.contains("Thanks."),
             "comments are not the main text"
+        );
+    }
+
+    #[test]
+    fn a_page_of_scripts_has_no_text() {
+        let html = b"<html><body><script>alert(1)</script><style>p{}</style></body></html>";
+        assert_eq!(
+            read_page(html, None, &Limits::default(), &[]).unwrap_err(),
+            HtmlError::NoText
         );
     }
 

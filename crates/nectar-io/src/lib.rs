@@ -78,6 +78,12 @@ pub enum Problem {
         /// Where the first NUL byte is.
         offset: usize,
     },
+    /// A web page full of control characters: not text.
+    #[error("binary file (control characters from offset {offset}), not a web page")]
+    Control {
+        /// Where the first control character is.
+        offset: usize,
+    },
     /// The file is neither UTF-8 nor text in a legacy encoding.
     #[error(
         "not text in UTF-8 or a legacy encoding (invalid UTF-8 byte at offset {offset}); save the report as UTF-8"
@@ -605,6 +611,9 @@ fn read_web_page(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
+    if let Some(problem) = binary(bytes) {
+        return Err(problem);
+    }
     let markups = nectar_registry::comment_markups();
     let sites: Vec<nectar_html::CommentSelectors<'_>> = markups
         .iter()
@@ -669,6 +678,22 @@ fn read_web_page(
         ..Sidecar::default()
     };
     Ok((text, markup, comments))
+}
+
+/// Where bytes that claim to be a web page show they are not text: a NUL byte (in a page not
+/// marked as UTF-16 by its BOM), or control characters in more than one byte in a hundred.
+#[cfg(feature = "html")]
+fn binary(bytes: &[u8]) -> Option<Problem> {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return None;
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Some(Problem::Binary { offset });
+    }
+    let control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    let offset = bytes.iter().position(control)?;
+    let many = bytes.iter().filter(|b| control(b)).count() * 100 > bytes.len();
+    many.then_some(Problem::Control { offset })
 }
 
 /// A comment's time as a page's markup gives it: an ISO time (`2016-05-21T09:14:00+01:00`,
