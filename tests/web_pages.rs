@@ -301,6 +301,10 @@ fn sample_web_pages_are_the_text_reports_in_each_layout() {
             "{}",
             path.display()
         );
+        // Known by the whole page a browser shows, as a page saved as text is.
+        if *layout != Publisher::News && *layout != Publisher::Progress {
+            assert_eq!(from_page.source, layout.name(), "{}", path.display());
+        }
     }
     assert!(
         stale.is_empty(),

@@ -167,6 +167,9 @@ pub struct Page {
     pub url: Option<String>,
     /// Its readers' comments, in the page's order.
     pub comments: Vec<PageComment>,
+    /// The whole text of its body, as a browser shows it (menus, sidebars, footers and all): a
+    /// site's signatures are there.
+    pub page_text: String,
 }
 
 /// Decodes a page's bytes: a byte order mark first, then the charset of the HTTP header (the
@@ -363,6 +366,7 @@ pub fn read_page(
         .map(|t| t.trim().to_owned());
     let h1 = doc.select("h1").first().text().trim().to_owned();
     let comments = comments(&doc, comment_sites);
+    let page_text = paragraphs(&doc.select("body").first().formatted_text());
     // A photograph's caption is not the article's text (nor a heading of it).
     for node in doc.select(CLUTTER).nodes() {
         // Short ones only: a page may name its whole article `has-caption`.
@@ -407,6 +411,7 @@ pub fn read_page(
         authors: byline.map(|b| authors(&b)).unwrap_or_default(),
         url: canonical.or(og_url.filter(|u| u.starts_with("http"))),
         comments,
+        page_text,
     })
 }
 

@@ -540,7 +540,7 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
     if is_web_page(path, &bytes) {
         // The charset of the HTTP header a fetch recorded comes before the page's own.
         let content_type = sidecar.as_ref().and_then(|s| s.content_type.as_deref());
-        let (text, markup, comments) =
+        let (text, markup, comments, page_text) =
             read_web_page(&bytes, content_type, &mut source).map_err(err)?;
         return Ok(Document {
             source,
@@ -548,6 +548,7 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
             sidecar,
             markup: Some(markup),
             comments,
+            page_text: Some(page_text),
         });
     }
     let Decoded { text, encoding } = decode(bytes).map_err(err)?;
@@ -562,6 +563,7 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
         sidecar,
         markup: None,
         comments: Vec::new(),
+        page_text: None,
     })
 }
 
@@ -597,8 +599,8 @@ fn gunzip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, Probl
 }
 
 /// What a web page gives: its text (the main text, then its readers' comments), what its
-/// markup says of it, and where the comments stand in the text.
-type WebPage = (String, Sidecar, Vec<CommentLayout>);
+/// markup says of it, where the comments stand in the text, and the whole page's text.
+type WebPage = (String, Sidecar, Vec<CommentLayout>, String);
 
 /// A web page's main text and what its markup says, with the text's provenance filled in. Its
 /// readers' comments are read with the registered sites' comment markups.
@@ -677,7 +679,7 @@ fn read_web_page(
         url: page.url,
         ..Sidecar::default()
     };
-    Ok((text, markup, comments))
+    Ok((text, markup, comments, page.page_text))
 }
 
 /// Where bytes that claim to be a web page show they are not text: a NUL byte (in a page not

@@ -73,6 +73,10 @@ pub struct Document {
     /// A web page's readers' comments, read from its markup: their text follows the page's
     /// main text, and these spans index it.
     pub comments: Vec<crate::CommentLayout>,
+    /// A web page's whole text as a browser shows it (menus, sidebars and footers too), where
+    /// [`Document::text`] is its main text: what detection reads to know the site, as it reads a
+    /// page saved as text.
+    pub page_text: Option<String>,
 }
 
 impl Document {
@@ -94,6 +98,7 @@ impl Document {
             sidecar: None,
             markup: None,
             comments: Vec::new(),
+            page_text: None,
         }
     }
 }

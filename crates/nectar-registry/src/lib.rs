@@ -574,6 +574,18 @@ impl Registry {
                 confidence: 1.0,
             });
         }
+        // A web page is known by the whole page a browser shows, as a page saved as text is.
+        let shown;
+        let doc = match &doc.page_text {
+            Some(page) => {
+                shown = Document {
+                    text: page.clone(),
+                    ..doc.clone()
+                };
+                &shown
+            }
+            None => doc,
+        };
         let mut best: Option<Detection> = None;
         for &parser in &self.parsers {
             if parser.name == GENERIC_PARSER {
