@@ -1013,3 +1013,34 @@ fn bad_web_pages_are_one_line_errors_and_the_others_are_read() {
     // Not a timing test: a guard against the extractor ever seeing the deep page (55 s).
     assert!(started.elapsed().as_secs() < 30);
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn a_web_pages_headings_are_headings_whatever_their_wording() {
+    let d = tmp();
+    // A heading that ends with a full stop reads as a paragraph in plain text; the page's
+    // markup says it is a heading.
+    let page = "<html><head><title>NEC report</title></head><body><article><h1>NEC report</h1>\
+        <p>The NEC met on Tuesday 3 March 2015 at party headquarters for a long meeting.</p>\
+        <h3>Finance and the budget for the general election year.</h3>\
+        <p>The treasurer reported that the finances were in good order, and the budget was agreed.</p>\
+        <h3>Selections</h3>\
+        <p>The committee agreed the timetable for the remaining parliamentary selections.</p>\
+        </article></body></html>";
+    let html = write(d.path(), "page.html", page.as_bytes());
+    let o = nectar(&["parse", s(&html)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    let headings: Vec<&str> = corpus.reports[0]
+        .agenda_items
+        .iter()
+        .map(|a| a.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Finance and the budget for the general election year.",
+            "Selections"
+        ]
+    );
+}

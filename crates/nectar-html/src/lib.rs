@@ -171,6 +171,9 @@ pub struct Page {
     /// The whole text of its body, as a browser shows it (menus, sidebars, footers and all): a
     /// site's signatures are there.
     pub page_text: String,
+    /// The article's headings (`<h2>` to `<h6>`, and its `<h1>`s), as lines of [`Page::text`],
+    /// in order.
+    pub headings: Vec<String>,
 }
 
 /// Decodes a page's bytes: a byte order mark first, then the charset of the HTTP header (the
@@ -382,16 +385,24 @@ pub fn read_page(
         ..Config::default()
     };
     let article = Readability::with_document(doc, None, Some(config)).and_then(|mut r| r.parse());
-    let (title, byline, published, og_url, main) = match article {
+    let (title, byline, published, og_url, main, headings) = match article {
         Ok(a) => (
             a.title,
             a.byline,
             a.published_time,
             a.url,
             a.text_content.to_string(),
+            headings(&a.content),
         ),
         // No article found (a short page): its whole body, as a browser shows it.
-        Err(_) => (String::new(), None, None, None, shown_text(&html)),
+        Err(_) => (
+            String::new(),
+            None,
+            None,
+            None,
+            shown_text(&html),
+            Vec::new(),
+        ),
     };
     let title = Some(plain(&title))
         .filter(|t| !t.is_empty())
@@ -414,7 +425,18 @@ pub fn read_page(
         url: canonical.or(og_url.filter(|u| u.starts_with("http"))),
         comments,
         page_text,
+        headings,
     })
+}
+
+/// The headings of an article's HTML, each as a line of its text.
+fn headings(article: &str) -> Vec<String> {
+    Document::from(article)
+        .select("h1, h2, h3, h4, h5, h6")
+        .iter()
+        .map(|h| clean(&h.text()))
+        .filter(|h| !h.is_empty())
+        .collect()
 }
 
 /// The text a browser shows of a page's body: without its scripts and styles.

@@ -540,15 +540,15 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
     if is_web_page(path, &bytes) {
         // The charset of the HTTP header a fetch recorded comes before the page's own.
         let content_type = sidecar.as_ref().and_then(|s| s.content_type.as_deref());
-        let (text, markup, comments, page_text) =
-            read_web_page(&bytes, content_type, &mut source).map_err(err)?;
+        let page = read_web_page(&bytes, content_type, &mut source).map_err(err)?;
         return Ok(Document {
             source,
-            text,
+            text: page.text,
             sidecar,
-            markup: Some(markup),
-            comments,
-            page_text: Some(page_text),
+            markup: Some(page.markup),
+            comments: page.comments,
+            page_text: Some(page.page_text),
+            headings: page.headings,
         });
     }
     let Decoded { text, encoding } = decode(bytes).map_err(err)?;
@@ -564,6 +564,7 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
         markup: None,
         comments: Vec::new(),
         page_text: None,
+        headings: Vec::new(),
     })
 }
 
@@ -598,9 +599,20 @@ fn gunzip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, Probl
     }
 }
 
-/// What a web page gives: its text (the main text, then its readers' comments), what its
-/// markup says of it, where the comments stand in the text, and the whole page's text.
-type WebPage = (String, Sidecar, Vec<CommentLayout>, String);
+/// What a web page gives.
+#[derive(Debug)]
+struct WebPage {
+    /// Its text: the main text, then its readers' comments.
+    text: String,
+    /// What its markup says of it.
+    markup: Sidecar,
+    /// Where the comments stand in the text.
+    comments: Vec<CommentLayout>,
+    /// The whole page's text, as a browser shows it.
+    page_text: String,
+    /// Where the article's headings stand in the text.
+    headings: Vec<nectar_model::Span>,
+}
 
 /// A web page's main text and what its markup says, with the text's provenance filled in. Its
 /// readers' comments are read with the registered sites' comment markups.
@@ -679,7 +691,28 @@ fn read_web_page(
         url: page.url,
         ..Sidecar::default()
     };
-    Ok((text, markup, comments, page.page_text))
+    // Each heading's line, in order.
+    let mut headings = Vec::new();
+    let mut from = 0;
+    for h in &page.headings {
+        let found = text[from..]
+            .match_indices(h.as_str())
+            .map(|(i, _)| from + i)
+            .find(|&at| {
+                (at == 0 || text[..at].ends_with('\n')) && text[at + h.len()..].starts_with('\n')
+            });
+        if let Some(at) = found {
+            headings.push(nectar_model::Span::new(at, at + h.len()));
+            from = at + h.len();
+        }
+    }
+    Ok(WebPage {
+        text,
+        markup,
+        comments,
+        page_text: page.page_text,
+        headings,
+    })
 }
 
 /// Where bytes that claim to be a web page show they are not text: a NUL byte (in a page not

@@ -77,6 +77,8 @@ pub struct Document {
     /// [`Document::text`] is its main text: what detection reads to know the site, as it reads a
     /// page saved as text.
     pub page_text: Option<String>,
+    /// A web page's headings, as its markup marks them (`<h2>`): lines of the text.
+    pub headings: Vec<crate::Span>,
 }
 
 impl Document {
@@ -99,6 +101,7 @@ impl Document {
             markup: None,
             comments: Vec::new(),
             page_text: None,
+            headings: Vec::new(),
         }
     }
 }

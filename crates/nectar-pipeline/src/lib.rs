@@ -26,7 +26,7 @@
 use std::path::PathBuf;
 
 use nectar_io::{InputFile, Limits};
-use nectar_model::{Document, Layout, ParserInfo, Report, Span};
+use nectar_model::{BlockKind, Document, Layout, ParserInfo, Report, Span};
 use nectar_registry::{Detection, ParseError, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
@@ -135,6 +135,17 @@ fn main_text_layout(doc: &Document, layout: &mut Layout) {
     let inside = |s: &Span| s.start >= body.start && s.end <= body.end;
     if !layout.blocks.iter().all(|b| inside(&b.span)) {
         layout.blocks.clear();
+    }
+    // The headings the page's markup marks are headings, whatever their wording.
+    if !doc.headings.is_empty() {
+        if layout.blocks.is_empty() {
+            layout.blocks = nectar_text::blocks(&doc.text, body);
+        }
+        for b in &mut layout.blocks {
+            if doc.headings.contains(&b.span) {
+                b.kind = BlockKind::Heading;
+            }
+        }
     }
     layout.clutter.retain(inside);
     layout.body = body;
