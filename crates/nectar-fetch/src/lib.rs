@@ -718,80 +718,46 @@ impl<'a> Fetcher<'a> {
         }
     }
 
-    /// The post URLs of a feed, following `rel="next"` pages up to the bound.
-    fn feed(
+    /// The page URLs of a feed (following its `rel="next"` pages) or of a sitemap (following
+    /// a sitemap index's sitemaps), each document read once, up to the bound.
+    fn pages_of(
         &mut self,
+        index: Index,
         start: &str,
         summary: &mut Summary,
         on: &mut dyn FnMut(Event),
     ) -> Vec<String> {
-        let mut pages = Vec::new();
-        let mut seen = HashSet::new();
-        let mut next = Some(start.to_owned());
-        while let Some(raw) = next.take() {
-            if seen.len() >= self.options.max_feed_pages {
-                on(Event::Line(format!(
-                    "feed {start}: stopped after {} pages",
-                    self.options.max_feed_pages
-                )));
-                break;
-            }
-            if !seen.insert(raw.clone()) {
-                break;
-            }
-            on(Event::Reading(format!("feed {raw}")));
-            let read = parse_url(&raw).and_then(|url| {
-                let body = self.read_doc(&url)?;
-                feed_links(&url, &body)
-            });
-            match read {
-                Ok(links) => {
-                    pages.extend(links.pages);
-                    next = links.next;
-                }
-                Err(why) => {
-                    summary.failed += 1;
-                    on(Event::Line(format!("failed feed {raw}: {why}")));
-                }
-            }
-        }
-        pages
-    }
-
-    /// The page URLs of a sitemap, following nested sitemap indexes up to the bound.
-    fn sitemap(
-        &mut self,
-        start: &str,
-        summary: &mut Summary,
-        on: &mut dyn FnMut(Event),
-    ) -> Vec<String> {
+        let (kind, max, links): (&str, usize, ReadLinks) = match index {
+            Index::Feed => ("feed", self.options.max_feed_pages, feed_links),
+            Index::Sitemap => ("sitemap", self.options.max_sitemaps, sitemap_links),
+        };
         let mut pages = Vec::new();
         let mut seen = HashSet::new();
         let mut queue = std::collections::VecDeque::from([start.to_owned()]);
         while let Some(raw) = queue.pop_front() {
-            if !seen.insert(raw.clone()) {
+            if seen.contains(&raw) {
                 continue;
             }
-            if seen.len() > self.options.max_sitemaps {
+            if seen.len() >= max {
                 on(Event::Line(format!(
-                    "sitemap {start}: stopped after {} sitemaps",
-                    self.options.max_sitemaps
+                    "{kind} {start}: stopped after {max} documents"
                 )));
                 break;
             }
-            on(Event::Reading(format!("sitemap {raw}")));
+            seen.insert(raw.clone());
+            on(Event::Reading(format!("{kind} {raw}")));
             let read = parse_url(&raw).and_then(|url| {
                 let body = self.read_doc(&url)?;
-                sitemap_links(&url, &body)
+                links(&url, &body)
             });
             match read {
-                Ok(links) => {
-                    pages.extend(links.pages);
-                    queue.extend(links.next);
+                Ok(found) => {
+                    pages.extend(found.pages);
+                    queue.extend(found.next);
                 }
                 Err(why) => {
                     summary.failed += 1;
-                    on(Event::Line(format!("failed sitemap {raw}: {why}")));
+                    on(Event::Line(format!("failed {kind} {raw}: {why}")));
                 }
             }
         }
@@ -840,17 +806,20 @@ fn save(html: &Path, body: &[u8], sidecar: &Sidecar) -> Result<(), String> {
     write_whole(&meta_path(html), &json)
 }
 
-/// What one feed page or sitemap gives: page URLs, and the feed's next page or the sitemap
-/// index's sitemaps.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Links {
-    pages: Vec<String>,
-    next: Option<String>,
+/// A document that lists pages: a blog's feed, or a sitemap.
+#[derive(Debug, Clone, Copy)]
+enum Index {
+    Feed,
+    Sitemap,
 }
 
-/// What one sitemap document gives: page URLs, and nested sitemaps.
+/// Reads the links of one feed page or sitemap (`feed_links`, `sitemap_links`).
+type ReadLinks = fn(&Url, &[u8]) -> Result<Links, String>;
+
+/// What one feed page or sitemap gives: page URLs, and the documents to read next (the feed's
+/// next page, or a sitemap index's sitemaps).
 #[derive(Debug, Default, PartialEq, Eq)]
-struct SitemapLinks {
+struct Links {
     pages: Vec<String>,
     next: Vec<String>,
 }
@@ -910,7 +879,7 @@ fn feed_links(base: &Url, body: &[u8]) -> Result<Links, String> {
                     links.pages.push(url);
                 }
             }
-            links.next = rel_next(root);
+            links.next.extend(rel_next(root));
         }
         "rss" | "RDF" => {
             let channel = children(root, "channel").next().unwrap_or(root);
@@ -928,7 +897,7 @@ fn feed_links(base: &Url, body: &[u8]) -> Result<Links, String> {
                     links.pages.push(url);
                 }
             }
-            links.next = rel_next(channel);
+            links.next.extend(rel_next(channel));
         }
         other => return Err(format!("not an Atom or RSS feed (its root is <{other}>)")),
     }
@@ -936,7 +905,7 @@ fn feed_links(base: &Url, body: &[u8]) -> Result<Links, String> {
 }
 
 /// The page URLs of a sitemap, or the sitemaps of a sitemap index.
-fn sitemap_links(base: &Url, body: &[u8]) -> Result<SitemapLinks, String> {
+fn sitemap_links(base: &Url, body: &[u8]) -> Result<Links, String> {
     let doc = xml(body)?;
     let root = doc.root_element();
     let (entry, pages) = match root.tag_name().name() {
@@ -948,7 +917,7 @@ fn sitemap_links(base: &Url, body: &[u8]) -> Result<SitemapLinks, String> {
         .filter_map(|e| children(e, "loc").next())
         .filter_map(|l| l.text())
         .filter_map(|h| absolute(base, h));
-    let mut links = SitemapLinks::default();
+    let mut links = Links::default();
     if pages {
         links.pages.extend(locs);
     } else {
@@ -967,8 +936,10 @@ pub fn fetch(sources: &[Source], options: &Options, on: &mut dyn FnMut(Event)) -
     for source in sources {
         match source {
             Source::Page(url) => urls.push(url.clone()),
-            Source::Feed(url) => urls.extend(fetcher.feed(url, &mut summary, on)),
-            Source::Sitemap(url) => urls.extend(fetcher.sitemap(url, &mut summary, on)),
+            Source::Feed(url) => urls.extend(fetcher.pages_of(Index::Feed, url, &mut summary, on)),
+            Source::Sitemap(url) => {
+                urls.extend(fetcher.pages_of(Index::Sitemap, url, &mut summary, on))
+            }
         }
     }
     // One URL once, without its fragment (`#comments` is the same page).
@@ -1097,7 +1068,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            links.next.as_deref(),
+            links.next.first().map(String::as_str),
             Some("https://b.example/feeds/posts/default?start-index=3")
         );
     }
@@ -1120,7 +1091,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            links.next.as_deref(),
+            links.next.first().map(String::as_str),
             Some("https://w.example/feed/?paged=2")
         );
         assert!(feed_links(&url("https://w.example/"), b"<html/>").is_err());
