@@ -645,8 +645,13 @@ fn read_each(
     for failure in &summary.failures {
         eprintln!("nectar: {failure}");
     }
-    if !args.quiet && !summary.skipped.is_empty() {
-        eprintln!("nectar: {}", skipped_line(&summary.skipped));
+    if !args.quiet {
+        for duplicate in &summary.duplicates {
+            eprintln!("nectar: {duplicate}");
+        }
+        if !summary.skipped.is_empty() {
+            eprintln!("nectar: {}", skipped_line(&summary.skipped));
+        }
     }
     let failed = !summary.failures.is_empty();
     Ok((summary, failed))

@@ -1044,3 +1044,34 @@ fn a_web_pages_headings_are_headings_whatever_their_wording() {
         ]
     );
 }
+
+#[test]
+fn the_same_file_twice_is_read_once() {
+    let d = tmp();
+    let a = write(d.path(), "a.txt", GOOD.as_bytes());
+    write(d.path(), "b.txt", GOOD.as_bytes());
+    let o = nectar(&["parse", s(d.path()), s(&a)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let dir = d.path().display();
+    assert!(
+        err.contains(&format!(
+            "nectar: {dir}/b.txt: the same file as {dir}/a.txt, read once"
+        )),
+        "{err}"
+    );
+    // Named on its own after the walk found it: the same path, named twice.
+    assert!(
+        err.contains(&format!("nectar: {}: named twice, read once", a.display())),
+        "{err}"
+    );
+    let corpus: nectar_model::Corpus = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(corpus.reports.len(), 1);
+    // Report IDs stay unique.
+    let ids: std::collections::BTreeSet<&str> = corpus
+        .reports
+        .iter()
+        .map(|r| r.report_id.as_str())
+        .collect();
+    assert_eq!(ids.len(), corpus.reports.len());
+}

@@ -67,6 +67,9 @@ pub struct Summary {
     pub failures: Vec<String>,
     /// Files a folder walk passed over, by extension (see [`nectar_io::Listing::skipped`]).
     pub skipped: std::collections::BTreeMap<String, usize>,
+    /// One line per file read once already: the same file named twice, or another file with
+    /// the same bytes (`PATH: the same file as FIRST, read once`).
+    pub duplicates: Vec<String>,
 }
 
 /// The number of facts in a report.
@@ -265,11 +268,31 @@ pub fn read<E>(
                 }
             }
         });
+        // Each file's bytes, by SHA-256, and the first file that had them.
+        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for results in rx {
             for result in results {
                 done += 1;
                 match result {
                     Ok((reports, bytes)) => {
+                        // A file is read once, however often it is named or copied: the same
+                        // bytes give the same report IDs.
+                        if let Some(first) = reports.first() {
+                            let doc = &first.document;
+                            match seen.get(&doc.sha256) {
+                                Some(path) => {
+                                    summary.duplicates.push(if *path == doc.path {
+                                        format!("{path}: named twice, read once")
+                                    } else {
+                                        format!("{}: the same file as {path}, read once", doc.path)
+                                    });
+                                    continue;
+                                }
+                                None => {
+                                    seen.insert(doc.sha256.clone(), doc.path.clone());
+                                }
+                            }
+                        }
                         summary.bytes += bytes;
                         for report in reports {
                             summary.reports += 1;
