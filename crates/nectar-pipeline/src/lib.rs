@@ -404,7 +404,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         // Many windows: the reader thread must stop, not hang, when the sink fails.
         for i in 0..500 {
-            std::fs::write(dir.path().join(format!("{i:03}.txt")), "The NEC met today.").unwrap();
+            let text = format!("The NEC met today ({i}).");
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
         }
         let registry = nectar_plugins::registry().unwrap();
         let mut seen = 0;
