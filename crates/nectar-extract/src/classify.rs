@@ -59,7 +59,7 @@ static NEC: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\bNEC\b|\bnational[\s\u{a0}]+executive\b").expect("valid regex"));
 
 static MEETING_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:meeting|met|away[\s\u{a0}]?day|agenda|was[\s\u{a0}]+agreed|we[\s\u{a0}]+agreed|report(?:ed)?[\s\u{a0}]+(?:to|from|on)|gave[\s\u{a0}]+(?:a|the|his|her)[\s\u{a0}]+\S+[\s\u{a0}]+report)\b")
+    regex(r"(?i-u)\b(?:meeting|met|away(?u:[\s\u{a0}])?day|agenda|was(?u:[\s\u{a0}])+agreed|we(?u:[\s\u{a0}])+agreed|report(?:ed)?(?u:[\s\u{a0}])+(?:to|from|on)|gave(?u:[\s\u{a0}])+(?:a|the|his|her)(?u:[\s\u{a0}])+(?u:\S)+(?u:[\s\u{a0}])+report)\b")
         .expect("valid regex")
 });
 
@@ -78,7 +78,7 @@ static NEC_DECIDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OTHER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?[\s\u{a0}]+council)[\s\u{a0}]+(?:executive|committee|meeting|EC|minutes)\b|\bminutes[\s\u{a0}]+of[\s\u{a0}]+the\b")
+    regex(r"(?i-u)\b(?:CLP|branch|constituency|ward|regional|district|council|union|trades?(?u:[\s\u{a0}])+council)(?u:[\s\u{a0}])+(?:executive|committee|meeting|EC|minutes)\b|\bminutes(?u:[\s\u{a0}])+of(?u:[\s\u{a0}])+the\b")
         .expect("valid regex")
 });
 

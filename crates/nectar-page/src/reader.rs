@@ -172,7 +172,8 @@ fn is_widget(line: &str) -> bool {
 /// `Posted on 12 March 2016 by Ann Black`, `24 January 2018 · Ann Black`), with its span.
 pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
     let s = &text[line.start..line.end];
-    if s.len() > 110 {
+    // A date line's date has a year, and a year is in digits.
+    if s.len() > 110 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mention = nectar_text::find_dates(s)

@@ -98,7 +98,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<num>(?-u:\b)[0-3]?[0-9][/.-][01]?[0-9][/.-](?:[0-9]{4}|[0-9]{2})(?-u:\b))".to_owned();
     // A run of days in a month by number (`24-27/09`, `7-8/11/2005`).
     let nr = format!(
-        r"(?P<nr>(?-u:\b)(?P<nr_d>{DAY})[-–](?P<nr_de>{DAY})/(?P<nr_m>0?[1-9]|1[0-2])(?:/(?P<nr_y>[0-9]{{4}}|[0-9]{{2}}))?(?-u:\b))"
+        r"(?P<nr>(?-u:\b)(?P<nr_d>{DAY})(?u:[-–])(?P<nr_de>{DAY})/(?P<nr_m>0?[1-9]|1[0-2])(?:/(?P<nr_y>[0-9]{{4}}|[0-9]{{2}}))?(?-u:\b))"
     );
     let rel = r"(?P<rel>(?-u:\b)(?:(?P<rw>today|tonight|yesterday|tomorrow)|(?P<rln>last%Wnight)|(?P<rtm>this%W(?:morning|afternoon|evening))|(?P<rk>last|next|this)%W(?:(?P<rwd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<rwm>week|month)))(?-u:\b))".to_owned();
     let dm = format!(
@@ -107,7 +107,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let md = format!(
         r"(?P<md>(?-u:\b)(?:(?P<md_cue>in|the|since|until|till|by|of|from|early|late|mid|next|last|this|during|before|after)(?:%W|%D))?(?:(?P<md_wd>{WEEKDAYS})(?-u:\b)\.?,?%W)?(?P<md_m>{MONTHS})(?-u:\b)\.?(?:(?:%W(?:and|&|to)%W|%w%D%w)(?P<md_m2>{MONTHS})(?-u:\b)\.?(?:,%w|%W)(?P<md_y2>{YEAR})(?-u:\b)|(?:%W(?P<md_d>{DAY}){ORD}(?:(?:%w%D%w|%W(?:and|&)%W)(?P<md_de>{DAY}){ORD})?)?(?:(?:,%w|%W)(?P<md_y>{YEAR})(?-u:\b))?)(?P<md_post>(?:%Qs)?%W(?:NEC|meetings?|elections?)(?-u:\b))?)"
     );
-    build(&format!("(?i){iso}|{nr}|{num}|{rel}|{dm}|{md}"))
+    build(&format!("(?i-u){iso}|{nr}|{num}|{rel}|{dm}|{md}"))
 });
 
 /// Every date mention in `text`, in order and without overlaps.

@@ -56,8 +56,7 @@ const NOT_DESCRIBING: &[&str] = &[
 ];
 
 /// A unit word anywhere.
-static UNIT: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?i)(?-u:\b)(?:hours?|hrs?|minutes?|mins?)(?-u:\b)"));
+static UNIT: LazyLock<Regex> = LazyLock::new(|| build(r"(?i-u)\b(?:hours?|hrs?|minutes?|mins?)\b"));
 
 /// The join before the minutes of `two hours and 40 minutes`.
 static MINUTES_JOIN: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)^(?:,?%W(?:and%W)?)"));

@@ -14,18 +14,21 @@ const H: &str = r"[\t \x{A0}\x{2007}\x{2009}\x{202F}\r]";
 /// - `%D`: a hyphen or dash (`-`, `‐`, `‑`, `‒`, `–`, `—`).
 /// - `%Q`: an apostrophe, straight or curly.
 ///
+/// The shorthands keep Unicode on in a pattern that turns it off (`(?i-u)`: letters match
+/// either ASCII case only, which keeps the regex crate's literal prefilter small and quick).
+///
 /// Word boundaries (`\b`) are ASCII ones: a Unicode `\b` makes the regex crate's fast lazy DFA
 /// give up at the first non-ASCII byte (a curly quote, a dash, a no-break space), and every
 /// search on published text then falls back to a slower engine. The patterns' words are
 /// ASCII, so the two only differ next to a non-ASCII letter.
 pub(crate) fn build(template: &str) -> Regex {
-    let gap = format!(r"(?:{H}+\n?{H}*|\n{H}*)");
-    let ogap = format!(r"(?:{H}*\n?{H}*)");
+    let gap = format!(r"(?u:{H}+\n?{H}*|\n{H}*)");
+    let ogap = format!(r"(?u:{H}*\n?{H}*)");
     let pattern = template
         .replace("%W", &gap)
         .replace("%w", &ogap)
-        .replace("%D", r"[-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}]")
-        .replace("%Q", r"['\x{2019}]")
+        .replace("%D", r"(?u:[-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}])")
+        .replace("%Q", r"(?u:['\x{2019}])")
         .replace(r"\b", r"(?-u:\b)");
     Regex::new(&pattern).expect("the built-in patterns are valid regexes")
 }
@@ -216,6 +219,14 @@ mod tests {
         assert!(re.is_match("a \r\n b"));
         assert!(!re.is_match("a\n\nb"));
         assert!(!re.is_match("ab"));
+    }
+
+    #[test]
+    fn shorthands_keep_unicode_in_an_ascii_pattern() {
+        let re = build(r"(?i-u)^last%Wnight%D%Qs$");
+        assert!(re.is_match("LAST\u{a0}night\u{2013}\u{2019}s"));
+        assert!(re.is_match("last night-'s"));
+        assert!(!re.is_match("lastnight-'s"));
     }
 
     #[test]
