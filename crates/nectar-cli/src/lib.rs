@@ -674,9 +674,17 @@ fn text(
     let (_, failed) = read_each(inputs, args, registry, |r| {
         let path = &r.document.path;
         if last.as_ref().is_none_or(|(p, _)| p != path) {
-            let doc = nectar_io::read_document(Path::new(path), path, &limits)
-                .map_err(|e| Failure::Other(e.to_string()))?;
-            last = Some((path.clone(), doc.text));
+            // The text read when it is not the file's bytes (a web page's main text) is in the
+            // report; a text file's is read again.
+            let text = match &r.document.text {
+                Some(text) => text.clone(),
+                None => {
+                    nectar_io::read_document(Path::new(path), path, &limits)
+                        .map_err(|e| Failure::Other(e.to_string()))?
+                        .text
+                }
+            };
+            last = Some((path.clone(), text));
         }
         let whole = last.as_ref().map_or("", |(_, t)| t.as_str());
         let body = whole.get(r.body.start..r.body.end).unwrap_or("").trim();

@@ -678,14 +678,11 @@ fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
         std::fs::write(dir.path().join(name), body).unwrap();
     }
     let out = tmp();
-    let o = nectar(&[
-        "build",
-        "--out",
-        s(out.path()),
-        "--format",
-        "json",
-        s(dir.path()),
-    ]);
+    let build = |flags: &[&str]| {
+        let args = ["build", "--out", s(out.path()), "--format", "json"];
+        nectar(&[&args[..], flags, &[s(dir.path())]].concat())
+    };
+    let o = build(&[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     // Upper-case extensions are read, and web pages; the others are counted, by kind, in one
@@ -695,33 +692,15 @@ fn files_a_folder_walk_does_not_read_are_named_and_ext_chooses() {
         err.contains("skipped 2 files it does not read (2 .md)"),
         "{err}"
     );
-    let o = nectar(&[
-        "build",
-        "--out",
-        s(out.path()),
-        "--format",
-        "json",
-        "--ext",
-        "txt,.MD",
-        s(dir.path()),
-    ]);
-    let err = stderr(&o);
+    let err = stderr(&build(&["--ext", "txt,.MD"]));
     assert!(err.contains("nectar: 4 reports, "), "{err}");
     assert!(
         err.contains("skipped 1 file it does not read (1 .html)"),
         "{err}"
     );
     // Quiet says nothing of them.
-    let o = nectar(&[
-        "build",
-        "-q",
-        "--out",
-        s(out.path()),
-        "--format",
-        "json",
-        s(dir.path()),
-    ]);
-    assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+    let err = stderr(&build(&["-q"]));
+    assert!(!err.contains("skipped"), "{err}");
 }
 
 #[test]

@@ -46,12 +46,10 @@
 #![deny(missing_docs)]
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use nectar_model::Sidecar;
-use sha2::{Digest, Sha256};
 use url::Url;
 
 /// The product token nectar matches in robots.txt (`User-agent: nectar`).
@@ -264,8 +262,7 @@ fn page_name(url: &Url) -> String {
     }
     slug.truncate(SLUG_MAX);
     let slug = slug.trim_end_matches('-');
-    let hash = Sha256::digest(whole.as_bytes());
-    let hex: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let hex = &nectar_io::sha256_hex(whole.as_bytes())[..8];
     if slug.is_empty() {
         format!("page-{hex}")
     } else {
@@ -281,11 +278,6 @@ pub fn page_path(out: &Path, url: &str) -> Result<PathBuf, String> {
     Ok(out
         .join(host_dir(&url))
         .join(format!("{}.html", page_name(&url))))
-}
-
-/// The sidecar beside a saved page.
-fn meta_path(page: &Path) -> PathBuf {
-    page.with_extension("meta.json")
 }
 
 /// How long a `Retry-After` header asks to wait: seconds, or an HTTP date (a date past is no
@@ -661,11 +653,9 @@ impl<'a> Fetcher<'a> {
             .out
             .join(host_dir(&url))
             .join(format!("{}.html", page_name(&url)));
-        let meta = meta_path(&html);
+        // A sidecar that cannot be read is as none: the page is fetched again.
         let before: Option<Sidecar> = if html.is_file() {
-            std::fs::read(&meta)
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok())
+            nectar_io::read_sidecar(&html).ok().flatten()
         } else {
             None
         };
@@ -784,26 +774,15 @@ fn gunzip(body: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes a file whole or not at all: a temporary file in the same folder, then renamed.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = || path.display().to_string();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", shown()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("{}: {e}", shown()))?;
-    tmp.persist(path)
-        .map_err(|e| format!("{}: {}", shown(), e.error))?;
-    Ok(())
-}
-
 /// Saves a page, then its sidecar: a sidecar stands only beside a page saved whole.
 fn save(html: &Path, body: &[u8], sidecar: &Sidecar) -> Result<(), String> {
     let mut json = serde_json::to_vec_pretty(sidecar).map_err(|e| e.to_string())?;
     json.push(b'\n');
-    write_whole(html, body)?;
-    write_whole(&meta_path(html), &json)
+    let write = |path: &Path, bytes: &[u8]| {
+        nectar_io::write_atomic(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write(html, body)?;
+    write(&nectar_io::sidecar_path(html), &json)
 }
 
 /// A document that lists pages: a blog's feed, or a sitemap.

@@ -178,9 +178,8 @@ fn is_web_page(path: &Path, bytes: &[u8]) -> bool {
     }
     let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
-    let head = &start[..start.len().min(14)];
-    head.to_ascii_lowercase().starts_with(b"<!doctype html")
-        || head.to_ascii_lowercase().starts_with(b"<html")
+    let head = start[..start.len().min(14)].to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
 }
 
 /// What a walk of the inputs found: the report files (or why an input could not be read), in

@@ -578,9 +578,12 @@ impl Registry {
         let shown;
         let doc = match &doc.page_text {
             Some(page) => {
+                // What detection reads: the text, where it came from, and the sidecar.
                 shown = Document {
                     text: page.clone(),
-                    ..doc.clone()
+                    source: doc.source.clone(),
+                    sidecar: doc.sidecar.clone(),
+                    ..Document::from_text("", "")
                 };
                 &shown
             }
