@@ -88,7 +88,7 @@ fn export(e: &ExporterDescriptor, reports: &[Report], dir: &Path) -> u64 {
     for r in reports {
         sink.write_report(r).expect("writes");
     }
-    sink.finish()
+    sink.finish(&nectar_registry::Dataset::of(reports))
         .expect("finishes")
         .iter()
         .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))

@@ -51,11 +51,13 @@ fn build(
         jobs,
         ..Default::default()
     };
+    let mut collector = nectar_dataset::Collector::default();
     let summary = nectar_pipeline::read(
         std::slice::from_ref(&corpus.dir),
         registry,
         &options,
         |report| {
+            collector.add(&report);
             sinks
                 .iter_mut()
                 .try_for_each(|sink| sink.write_report(&report))
@@ -63,8 +65,9 @@ fn build(
         |_| {},
     )
     .expect("every exporter writes");
+    let dataset = collector.finish();
     for sink in sinks {
-        sink.finish().expect("every exporter finishes");
+        sink.finish(&dataset).expect("every exporter finishes");
     }
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
     summary

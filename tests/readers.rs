@@ -67,16 +67,24 @@ fn python() -> Option<PathBuf> {
 }
 
 /// Reads every report under `inputs` as `nectar build` does.
+/// The reports of the inputs, read as `nectar build` reads them (a file read twice is read
+/// once).
 fn reports(inputs: &[PathBuf]) -> Vec<Report> {
     let registry = nectar_plugins::registry().unwrap();
-    nectar_io::discover(inputs)
-        .into_iter()
-        .map(|f| {
-            let f = f.unwrap();
-            let doc = nectar_io::read_document(&f.path, &f.display, &Default::default()).unwrap();
-            nectar_pipeline::parse(&doc, &registry.detect(&doc).unwrap()).unwrap()
-        })
-        .collect()
+    let mut reports = Vec::new();
+    let summary = nectar_pipeline::read(
+        inputs,
+        &registry,
+        &Default::default(),
+        |r| {
+            reports.push(r);
+            Ok::<_, ()>(())
+        },
+        |_| {},
+    )
+    .unwrap();
+    assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    reports
 }
 
 /// Writes every format into `out/<format>/`.
@@ -90,7 +98,7 @@ fn export(reports: &[Report], out: &Path) {
         for r in reports {
             sink.write_report(r).unwrap();
         }
-        sink.finish().unwrap();
+        sink.finish(&nectar_registry::Dataset::of(reports)).unwrap();
     }
 }
 
@@ -134,6 +142,19 @@ fn check(inputs: &[PathBuf], membership: Option<Value>) {
     let Some(python) = python() else { return };
     let dir = tempfile::tempdir().unwrap();
     export(&reports(inputs), dir.path());
+    // The data package and the tables name reports by URL or by their path relative to the
+    // folder given, never by a path of this machine.
+    for input in inputs {
+        let local = input.canonicalize().unwrap().display().to_string();
+        for file in ["datapackage.json", "reports.csv"] {
+            let text = std::fs::read_to_string(dir.path().join("csv").join(file)).unwrap();
+            assert!(!text.contains(&local), "{file} names {local}");
+            assert!(
+                !text.contains(&input.display().to_string()),
+                "{file} names {input:?}"
+            );
+        }
+    }
     let spec_path = dir.path().join("spec.json");
     std::fs::write(&spec_path, serde_json::to_vec(&spec(membership)).unwrap()).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("readers/check.py");
@@ -166,6 +187,28 @@ fn real_reports_read_back_by_independent_tools() {
             ["2024-03-26", 366604]
         ])),
     );
+}
+
+/// Issue 16: a folder holding the same report twice (and once more in a sub-folder) makes a
+/// dataset whose keys are unique, which `frictionless validate` passes.
+#[test]
+fn the_same_report_twice_validates() {
+    let Some(seeds) = nectar_testkit::require_seeds() else {
+        return;
+    };
+    let first = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .min()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("again")).unwrap();
+    for name in ["a.txt", "b.txt", "again/a.txt"] {
+        std::fs::copy(&first, dir.path().join(name)).unwrap();
+    }
+    assert_eq!(reports(&[dir.path().to_owned()]).len(), 1, "read once");
+    check(&[dir.path().to_owned()], None);
 }
 
 #[test]

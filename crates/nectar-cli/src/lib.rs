@@ -890,6 +890,8 @@ fn draw_charts(charts: Vec<Drawing>, out: &Path) -> Result<Vec<PathBuf>, Failure
 struct Writer {
     sinks: Vec<(&'static str, Box<dyn nectar_registry::ExportSink>)>,
     charts: Vec<Drawing>,
+    /// The rows the tables across reports are made from.
+    collector: nectar_dataset::Collector,
 }
 
 impl Writer {
@@ -907,7 +909,11 @@ impl Writer {
             .iter()
             .map(|&c| (c, c.chart.start()))
             .collect();
-        Ok(Self { sinks, charts })
+        Ok(Self {
+            sinks,
+            charts,
+            collector: nectar_dataset::Collector::default(),
+        })
     }
 
     fn write(&mut self, report: Report) -> Result<(), Failure> {
@@ -918,14 +924,16 @@ impl Writer {
         for (_, data) in &mut self.charts {
             data.add(&report);
         }
+        self.collector.add(&report);
         Ok(())
     }
 
     fn finish(self, out: &Path) -> Result<Vec<PathBuf>, Failure> {
+        let dataset = self.collector.finish();
         let mut written = Vec::new();
         for (name, sink) in self.sinks {
             written.extend(
-                sink.finish()
+                sink.finish(&dataset)
                     .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
             );
         }

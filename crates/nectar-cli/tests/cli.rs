@@ -238,7 +238,11 @@ fn build_writes_whole_files_and_is_deterministic() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers.len(), 1, "no temp files: {leftovers:?}");
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "corpus.json and dataset.json, no temp files: {leftovers:?}"
+    );
 }
 
 #[test]

@@ -39,6 +39,7 @@ mod meetings;
 mod people;
 mod provenance;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -727,14 +728,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             }
         }
     }
-    let mut report_id = ids::report_id(
-        &report.source,
-        report
-            .primary_meeting()
-            .and_then(|m| m.date.as_ref())
-            .map(|d| &d.date),
-        &doc.source.sha256,
-    );
+    let mut report_id = ids::report_id(report.document.url.as_deref(), &doc.source.sha256);
     // Each post of a listing page is a report of its own, with its place in the ID.
     if let Some((n, of)) = layout.post {
         report_id = format!("{report_id}-p{n}");
@@ -742,8 +736,13 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
             "post {n} of {of} on a listing page, read as a report of its own"
         ));
     }
-    for (i, m) in report.meetings.iter_mut().enumerate() {
-        m.meeting_id = ids::fact_id(&report_id, FactKind::Meeting, i);
+    let meeting_ids = fact_ids(
+        &report_id,
+        FactKind::Meeting,
+        report.meetings.iter().map(|m| m.evidence.quote.as_str()),
+    );
+    for (m, id) in report.meetings.iter_mut().zip(meeting_ids) {
+        m.meeting_id = id;
     }
     report.report_id = report_id;
     if kind == ReportKind::NecReport {
@@ -1398,7 +1397,15 @@ fn read_facts(
             unanimous: d.unanimous,
             narrow: d.narrow,
             // The vote's ID as `number_facts` gives it.
-            vote_id: vote.map(|v| ids::fact_id(&report.report_id, FactKind::Vote, v)),
+            vote_id: vote.and_then(|v| {
+                fact_ids(
+                    &report.report_id,
+                    FactKind::Vote,
+                    report.votes.iter().map(|v| v.evidence.quote.as_str()),
+                )
+                .into_iter()
+                .nth(v)
+            }),
             evidence: evidence(text, d.span),
             provenance: provenance::by(&format!("decisions.{}", d.rule)),
         });
@@ -1694,17 +1701,50 @@ fn read_comments(text: &str, layout: &Layout, report: &mut Report, _anchor: Opti
     }
 }
 
-/// Gives figures, votes and decisions their IDs, in order.
+/// The IDs of a report's facts of one kind, from their quotes in order (see
+/// [`ids::fact_id`]).
+fn fact_ids<'a>(
+    report_id: &str,
+    kind: FactKind,
+    quotes: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    quotes
+        .map(|q| {
+            let words = q.split_whitespace().collect::<Vec<_>>().join(" ");
+            let nth = seen.entry(words).or_insert(0);
+            *nth += 1;
+            ids::fact_id(report_id, kind, q, *nth - 1)
+        })
+        .collect()
+}
+
+/// Gives figures, votes and decisions their IDs, from their quotes.
 fn number_facts(report: &mut Report) {
     let id = report.report_id.clone();
-    for (i, f) in report.figures.iter_mut().enumerate() {
-        f.figure_id = ids::fact_id(&id, FactKind::Figure, i);
+    let figures = fact_ids(
+        &id,
+        FactKind::Figure,
+        report.figures.iter().map(|f| f.evidence.quote.as_str()),
+    );
+    for (f, id) in report.figures.iter_mut().zip(figures) {
+        f.figure_id = id;
     }
-    for (i, v) in report.votes.iter_mut().enumerate() {
-        v.vote_id = ids::fact_id(&id, FactKind::Vote, i);
+    let votes = fact_ids(
+        &id,
+        FactKind::Vote,
+        report.votes.iter().map(|v| v.evidence.quote.as_str()),
+    );
+    for (v, id) in report.votes.iter_mut().zip(votes) {
+        v.vote_id = id;
     }
-    for (i, d) in report.decisions.iter_mut().enumerate() {
-        d.decision_id = ids::fact_id(&id, FactKind::Decision, i);
+    let decisions = fact_ids(
+        &id,
+        FactKind::Decision,
+        report.decisions.iter().map(|d| d.evidence.quote.as_str()),
+    );
+    for (d, id) in report.decisions.iter_mut().zip(decisions) {
+        d.decision_id = id;
     }
 }
 

@@ -132,8 +132,11 @@ impl fmt::Display for InputError {
 pub struct InputFile {
     /// Where it is.
     pub path: PathBuf,
-    /// How outputs name it: the path as given, or joined to the directory as given.
+    /// How errors name it: the path as given, or joined to the directory as given.
     pub display: String,
+    /// How the dataset names it: its path relative to the folder given (`/`-separated), or
+    /// its file name when given on its own; the same on every machine.
+    pub relative: String,
 }
 
 /// Whether a file found in a directory is a report, by its name (as shown): `*.txt` that is
@@ -196,6 +199,27 @@ pub struct Listing {
 /// Whether a name found in a directory is hidden (`.name`): skipped, and not walked.
 fn is_hidden(name: &str) -> bool {
     name.starts_with('.')
+}
+
+/// `path`, found by walking `input`, relative to it with `/` between names (names not in
+/// UTF-8 shown with replacement characters).
+fn relative(input: &Path, path: &Path) -> String {
+    match path.strip_prefix(input) {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        _ => file_name(path),
+    }
+}
+
+/// A path's last name, or the whole path when it has none.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// How outputs name `path`, found by walking `input` (shown as `display`): `display`, `/`,
@@ -268,6 +292,7 @@ fn walk(
                     if is_report_name(&name, extensions) {
                         out.push(Ok(InputFile {
                             display: shown(input, display, &path),
+                            relative: relative(input, &path),
                             path,
                         }));
                         count += 1;
@@ -297,6 +322,7 @@ fn walk(
         let path = entry.into_path();
         out.push(Ok(InputFile {
             display: shown(input, display, &path),
+            relative: relative(input, &path),
             path,
         }));
         count += 1;
@@ -378,6 +404,7 @@ pub fn list(inputs: &[PathBuf], extensions: &[String]) -> Listing {
             }
             Ok(_) => out.push(Ok(InputFile {
                 path: input.clone(),
+                relative: file_name(input),
                 display,
             })),
         }

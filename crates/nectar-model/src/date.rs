@@ -123,6 +123,30 @@ impl PartialDate {
             .unwrap_or(NaiveDate::MIN)
     }
 
+    /// The last day the date can stand for (the month's last day, or 31 December).
+    ///
+    /// ```
+    /// use nectar_model::PartialDate;
+    /// let feb = PartialDate::ym(2016, 2).unwrap();
+    /// assert_eq!(feb.last_day().to_string(), "2016-02-29");
+    /// ```
+    pub fn last_day(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.first_day(),
+            (Some(m), None) => {
+                let (y, m) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(NaiveDate::MAX)
+            }
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
     /// The day itself, when the date is known to the day.
     pub fn to_naive(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)

@@ -1,14 +1,22 @@
-//! Deterministic IDs: the same report and facts always get the same IDs.
+//! Stable IDs: a report's from where it was published (its URL), or from its file's bytes when
+//! it has none; a fact's from its report and its quote. Nothing a parser reads into a report
+//! (a date, a position among facts) goes into an ID, so a better parser keeps the IDs of the
+//! facts it still finds, and a citation made today still names the same row tomorrow.
 //!
 //! ```
-//! use nectar_model::{PartialDate, ids};
-//! let date = PartialDate::ymd(2021, 2, 11);
-//! let id = ids::report_id("blogger", date.as_ref(), "51b0b56cb4c41a34ff");
-//! assert_eq!(id, "blogger-2021-02-11-51b0b56c");
-//! assert_eq!(ids::fact_id(&id, ids::FactKind::Meeting, 0), "blogger-2021-02-11-51b0b56c/m1");
+//! use nectar_model::ids::{self, FactKind};
+//! let url = "https://labourlist.org/2018/03/a-report/?utm_source=feed";
+//! let id = ids::report_id(Some(url), "51b0b56cb4c41a34ff");
+//! assert_eq!(id, ids::report_id(Some("http://www.labourlist.org/2018/03/a-report/"), "other"));
+//! assert!(id.starts_with("labourlist.org-"));
+//! assert_eq!(ids::report_id(None, "51b0b56cb4c41a34ff"), "sha256-51b0b56cb4c4");
+//! let figure = ids::fact_id(&id, FactKind::Figure, "over 500,000 members", 0);
+//! assert!(figure.starts_with(&format!("{id}/f-")));
+//! // The second fact of a kind with the same quote gets a suffix.
+//! assert_eq!(ids::fact_id(&id, FactKind::Figure, "over 500,000 members", 1), format!("{figure}-2"));
 //! ```
 
-use crate::PartialDate;
+use sha2::{Digest, Sha256};
 
 /// The kinds of fact that get IDs, each with a one-letter tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,15 +42,96 @@ impl FactKind {
     }
 }
 
-/// A report's ID: its source, its primary meeting's date (or `undated`) and the first 8 hex
-/// digits of its sha256, so that two reports of one meeting from one source still differ.
-pub fn report_id(source: &str, date: Option<&PartialDate>, sha256: &str) -> String {
-    let date = date.map_or_else(|| "undated".to_owned(), PartialDate::to_string);
-    let hash = sha256.get(..8).unwrap_or(sha256);
-    format!("{source}-{date}-{hash}")
+/// The first `n` hex digits of the SHA-256 of `text`.
+pub fn short_hash(text: &str, n: usize) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    hex.truncate(n);
+    hex
 }
 
-/// A fact's ID: its report's ID, its kind's tag and its 1-based position among its kind.
-pub fn fact_id(report_id: &str, kind: FactKind, index: usize) -> String {
-    format!("{report_id}/{}{}", kind.tag(), index + 1)
+/// Query parameters that only track how a reader came to a page (`utm_source`, `fbclid`): a
+/// URL means the same page without them.
+fn is_tracking(param: &str) -> bool {
+    let name = param.split('=').next().unwrap_or("").to_ascii_lowercase();
+    name.starts_with("utm_") || matches!(name.as_str(), "fbclid" | "gclid" | "mc_cid" | "mc_eid")
+}
+
+/// A URL as the same page's every address reads: no scheme, host in lower case without
+/// `www.` or a port, no fragment, no tracking parameters, no trailing `/`
+/// (`https://www.Example.org/a/?utm_source=x#top` is `example.org/a`).
+pub fn url_key(url: &str) -> String {
+    let url = url.trim();
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split('#').next().unwrap_or("");
+    let (host_path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (host, path) = host_path.split_at(host_path.find('/').unwrap_or(host_path.len()));
+    let host = host.rsplit('@').next().unwrap_or(host).to_ascii_lowercase();
+    let host = host.split(':').next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !is_tracking(p))
+        .collect();
+    let mut key = format!("{host}{}", path.trim_end_matches('/'));
+    if !params.is_empty() {
+        key.push('?');
+        key.push_str(&params.join("&"));
+    }
+    key
+}
+
+/// A report's ID: the host it was published on and 10 hex digits of the hash of its
+/// [`url_key`]; without a URL, `sha256-` and the first 12 hex digits of its file's SHA-256.
+pub fn report_id(url: Option<&str>, sha256: &str) -> String {
+    match url.map(url_key).filter(|k| !k.is_empty()) {
+        Some(key) => {
+            let host: String = key
+                .split(['/', '?'])
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+                .collect();
+            let host = if host.is_empty() { "url" } else { &host };
+            format!("{host}-{}", short_hash(&key, 10))
+        }
+        None => format!("sha256-{}", sha256.get(..12).unwrap_or(sha256)),
+    }
+}
+
+/// A fact's ID: its report's ID, its kind's tag and 8 hex digits of the hash of its quote;
+/// `nth` counts the facts of its kind in the report with the same quote before it, and from
+/// the second on the ID ends `-2`, `-3`, ...
+pub fn fact_id(report_id: &str, kind: FactKind, quote: &str, nth: usize) -> String {
+    let quote: Vec<&str> = quote.split_whitespace().collect();
+    let hash = short_hash(&quote.join(" "), 8);
+    match nth {
+        0 => format!("{report_id}/{}-{hash}", kind.tag()),
+        n => format!("{report_id}/{}-{hash}-{}", kind.tag(), n + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_page_has_one_key_whatever_its_address() {
+        let key = url_key("https://www.Example.org:443/nec/report/?utm_source=x&id=4#comments");
+        assert_eq!(key, "example.org/nec/report?id=4");
+        assert_eq!(url_key("http://example.org/nec/report?id=4"), key);
+        assert_ne!(url_key("http://example.org/nec/report?id=5"), key);
+    }
+
+    #[test]
+    fn fact_ids_ignore_how_the_quote_is_wrapped() {
+        assert_eq!(
+            fact_id("r", FactKind::Vote, "carried by\n 20 votes  to 3", 0),
+            fact_id("r", FactKind::Vote, "carried by 20 votes to 3", 0)
+        );
+    }
 }

@@ -33,8 +33,14 @@ pub struct Corpus {
 /// The document a report was read from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceDocument {
-    /// The path as given on the command line (or relative to the directory given).
+    /// The path as given on the command line (or joined to the directory given): where this
+    /// run read it.
     pub path: String,
+    /// The path relative to the folder given (`2016/report.txt`), or the file's name when
+    /// given on its own: how the dataset names it, the same on every machine. Empty in the
+    /// output of an older nectar, which had only [`SourceDocument::path`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
     /// The SHA-256 of the file's bytes, as lowercase hex.
     pub sha256: String,
     /// The file's size in bytes.

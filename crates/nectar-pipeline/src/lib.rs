@@ -177,8 +177,9 @@ fn read_one(
     registry: &Registry,
     options: &Options,
 ) -> Result<(Vec<Report>, u64), String> {
-    let doc = nectar_io::read_document(&file.path, &file.display, &options.limits)
+    let mut doc = nectar_io::read_document(&file.path, &file.display, &options.limits)
         .map_err(|e| e.to_string())?;
+    doc.source.file = file.relative.clone();
     let detection = match options.source {
         Some(parser) => Some(Detection {
             parser,

@@ -96,6 +96,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use nectar_dataset::Dataset;
 use nectar_model::{Document, Layout, Report};
 
 #[doc(hidden)]
@@ -258,15 +259,17 @@ impl ExportError {
     }
 }
 
-/// Receives reports one at a time and writes them out.
+/// Receives reports one at a time and writes them out, then the tables made across them.
 ///
 /// Files become visible only in [`ExportSink::finish`] (written to temporary files, then
 /// renamed), so a run that fails leaves earlier outputs intact.
 pub trait ExportSink: Send {
-    /// Takes the next report, in input order.
+    /// Takes the next report, in input order: its rows of the tables of
+    /// [`nectar_tables::Scope::Report`].
     fn write_report(&mut self, report: &Report) -> Result<(), ExportError>;
-    /// Completes the output and returns the files written.
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError>;
+    /// Takes the tables made across every report (`meetings`, `nec_meetings`, `claims`,
+    /// `persons`: [`Dataset::tables`]), completes the output and returns the files written.
+    fn finish(self: Box<Self>, dataset: &Dataset) -> Result<Vec<PathBuf>, ExportError>;
 }
 
 /// Writes reports in one format.

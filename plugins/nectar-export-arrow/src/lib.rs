@@ -51,7 +51,7 @@
 //! ```
 //! use arrow_array::{Array, Date32Array, Float64Array};
 //! use arrow_ipc::reader::FileReader;
-//! use nectar_registry::{ExportSink, Exporter};
+//! use nectar_registry::{Dataset, ExportSink, Exporter};
 //!
 //! let report: nectar_model::Report = serde_json::from_str(include_str!(
 //!     "../../../crates/nectar-tables/tests/report.json"
@@ -59,7 +59,7 @@
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_arrow::ArrowExporter.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();
-//! let files = sink.finish().unwrap();
+//! let files = sink.finish(&Dataset::of([&report])).unwrap();
 //! assert_eq!(files.len(), nectar_tables::TABLES.len());
 //!
 //! let file = std::fs::File::open(dir.path().join("figures.arrow")).unwrap();
@@ -87,7 +87,7 @@ use arrow_ipc::writer::{DictionaryHandling, FileWriter, IpcWriteOptions};
 use arrow_schema::{ArrowError, Schema};
 use nectar_io::AtomicFile;
 use nectar_model::Report;
-use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_registry::{Dataset, ExportError, ExportSink, Exporter, register_exporter};
 use nectar_tables::{TABLES, Table};
 
 pub use columns::BATCH_ROWS;
@@ -98,16 +98,18 @@ use columns::{Options, TableBuffer};
 pub struct ArrowExporter;
 
 /// The files `arrow` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "reports.arrow",
     "meetings.arrow",
     "figures.arrow",
     "votes.arrow",
     "decisions.arrow",
     "people.arrow",
-    "persons.arrow",
     "agenda_items.arrow",
     "comments.arrow",
+    "nec_meetings.arrow",
+    "claims.arrow",
+    "persons.arrow",
 ];
 
 const OPTIONS: Options = Options {
@@ -192,7 +194,17 @@ impl ExportSink for Sink {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+    fn finish(mut self: Box<Self>, dataset: &Dataset) -> Result<Vec<PathBuf>, ExportError> {
+        for (table, rows) in dataset.tables() {
+            let at = nectar_tables::table_index(table.name);
+            let file = &mut self.tables[at];
+            for row in rows {
+                file.buffer.push(row).map_err(ExportError::Encode)?;
+                if file.buffer.len() >= BATCH_ROWS {
+                    file.flush()?;
+                }
+            }
+        }
         let files = self
             .tables
             .into_iter()
@@ -257,7 +269,9 @@ mod tests {
         sink.tables[2] = TableFile::create(&out, &TABLES[2]).expect("create");
         let row = vec![Cell::Null; TABLES[2].columns.len()];
         sink.tables[2].buffer.push(&row).expect("nulls are taken");
-        let err = sink.finish().expect_err("nulls in required columns");
+        let err = sink
+            .finish(&Dataset::default())
+            .expect_err("nulls in required columns");
         assert!(err.to_string().contains("figures.arrow"), "{err}");
         let left: Vec<_> = std::fs::read_dir(&out)
             .expect("read_dir")

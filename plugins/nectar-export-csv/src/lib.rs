@@ -14,7 +14,7 @@
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_csv::Csv.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();
-//! let files = sink.finish().unwrap();
+//! let files = sink.finish(&nectar_registry::Dataset::of([&report])).unwrap();
 //! assert_eq!(files.len(), nectar_tables::TABLES.len() + 1);
 //! let figures = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
 //! assert!(figures.starts_with("figure_id,report_id,meeting_id,metric,value,"));
@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use nectar_io::AtomicFile;
 use nectar_model::{MODEL_VERSION, Report};
-use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_registry::{Dataset, ExportError, ExportSink, Exporter, register_exporter};
 use nectar_tables::{ColumnType, TABLES};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -50,17 +50,29 @@ struct Sink {
     sources: Vec<Source>,
 }
 
-/// A source report as the data package lists it. The fields stand in the order a JSON
-/// object's keys are written (`serde_json` sorts the keys of a `Value`), so the package reads
-/// as it always has.
+/// A source report as the data package lists it: by URL, never by a path on the machine that
+/// read it. The fields stand in the order a JSON object's keys are written (`serde_json`
+/// sorts the keys of a `Value`), so the package reads as it always has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    /// The report's URL, else its path.
+    /// The report's URL, else its path relative to the folder nectar was given.
     pub path: String,
     /// SHA-256 of the report's bytes.
     pub sha256: String,
-    /// The report's path.
+    /// The report's title, else its file's path relative to the folder nectar was given.
     pub title: String,
+}
+
+impl Source {
+    /// How the data package lists a report.
+    pub fn of(report: &Report) -> Self {
+        let file = nectar_tables::file_name(report).to_owned();
+        Self {
+            path: report.document.url.clone().unwrap_or_else(|| file.clone()),
+            sha256: report.document.sha256.clone(),
+            title: report.title.as_ref().map_or(file, |t| t.value.clone()),
+        }
+    }
 }
 
 /// The data package: the fields in the order `serde_json` writes an object's keys, so that
@@ -69,13 +81,20 @@ pub struct Source {
 struct Package<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
+    citation: String,
+    contributors: Value,
     description: &'static str,
+    homepage: &'static str,
+    licenses: Value,
     name: &'static str,
     resources: Value,
     sources: &'a [Source],
     title: &'static str,
     version: &'static str,
 }
+
+/// Where nectar is published.
+const HOMEPAGE: &str = "https://github.com/nectar-data/nectar";
 
 fn csv_error(path: &Path, e: csv::Error) -> ExportError {
     match e.into_kind() {
@@ -115,19 +134,25 @@ impl ExportSink for Sink {
                     .map_err(|e| csv_error(&file.path, e))?;
             }
         }
-        self.sources.push(Source {
-            path: report
-                .document
-                .url
-                .clone()
-                .unwrap_or_else(|| report.document.path.clone()),
-            sha256: report.document.sha256.clone(),
-            title: report.document.path.clone(),
-        });
+        self.sources.push(Source::of(report));
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+    fn finish(mut self: Box<Self>, dataset: &Dataset) -> Result<Vec<PathBuf>, ExportError> {
+        for (table, rows) in dataset.tables() {
+            let Some(file) = self
+                .files
+                .iter_mut()
+                .find(|f| f.path.file_stem().is_some_and(|s| s == table.name))
+            else {
+                continue;
+            };
+            for row in rows {
+                file.writer
+                    .write_record(row.iter().map(|c| c.to_text()))
+                    .map_err(|e| csv_error(&file.path, e))?;
+            }
+        }
         let mut done = Vec::new();
         for file in self.files {
             let path = file.path;
@@ -249,6 +274,16 @@ fn write_datapackage(out: &mut impl Write, sources: &[Source]) -> serde_json::Re
         title: "Reports of Labour NEC meetings, read by nectar",
         description: "Meetings, agenda items, figures, votes, decisions, people and readers' comments read from published reports of meetings of the Labour Party's National Executive Committee; every fact with the exact quote and its byte span in the source report.",
         version: MODEL_VERSION,
+        homepage: HOMEPAGE,
+        citation: format!(
+            "nectar {MODEL_VERSION}, {HOMEPAGE} (cite the software with its CITATION.cff, and each fact by its cite_url)"
+        ),
+        contributors: json!([{"title": "The nectar authors", "roles": ["creator"], "path": HOMEPAGE}]),
+        licenses: json!([{
+            "name": "ODC-By-1.0",
+            "path": "https://opendatacommons.org/licenses/by/1-0/",
+            "title": "Open Data Commons Attribution License v1.0: the dataset's structure and nectar's readings; every quote belongs to its report's author and is given to cite it"
+        }]),
         sources,
         resources: Value::Array(resources),
     };
@@ -265,9 +300,11 @@ register_exporter! {
         "votes.csv",
         "decisions.csv",
         "people.csv",
-        "persons.csv",
         "agenda_items.csv",
         "comments.csv",
+        "nec_meetings.csv",
+        "claims.csv",
+        "persons.csv",
         DATAPACKAGE,
     ],
     exporter: &Csv,
@@ -287,7 +324,7 @@ mod tests {
     fn export(dir: &Path) -> Vec<PathBuf> {
         let mut sink = Csv.start(dir).unwrap();
         sink.write_report(&report()).unwrap();
-        sink.finish().unwrap()
+        sink.finish(&Dataset::of([&report()])).unwrap()
     }
 
     #[test]
@@ -299,7 +336,7 @@ mod tests {
         let header = lines.next().unwrap();
         assert_eq!(
             header,
-            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end,rule,confidence"
+            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end,cite_url,rule,confidence"
         );
         let first = lines.next().unwrap();
         assert!(
@@ -324,18 +361,10 @@ mod tests {
                 if i == 1 {
                     r.document.url = Some("https://example.org/a\"b\u{e9}".into());
                 }
-                sources.push(Source {
-                    path: r
-                        .document
-                        .url
-                        .clone()
-                        .unwrap_or_else(|| r.document.path.clone()),
-                    sha256: r.document.sha256.clone(),
-                    title: r.document.path.clone(),
-                });
+                sources.push(Source::of(&r));
                 sink.write_report(&r).unwrap();
             }
-            sink.finish().unwrap();
+            sink.finish(&Dataset::default()).unwrap();
             let mut want = datapackage(&sources).unwrap();
             want.push(b'\n');
             let got = std::fs::read(dir.path().join(DATAPACKAGE)).unwrap();
@@ -368,7 +397,37 @@ mod tests {
                 .unwrap()
                 .contains(&json!("away_day"))
         );
-        assert_eq!(package["sources"][0]["title"], "fixture.txt");
+        assert_eq!(package["sources"][0]["title"], "NEC report – 3 March 2015");
+        assert_eq!(package["licenses"][0]["name"], "ODC-By-1.0");
+        assert!(
+            package["citation"]
+                .as_str()
+                .unwrap()
+                .contains("CITATION.cff")
+        );
+    }
+
+    #[test]
+    fn the_data_package_names_sources_by_url_or_relative_path_never_a_local_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = Csv.start(dir.path()).unwrap();
+        let mut a = report();
+        a.document.path = "/home/someone/reports/2015/a.txt".into();
+        a.document.file = "2015/a.txt".into();
+        a.title = None;
+        let mut b = a.clone();
+        b.report_id = "b".into();
+        b.document.url = Some("https://example.org/nec/b".into());
+        sink.write_report(&a).unwrap();
+        sink.write_report(&b).unwrap();
+        sink.finish(&Dataset::default()).unwrap();
+        let package = std::fs::read_to_string(dir.path().join(DATAPACKAGE)).unwrap();
+        assert!(!package.contains("/home/someone"), "no local path");
+        let package: Value = serde_json::from_str(&package).unwrap();
+        assert_eq!(package["sources"][0]["path"], "2015/a.txt");
+        assert_eq!(package["sources"][1]["path"], "https://example.org/nec/b");
+        let reports = std::fs::read_to_string(dir.path().join("reports.csv")).unwrap();
+        assert!(!reports.contains("/home/someone"), "{reports}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! JSON exporters: `json` writes `corpus.json`, the whole corpus as one document (it validates
-//! against `schemas/corpus.schema.json`); `ndjson` writes `reports.ndjson`, one report per line,
-//! for streaming tools (`jq`, `duckdb`'s `read_json`, Spark).
+//! against `schemas/corpus.schema.json`), and `dataset.json`, the tables made across reports
+//! (`meetings`, `nec_meetings`, `claims`, `persons`), each an array of objects by column
+//! name; `ndjson` writes `reports.ndjson`, one report per line, for streaming tools (`jq`,
+//! `duckdb`'s `read_json`, Spark).
 //!
 //! Reports are written as they arrive, into temporary files renamed into place by
 //! [`ExportSink::finish`], so an interrupted run leaves the previous files as they were.
@@ -11,7 +13,7 @@
 //!
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_json::CorpusJson.start(dir.path()).unwrap();
-//! let files = sink.finish().unwrap();
+//! let files = sink.finish(&nectar_registry::Dataset::default()).unwrap();
 //! let corpus: nectar_model::Corpus =
 //!     serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
 //! assert!(corpus.reports.is_empty());
@@ -23,7 +25,9 @@ use std::path::{Path, PathBuf};
 
 use nectar_io::AtomicFile;
 use nectar_model::{MODEL_VERSION, Report};
-use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_registry::{Dataset, ExportError, ExportSink, Exporter, register_exporter};
+use nectar_tables::Cell;
+use serde_json::{Map, Value};
 
 /// Writes `corpus.json`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,6 +41,44 @@ pub struct Ndjson;
 pub const CORPUS_FILE: &str = "corpus.json";
 /// The file `ndjson` writes.
 pub const NDJSON_FILE: &str = "reports.ndjson";
+/// The file of the tables across reports that `json` writes.
+pub const DATASET_FILE: &str = "dataset.json";
+
+/// A cell as JSON: text, a number, true or false, an ISO date, or null.
+fn value(cell: &Cell) -> Value {
+    match cell {
+        Cell::Null => Value::Null,
+        Cell::Int(i) => Value::from(*i),
+        Cell::Num(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+        Cell::Bool(b) => Value::Bool(*b),
+        other => Value::String(other.to_text()),
+    }
+}
+
+/// The dataset's tables as one JSON object: each table an array of objects by column name.
+pub fn dataset_json(dataset: &Dataset) -> Value {
+    let mut tables = Map::new();
+    for (table, rows) in dataset.tables() {
+        let rows = rows
+            .iter()
+            .map(|row| {
+                Value::Object(
+                    table
+                        .columns
+                        .iter()
+                        .zip(row)
+                        .map(|(c, cell)| (c.name.to_owned(), value(cell)))
+                        .collect(),
+                )
+            })
+            .collect();
+        tables.insert(table.name.to_owned(), Value::Array(rows));
+    }
+    let mut out = Map::new();
+    out.insert("nectar_version".into(), Value::from(MODEL_VERSION));
+    out.insert("tables".into(), Value::Object(tables));
+    Value::Object(out)
+}
 
 struct Sink {
     out: BufWriter<AtomicFile>,
@@ -88,17 +130,26 @@ impl ExportSink for Sink {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+    fn finish(mut self: Box<Self>, dataset: &Dataset) -> Result<Vec<PathBuf>, ExportError> {
+        let mut files = Vec::new();
         if !self.ndjson {
             self.put(b"\n]\n}\n")?;
+            let path = self.path.with_file_name(DATASET_FILE);
+            let mut json = serde_json::to_vec_pretty(&dataset_json(dataset))
+                .map_err(|e| ExportError::Encode(e.to_string()))?;
+            json.push(b'\n');
+            let mut file = AtomicFile::create(&path).map_err(|e| ExportError::io(&path, e))?;
+            file.write_all(&json)
+                .map_err(|e| ExportError::io(&path, e))?;
+            files.push(file);
         }
         let path = self.path.clone();
         let file = self
             .out
             .into_inner()
             .map_err(|e| ExportError::io(&path, e.into_error()))?;
-        file.commit().map_err(|e| ExportError::io(&path, e))?;
-        Ok(vec![path])
+        files.insert(0, file);
+        nectar_io::commit_all(files).map_err(|(path, e)| ExportError::io(path, e))
     }
 }
 
@@ -117,7 +168,7 @@ impl Exporter for Ndjson {
 register_exporter! {
     name: "json",
     description: "The whole corpus as one JSON document that validates against schemas/corpus.schema.json.",
-    writes: &[CORPUS_FILE],
+    writes: &[CORPUS_FILE, DATASET_FILE],
     exporter: &CorpusJson,
 }
 

@@ -54,7 +54,7 @@
 //!
 //! ```
 //! use arrow_array::{Array, Date32Array, Float64Array};
-//! use nectar_registry::{ExportSink, Exporter};
+//! use nectar_registry::{Dataset, ExportSink, Exporter};
 //! use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 //!
 //! let report: nectar_model::Report = serde_json::from_str(include_str!(
@@ -63,7 +63,7 @@
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_parquet::ParquetExporter.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();
-//! let files = sink.finish().unwrap();
+//! let files = sink.finish(&Dataset::of([&report])).unwrap();
 //! assert_eq!(files.len(), nectar_tables::TABLES.len());
 //!
 //! let file = std::fs::File::open(dir.path().join("figures.parquet")).unwrap();
@@ -90,7 +90,7 @@ use std::path::{Path, PathBuf};
 use arrow_schema::Schema;
 use nectar_io::AtomicFile;
 use nectar_model::Report;
-use nectar_registry::{ExportError, ExportSink, Exporter, register_exporter};
+use nectar_registry::{Dataset, ExportError, ExportSink, Exporter, register_exporter};
 use nectar_tables::{TABLES, Table};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -106,16 +106,18 @@ use columns::{Options, TableBuffer};
 pub struct ParquetExporter;
 
 /// The files `parquet` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "reports.parquet",
     "meetings.parquet",
     "figures.parquet",
     "votes.parquet",
     "decisions.parquet",
     "people.parquet",
-    "persons.parquet",
     "agenda_items.parquet",
     "comments.parquet",
+    "nec_meetings.parquet",
+    "claims.parquet",
+    "persons.parquet",
 ];
 
 const OPTIONS: Options = Options {
@@ -217,7 +219,17 @@ impl ExportSink for Sink {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>, ExportError> {
+    fn finish(mut self: Box<Self>, dataset: &Dataset) -> Result<Vec<PathBuf>, ExportError> {
+        for (table, rows) in dataset.tables() {
+            let at = nectar_tables::table_index(table.name);
+            let file = &mut self.tables[at];
+            for row in rows {
+                file.buffer.push(row).map_err(ExportError::Encode)?;
+                if file.buffer.len() >= BATCH_ROWS {
+                    file.flush()?;
+                }
+            }
+        }
         let files = self
             .tables
             .into_iter()
@@ -282,7 +294,9 @@ mod tests {
         sink.tables[2] = TableFile::create(&out, &TABLES[2]).expect("create");
         let row = vec![Cell::Null; TABLES[2].columns.len()];
         sink.tables[2].buffer.push(&row).expect("nulls are taken");
-        let err = sink.finish().expect_err("nulls in required columns");
+        let err = sink
+            .finish(&Dataset::default())
+            .expect_err("nulls in required columns");
         assert!(err.to_string().contains("figures.parquet"), "{err}");
         let left: Vec<_> = std::fs::read_dir(&out)
             .expect("read_dir")

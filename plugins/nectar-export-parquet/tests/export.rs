@@ -29,7 +29,8 @@ fn export(dir: &Path, reports: &[Report]) -> Vec<std::path::PathBuf> {
     for report in reports {
         sink.write_report(report).expect("write_report");
     }
-    sink.finish().expect("finish")
+    sink.finish(&nectar_registry::Dataset::of(reports))
+        .expect("finish")
 }
 
 fn read(path: &Path) -> (arrow_schema::SchemaRef, Vec<RecordBatch>) {
@@ -102,6 +103,10 @@ fn check_values(dir: &Path, reports: &[Report]) {
         for (all, table) in rows.iter_mut().zip(nectar_tables::rows(report)) {
             all.extend(table);
         }
+    }
+    let dataset = nectar_registry::Dataset::of(reports);
+    for (all, table) in rows.iter_mut().zip(TABLES) {
+        all.extend(dataset.rows(table.name).iter().cloned());
     }
     for (table, rows) in TABLES.iter().zip(&rows) {
         let (_, batches) = read(&dir.join(format!("{}.parquet", table.name)));
@@ -369,7 +374,7 @@ fn a_folder_in_the_way_commits_nothing() {
     let mut sink = ParquetExporter.start(dir.path()).expect("start");
     sink.write_report(&fixture()).expect("write_report");
     let err = sink
-        .finish()
+        .finish(&nectar_registry::Dataset::of([&fixture()]))
         .expect_err("a folder is where votes.parquet goes");
     assert!(err.to_string().contains("votes.parquet"), "{err}");
     assert_eq!(
