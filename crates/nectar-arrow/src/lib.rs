@@ -18,12 +18,16 @@ use std::sync::Arc;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
 };
-use arrow_array::types::Date32Type;
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type, TimestampMillisecondType};
 use arrow_array::{
-    ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray, TimestampMillisecondArray,
+    Array, ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray,
+    TimestampMillisecondArray,
 };
 use arrow_schema::{ArrowError, DataType, Field, Metadata, Schema, SchemaRef, TimeUnit};
-use nectar_tables::{Cell, Column, ColumnType, Table};
+use chrono::Datelike;
+use nectar_model::PartialDate;
+use nectar_tables::{Cell, Column, ColumnType, Row, Table};
 
 /// Rows per record batch (and so per Parquet row group).
 pub const BATCH_ROWS: usize = 8192;
@@ -264,15 +268,177 @@ impl TableBuffer {
     }
 }
 
+/// The text values of a column, whether plain or dictionary-encoded.
+fn texts(array: &dyn Array) -> Option<Vec<Option<String>>> {
+    if let Some(strings) = array.as_string_opt::<i32>() {
+        return Some(
+            (0..strings.len())
+                .map(|i| strings.is_valid(i).then(|| strings.value(i).to_owned()))
+                .collect(),
+        );
+    }
+    let dict = array.as_dictionary_opt::<Int32Type>()?;
+    let values = dict.values().as_string_opt::<i32>()?;
+    Some(
+        dict.keys()
+            .iter()
+            .map(|k| {
+                k.and_then(|k| usize::try_from(k).ok())
+                    .map(|k| values.value(k).to_owned())
+            })
+            .collect(),
+    )
+}
+
+/// Reads a record batch of `table` (as [`TableBuffer`] wrote it, from an Arrow or Parquet
+/// file) back into rows: the inverse of [`TableBuffer::push`]. A date comes back at the
+/// precision its `*_precision` column gives ([`nectar_tables::precision_column`]). `Err`
+/// names the column that is missing or of another type.
+pub fn read_rows(table: &Table, batch: &RecordBatch) -> Result<Vec<Row>, String> {
+    let n = batch.num_rows();
+    let mut rows: Vec<Row> = vec![Vec::with_capacity(table.columns.len()); n];
+    let column = |name: &str| {
+        batch
+            .column_by_name(name)
+            .ok_or_else(|| format!("{}: no column {name}", table.name))
+    };
+    let wrong = |name: &str| format!("{}.{name}: a column of another type", table.name);
+    for c in table.columns {
+        let array = column(c.name)?;
+        let cells: Vec<Cell> = match c.ty {
+            ColumnType::String | ColumnType::Enum(_) => texts(array.as_ref())
+                .ok_or_else(|| wrong(c.name))?
+                .into_iter()
+                .map(|v| v.map_or(Cell::Null, Cell::Str))
+                .collect(),
+            ColumnType::Integer => {
+                let a = array
+                    .as_primitive_opt::<Int64Type>()
+                    .ok_or_else(|| wrong(c.name))?;
+                (0..n)
+                    .map(|i| {
+                        if a.is_valid(i) {
+                            Cell::Int(a.value(i))
+                        } else {
+                            Cell::Null
+                        }
+                    })
+                    .collect()
+            }
+            ColumnType::Number => {
+                let a = array
+                    .as_primitive_opt::<Float64Type>()
+                    .ok_or_else(|| wrong(c.name))?;
+                (0..n)
+                    .map(|i| {
+                        if a.is_valid(i) {
+                            Cell::Num(a.value(i))
+                        } else {
+                            Cell::Null
+                        }
+                    })
+                    .collect()
+            }
+            ColumnType::Boolean => {
+                let a = array.as_boolean_opt().ok_or_else(|| wrong(c.name))?;
+                (0..n)
+                    .map(|i| {
+                        if a.is_valid(i) {
+                            Cell::Bool(a.value(i))
+                        } else {
+                            Cell::Null
+                        }
+                    })
+                    .collect()
+            }
+            ColumnType::PartialDate => {
+                let a = array
+                    .as_primitive_opt::<Date32Type>()
+                    .ok_or_else(|| wrong(c.name))?;
+                let precision = match nectar_tables::precision_column(table, c.name) {
+                    Some(p) => texts(column(p)?.as_ref()).ok_or_else(|| wrong(p))?,
+                    None => vec![None; n],
+                };
+                (0..n)
+                    .map(|i| {
+                        let Some(day) = a
+                            .is_valid(i)
+                            .then(|| Date32Type::to_naive_date_opt(a.value(i)))
+                            .flatten()
+                        else {
+                            return Cell::Null;
+                        };
+                        let date = PartialDate::from_naive(day);
+                        Cell::Date(match precision[i].as_deref() {
+                            Some("month") => {
+                                PartialDate::ym(day.year(), day.month()).unwrap_or(date)
+                            }
+                            Some("year") => PartialDate::y(day.year()),
+                            _ => date,
+                        })
+                    })
+                    .collect()
+            }
+            ColumnType::DateTime => {
+                let a = array
+                    .as_primitive_opt::<TimestampMillisecondType>()
+                    .ok_or_else(|| wrong(c.name))?;
+                (0..n)
+                    .map(|i| {
+                        a.is_valid(i)
+                            .then(|| chrono::DateTime::from_timestamp_millis(a.value(i)))
+                            .flatten()
+                            .map_or(Cell::Null, |t| Cell::DateTime(t.naive_utc()))
+                    })
+                    .collect()
+            }
+        };
+        for (row, cell) in rows.iter_mut().zip(cells) {
+            row.push(cell);
+        }
+    }
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arrow_array::Array;
-    use arrow_array::cast::AsArray;
-    use arrow_array::types::Int32Type;
 
     fn meetings() -> &'static Table {
         &nectar_tables::TABLES[1]
+    }
+
+    #[test]
+    fn rows_read_back_as_they_were_written() {
+        let report: nectar_model::Report =
+            serde_json::from_str(include_str!("../../nectar-tables/tests/report.json"))
+                .expect("fixture");
+        let mut tables = nectar_tables::rows(&report);
+        tables[1] = nectar_tables::meeting_rows(&report);
+        // A month-only publication date comes back a month.
+        let reports = &mut tables[0][0];
+        reports[6] = Cell::Date(PartialDate::ym(2015, 3).expect("a month"));
+        reports[7] = Cell::Str("month".into());
+        for (table, rows) in nectar_tables::TABLES.iter().zip(&tables) {
+            for keep in [true, false] {
+                let mut buffer = TableBuffer::new(
+                    table,
+                    Options {
+                        keep_dictionaries: keep,
+                    },
+                );
+                for row in rows {
+                    buffer.push(row).expect("a row");
+                }
+                let batch = buffer.take_batch().expect("a batch");
+                assert_eq!(
+                    &read_rows(table, &batch).expect("rows"),
+                    rows,
+                    "{}",
+                    table.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -129,8 +129,24 @@ enum Command {
         /// all by default.
         #[arg(long, value_name = "NAMES", value_delimiter = ',')]
         format: Vec<String>,
+        /// Read only the K-th of N parts of the inputs (each file in one part, by a hash of its
+        /// path relative to its input folder) and write their tables as Parquet partitioned by
+        /// meeting year, in files named for the part
+        /// (OUT/parquet/figures/year=2021/part-K-of-N.parquet); then `nectar merge`.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<nectar_pipeline::Shard>,
         #[command(flatten)]
         read: ReadArgs,
+    },
+    /// Make the tables across reports (nec_meetings, claims, persons) from the outputs of
+    /// `nectar build --shard`, and fill in each meeting mention's nec_meeting_id.
+    Merge {
+        /// The shards' output folders (one shared folder, or each machine's copied back).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// Where to write the tables across reports (OUT/parquet/<table>.parquet).
+        #[arg(long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
     },
     /// Draw one chart of the reports as an SVG file.
     Chart {
@@ -484,8 +500,29 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             inputs,
             out,
             format,
+            shard: Some(shard),
+            read,
+        } => build_shard(inputs, &out, &format, shard, &read, registry),
+        Command::Build {
+            inputs,
+            out,
+            format,
+            shard: None,
             read,
         } => build(inputs, &out, &format, &read, registry),
+        Command::Merge { dirs, out } => {
+            let merged =
+                nectar_shard::merge(&dirs, &out).map_err(|e| Failure::Other(e.to_string()))?;
+            eprintln!(
+                "nectar: {} reports, {} real meetings, {} claims; {} files written to {}",
+                merged.reports,
+                merged.dataset.rows("nec_meetings").len(),
+                merged.dataset.rows("claims").len(),
+                merged.files.len(),
+                out.display()
+            );
+            Ok(())
+        }
         Command::Chart {
             name,
             inputs,
@@ -584,6 +621,7 @@ fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Opti
             .map(|e| e.trim().trim_start_matches('.').to_lowercase())
             .filter(|e| !e.is_empty())
             .collect(),
+        shard: None,
     })
 }
 
@@ -628,9 +666,19 @@ fn read_each(
     inputs: &[PathBuf],
     args: &ReadArgs,
     registry: &Registry,
+    each: impl FnMut(Report) -> Result<(), Failure>,
+) -> Result<(nectar_pipeline::Summary, bool), Failure> {
+    read_each_with(inputs, args, registry, options(args, registry)?, each)
+}
+
+/// [`read_each`] with the pipeline's options given.
+fn read_each_with(
+    inputs: &[PathBuf],
+    args: &ReadArgs,
+    registry: &Registry,
+    options: nectar_pipeline::Options,
     mut each: impl FnMut(Report) -> Result<(), Failure>,
 ) -> Result<(nectar_pipeline::Summary, bool), Failure> {
-    let options = options(args, registry)?;
     let bar = progress_bar(args.quiet, "{bar:40} {pos}/{len} reports {msg} ({elapsed})");
     let summary = nectar_pipeline::read(inputs, registry, &options, &mut each, |p| {
         if let Some(bar) = &bar {
@@ -768,6 +816,47 @@ fn build(
             summary.failures.len(),
             summary.bytes as f64 / 1e6 / secs.max(1e-9),
             written.len(),
+            out.display()
+        );
+    }
+    if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+/// `nectar build --shard K/N`: the K-th part of the inputs, as partitioned Parquet.
+fn build_shard(
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    formats: &[String],
+    shard: nectar_pipeline::Shard,
+    read: &ReadArgs,
+    registry: &Registry,
+) -> Result<(), Failure> {
+    if formats.iter().any(|f| f != "parquet") {
+        return Err(Failure::Usage(
+            "--shard writes Parquet only: leave out --format, or give --format parquet".into(),
+        ));
+    }
+    let inputs = inputs_or_sample(inputs)?;
+    let mut writer = nectar_shard::ShardWriter::new(shard.index, shard.count);
+    let mut options = options(read, registry)?;
+    options.shard = Some(shard);
+    let (summary, failed) = read_each_with(&inputs, read, registry, options, |r| {
+        writer.add(&r);
+        Ok(())
+    })?;
+    let written = writer
+        .finish(out)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    if !read.quiet {
+        eprintln!(
+            "nectar: shard {}/{}: {} reports, {} facts, {} failed; {} files written to {} (then: nectar merge {})",
+            shard.index,
+            shard.count,
+            summary.reports,
+            summary.facts,
+            summary.failures.len(),
+            written.len(),
+            out.display(),
             out.display()
         );
     }

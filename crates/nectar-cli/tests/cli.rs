@@ -367,7 +367,7 @@ fn export_rewrites_formats_from_a_corpus_without_parsing() {
     assert!(csv.status.success(), "{}", stderr(&csv));
     let figures = std::fs::read_to_string(again.join("csv/figures.csv")).unwrap();
     assert!(
-        figures.contains(",membership,190000,count,exact,2015-03-03,false,"),
+        figures.contains(",membership,190000,count,exact,2015-03-03,day,false,"),
         "{figures}"
     );
     let bad = write(d.path(), "bad.json", b"{\"reports\": 3}");

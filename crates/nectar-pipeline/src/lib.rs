@@ -41,6 +41,60 @@ pub struct Options {
     pub source: Option<&'static ParserDescriptor>,
     /// The extensions a folder walk reads (lower case, no dot): `txt` when empty.
     pub extensions: Vec<String>,
+    /// Only this part of the files found (`nectar build --shard K/N`).
+    pub shard: Option<Shard>,
+}
+
+/// The `index`-th (from 1) of `count` parts of the input files: each file is in one part, by
+/// a hash of its path relative to the folder given ([`InputFile::relative`]), so every
+/// machine that runs part K of N reads the same files, whatever order it lists them in.
+///
+/// ```
+/// use nectar_pipeline::Shard;
+/// let shard: Shard = "2/4".parse().unwrap();
+/// assert_eq!((shard.index, shard.count), (2, 4));
+/// let parts: Vec<usize> = (1..=4)
+///     .filter(|&k| Shard { index: k, count: 4 }.holds("2016/nec-report.txt"))
+///     .collect();
+/// assert_eq!(parts.len(), 1, "a file is in exactly one part");
+/// assert!("0/4".parse::<Shard>().is_err() && "5/4".parse::<Shard>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, from 1.
+    pub index: usize,
+    /// How many parts.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether the file at `relative` (its path relative to its input folder) is in this part.
+    pub fn holds(&self, relative: &str) -> bool {
+        let hash = nectar_model::ids::short_hash(relative, 16);
+        let n = u64::from_str_radix(&hash, 16).unwrap_or(0);
+        (n % self.count as u64) as usize + 1 == self.index
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("{s:?} is not a shard K/N with 1 <= K <= N (`--shard 2/4`)");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: usize = k.trim().parse().map_err(|_| bad())?;
+        let count: usize = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Self { index, count })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-of-{}", self.index, self.count)
+    }
 }
 
 /// Where a run has got to, after each report.
@@ -222,7 +276,10 @@ pub fn read<E>(
     summary.skipped = listing.skipped;
     for found in listing.files {
         match found {
-            Ok(file) => files.push(file),
+            Ok(file) if options.shard.is_none_or(|s| s.holds(&file.relative)) => {
+                files.push(file);
+            }
+            Ok(_) => {}
             Err(e) => summary.failures.push(e.to_string()),
         }
     }

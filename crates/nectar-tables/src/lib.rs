@@ -35,7 +35,8 @@ pub enum ColumnType {
     /// True or false.
     Boolean,
     /// A date known to a day, a month or a year: ISO 8601 at its precision in CSV
-    /// (`2020-07`), its first day in Arrow and Parquet (beside a `*_precision` column).
+    /// (`2020-07`), its first day in Arrow and Parquet, beside a `*_precision` column (see
+    /// [`precision_column`]).
     PartialDate,
     /// A local date and time as the site shows it.
     DateTime,
@@ -244,6 +245,11 @@ pub const TABLES: &[Table] = &[
             )),
             opt("title", T::String, "The title."),
             opt("published", T::PartialDate, "When it was published."),
+            rep(opt(
+                "published_precision",
+                T::Enum(DatePrecision::NAMES),
+                "How much of the publication date is known.",
+            )),
             opt("authors", T::String, "The authors, joined with `; `."),
             opt(
                 "url",
@@ -373,6 +379,11 @@ pub const TABLES: &[Table] = &[
                 T::PartialDate,
                 "The date it describes: the meeting's unless the text says otherwise.",
             ),
+            rep(opt(
+                "as_of_precision",
+                T::Enum(DatePrecision::NAMES),
+                "How much of that date is known.",
+            )),
             col(
                 "from_comment",
                 T::Boolean,
@@ -864,6 +875,23 @@ pub fn file_name(report: &Report) -> &str {
     }
 }
 
+/// The column that says how much of the date in column `date_column` is known
+/// (`published_precision` for `published`, `date_precision` for `date`); none for a date
+/// always known to the day (`end_date`).
+///
+/// ```
+/// let reports = &nectar_tables::TABLES[nectar_tables::table_index("reports")];
+/// assert_eq!(nectar_tables::precision_column(reports, "published"), Some("published_precision"));
+/// ```
+pub fn precision_column(table: &Table, date_column: &str) -> Option<&'static str> {
+    let name = format!("{date_column}_precision");
+    table
+        .columns
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.name)
+}
+
 /// The index of a table in [`TABLES`].
 ///
 /// ```
@@ -892,6 +920,10 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
         s(report.kind.as_str()),
         o(report.title.as_ref().map(|t| t.value.clone())),
         date(report.published.as_ref().map(|p| p.value)),
+        o(report
+            .published
+            .as_ref()
+            .map(|p| p.value.precision().as_str())),
         if report.authors.is_empty() {
             Cell::Null
         } else {
@@ -919,6 +951,7 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
                 s(f.unit.as_str()),
                 s(f.qualifier.as_str()),
                 date(f.as_of),
+                o(f.as_of.map(|d| d.precision().as_str())),
                 Cell::Bool(f.from_comment),
             ];
             row.extend(evidence(&f.evidence, url));

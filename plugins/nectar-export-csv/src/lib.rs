@@ -336,11 +336,11 @@ mod tests {
         let header = lines.next().unwrap();
         assert_eq!(
             header,
-            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,from_comment,quote,span_start,span_end,cite_url,rule,confidence"
+            "figure_id,report_id,meeting_id,metric,value,unit,qualifier,as_of,as_of_precision,from_comment,quote,span_start,span_end,cite_url,rule,confidence"
         );
         let first = lines.next().unwrap();
         assert!(
-            first.contains(",membership,190000,count,around,2015-03-03,false,"),
+            first.contains(",membership,190000,count,around,2015-03-03,day,false,"),
             "{first}"
         );
         let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();

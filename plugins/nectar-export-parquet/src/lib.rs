@@ -1,8 +1,9 @@
 //! Parquet exporter: `parquet` writes one zstd-compressed [Apache Parquet](https://parquet.apache.org/)
-//! file per table of [`nectar_tables::TABLES`], `<table>.parquet`: `reports.parquet`,
-//! `meetings.parquet`, `figures.parquet`, `votes.parquet`, `decisions.parquet`,
-//! `people.parquet`, `persons.parquet`, `agenda_items.parquet` and `comments.parquet`. They open in DuckDB
-//! (`SELECT * FROM 'figures.parquet'`), pandas, polars, Spark and R.
+//! file per table of [`nectar_tables::TABLES`], `<table>.parquet` (`reports.parquet`,
+//! `meetings.parquet`, `figures.parquet`, ..., `nec_meetings.parquet`, `claims.parquet`,
+//! `persons.parquet`). They open in DuckDB (`SELECT * FROM 'figures.parquet'`), pandas,
+//! polars, Spark and R. [`write_table`] and [`read_table`] write and read one table's file
+//! (`nectar build --shard` and `nectar merge` use them).
 //!
 //! # Schema
 //!
@@ -83,23 +84,15 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_arrow as columns;
-
 use std::path::{Path, PathBuf};
 
-use arrow_schema::Schema;
-use nectar_io::AtomicFile;
 use nectar_model::Report;
+use nectar_parquet::TableFile;
 use nectar_registry::{Dataset, ExportError, ExportSink, Exporter, register_exporter};
-use nectar_tables::{TABLES, Table};
-use parquet::arrow::ArrowWriter;
-use parquet::basic::{Compression, ZstdLevel};
-use parquet::errors::ParquetError;
-use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use nectar_tables::TABLES;
 
-pub use columns::BATCH_ROWS;
-use columns::{Options, TableBuffer};
+pub use nectar_arrow::BATCH_ROWS;
+pub use nectar_parquet::{read_table, table_schema, write_table, writer_properties};
 
 /// Writes one Parquet file per table.
 #[derive(Debug, Clone, Copy, Default)]
@@ -120,88 +113,6 @@ pub const FILES: [&str; 11] = [
     "persons.parquet",
 ];
 
-const OPTIONS: Options = Options {
-    keep_dictionaries: false,
-};
-
-/// The Arrow schema of a table's file (as Arrow-based readers read it back).
-pub fn table_schema(table: &Table) -> Schema {
-    columns::schema(table)
-}
-
-/// The writer's settings for a table: zstd, row groups of at most [`BATCH_ROWS`] rows, and the
-/// table's name, description and primary key as key-value metadata.
-pub fn writer_properties(table: &Table) -> WriterProperties {
-    WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::default()))
-        .set_max_row_group_row_count(Some(BATCH_ROWS))
-        .set_key_value_metadata(Some(vec![
-            KeyValue::new("table".to_owned(), table.name.to_owned()),
-            KeyValue::new("description".to_owned(), table.description.to_owned()),
-            KeyValue::new("primary_key".to_owned(), table.primary_key.join(",")),
-        ]))
-        .build()
-}
-
-fn parquet_error(path: &Path, e: ParquetError) -> ExportError {
-    match e {
-        ParquetError::External(e) => match e.downcast::<std::io::Error>() {
-            Ok(io) => ExportError::io(path, *io),
-            Err(e) => ExportError::Encode(format!("{}: {e}", path.display())),
-        },
-        e => ExportError::Encode(format!("{}: {e}", path.display())),
-    }
-}
-
-struct TableFile {
-    path: PathBuf,
-    buffer: TableBuffer,
-    writer: ArrowWriter<AtomicFile>,
-}
-
-impl TableFile {
-    fn create(dir: &Path, table: &'static Table) -> Result<Self, ExportError> {
-        let path = dir.join(format!("{}.parquet", table.name));
-        let file = AtomicFile::create(&path).map_err(|e| ExportError::io(&path, e))?;
-        let buffer = TableBuffer::new(table, OPTIONS);
-        // The writer buffers its output itself.
-        let writer = ArrowWriter::try_new(
-            file,
-            buffer.schema().clone(),
-            Some(writer_properties(table)),
-        )
-        .map_err(|e| parquet_error(&path, e))?;
-        Ok(Self {
-            path,
-            buffer,
-            writer,
-        })
-    }
-
-    fn flush(&mut self) -> Result<(), ExportError> {
-        let batch = self
-            .buffer
-            .take_batch()
-            .map_err(|e| ExportError::Encode(format!("{}: {e}", self.path.display())))?;
-        self.writer
-            .write(&batch)
-            .map_err(|e| parquet_error(&self.path, e))
-    }
-
-    /// Writes the rest and the footer; the file is complete but not yet in place.
-    fn close(mut self) -> Result<(PathBuf, AtomicFile), ExportError> {
-        if !self.buffer.is_empty() {
-            self.flush()?;
-        }
-        let path = self.path;
-        let file = self
-            .writer
-            .into_inner()
-            .map_err(|e| parquet_error(&path, e))?;
-        Ok((path, file))
-    }
-}
-
 struct Sink {
     tables: Vec<TableFile>,
 }
@@ -210,10 +121,7 @@ impl ExportSink for Sink {
     fn write_report(&mut self, report: &Report) -> Result<(), ExportError> {
         for (table, rows) in self.tables.iter_mut().zip(nectar_tables::rows(report)) {
             for row in &rows {
-                table.buffer.push(row).map_err(ExportError::Encode)?;
-                if table.buffer.len() >= BATCH_ROWS {
-                    table.flush()?;
-                }
+                table.push(row)?;
             }
         }
         Ok(())
@@ -224,10 +132,7 @@ impl ExportSink for Sink {
             let at = nectar_tables::table_index(table.name);
             let file = &mut self.tables[at];
             for row in rows {
-                file.buffer.push(row).map_err(ExportError::Encode)?;
-                if file.buffer.len() >= BATCH_ROWS {
-                    file.flush()?;
-                }
+                file.push(row)?;
             }
         }
         let files = self
@@ -286,14 +191,13 @@ mod tests {
         let mut row = vec![Cell::Null; TABLES[2].columns.len()];
         row[4] = Cell::Str("not a number".into());
         let err = sink.tables[2]
-            .buffer
             .push(&row)
             .expect_err("a string in a number column");
-        assert!(err.contains("figures.value"), "{err}");
+        assert!(err.to_string().contains("figures.value"), "{err}");
         // A required column left null fails when the batch is made.
         sink.tables[2] = TableFile::create(&out, &TABLES[2]).expect("create");
         let row = vec![Cell::Null; TABLES[2].columns.len()];
-        sink.tables[2].buffer.push(&row).expect("nulls are taken");
+        sink.tables[2].push(&row).expect("nulls are taken");
         let err = sink
             .finish(&Dataset::default())
             .expect_err("nulls in required columns");
