@@ -190,3 +190,69 @@ fn reports_that_disagree_keep_both_values_as_a_conflict() {
     );
     assert_eq!(text("nec_meetings", meeting, "conflicts"), "duration; vote");
 }
+
+/// A report written for this test: one meeting, its length, its membership and a vote, in
+/// enough words to know it again.
+const REPORT: &str = "NEC report – 12 September 2023
+
+The National Executive Committee met on 12 September 2023 for five hours. The general
+secretary said membership stands at 402,127. Most of the meeting went on the rule changes
+for annual conference, which the committee had asked officers to draft in July, and on the
+timetable for selecting candidates in the seats the party hopes to win at the next general
+election. The motion to publish the minutes of every meeting within a month was carried by
+18 votes to 9. Members also heard from the treasurer about the party's finances and from the
+chair of the organisation committee about the work of its disputes panels over the summer.
+";
+
+#[test]
+fn a_report_posted_at_two_addresses_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, url, extra) in [
+        ("a.txt", "https://member.example/2023/09/nec-report", ""),
+        (
+            "b.txt",
+            "https://group.example/news/nec-report-september",
+            "\nShare this: Facebook Twitter Email\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), format!("{REPORT}{extra}")).unwrap();
+        let sidecar = dir.path().join(name.replace(".txt", ".meta.json"));
+        std::fs::write(sidecar, format!("{{\"url\": \"{url}\"}}")).unwrap();
+    }
+    let reports = reports(&[dir.path().to_owned()]);
+    assert_eq!(reports.len(), 2, "two files, two reports");
+    let dataset = Dataset::of(&reports);
+    let copies = dataset.rows("copies");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let (a, b) = (&reports[0].report_id, &reports[1].report_id);
+    let (copy, of) = (
+        text("copies", &copies[0], "report_id"),
+        text("copies", &copies[0], "copy_of"),
+    );
+    assert!(
+        (&copy, &of) == (b, a) || (&copy, &of) == (a, b),
+        "{copy} {of}"
+    );
+    let meeting = dataset
+        .rows("nec_meetings")
+        .iter()
+        .find(|r| text("nec_meetings", r, "nec_meeting_id") == "nec-2023-09-12")
+        .expect("the meeting");
+    assert_eq!(get("nec_meetings", meeting, "n_reports"), &Cell::Int(1));
+    assert_eq!(
+        text("nec_meetings", meeting, "report_ids")
+            .split("; ")
+            .count(),
+        2
+    );
+    for c in dataset.rows("claims") {
+        assert_eq!(
+            text("claims", c, "report_id"),
+            of,
+            "only the first's values"
+        );
+        assert_eq!(text("claims", c, "status"), "single");
+    }
+    let report_at = TABLES[table_index("figures")].column("report_id").unwrap();
+    assert!(dataset.figures.iter().all(|f| f[report_at].to_text() == of));
+}

@@ -126,7 +126,13 @@ struct VoteSubject {
 }
 
 /// Every claim of every real meeting, ranked, in order of meeting, property, subject and ID.
-pub(crate) fn claims(linked: &Linked, meetings: &Rows, figures: &Rows, votes: &Rows) -> Vec<Claim> {
+pub(crate) fn claims(
+    linked: &Linked,
+    meetings: &Rows,
+    figures: &Rows,
+    votes: &Rows,
+    copies: &BTreeMap<String, String>,
+) -> Vec<Claim> {
     let evidence = |rows: &Rows, row: &Row| -> [Cell; 4] {
         ["quote", "span_start", "span_end", "cite_url"].map(|c| rows.cell(row, c).clone())
     };
@@ -291,6 +297,8 @@ pub(crate) fn claims(linked: &Linked, meetings: &Rows, figures: &Rows, votes: &R
             row: Vec::new(),
         });
     }
+    // A copy of a report says nothing the report does not: its values count once.
+    out.retain(|c| !copies.contains_key(&c.report));
     out.sort_by(|a, b| {
         (&a.nec_meeting, a.property, &a.subject, &a.fact).cmp(&(
             &b.nec_meeting,

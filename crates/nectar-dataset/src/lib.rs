@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod claims;
+mod copies;
 mod meetings;
 mod persons;
 
@@ -75,6 +76,7 @@ impl Collector {
         }
         let [reports, mut meetings, figures, votes, people] = self.rows;
         let reports = Rows::new("reports", reports);
+        let copies = copies::find(&reports);
         let figures = Rows::new("figures", figures);
         let votes = Rows::new("votes", votes);
         let linked = meetings::link(
@@ -88,19 +90,40 @@ impl Collector {
             row[at] = id.clone().map_or(Cell::Null, Cell::Str);
         }
         let meetings = Rows::new("meetings", meetings);
-        let claims = claims::claims(&linked, &meetings, &figures, &votes);
-        let nec_meetings = meetings::rows(&linked, &meetings, &claims);
+        let claims = claims::claims(&linked, &meetings, &figures, &votes, &copies);
+        let nec_meetings = meetings::rows(&linked, &meetings, &claims, &copies);
         let persons = persons::rows(&Rows::new("people", people));
         let mut tables = vec![Vec::new(); TABLES.len()];
         tables[table_index("meetings")] = meetings.rows;
         tables[table_index("nec_meetings")] = nec_meetings;
         tables[table_index("claims")] = claims.into_iter().map(|c| c.row).collect();
         tables[table_index("persons")] = persons;
+        tables[table_index("copies")] = copies
+            .iter()
+            .map(|(copy, of)| vec![Cell::Str(copy.clone()), Cell::Str(of.clone())])
+            .collect();
+        // The charts count a copy's facts once: as the first report's.
+        let original = |rows: &Rows, row: &Row| {
+            rows.str(row, "report_id")
+                .is_none_or(|r| !copies.contains_key(r))
+        };
+        let figures_drawn = figures
+            .rows
+            .iter()
+            .filter(|r| original(&figures, r))
+            .cloned()
+            .collect();
+        let votes_drawn = votes
+            .rows
+            .iter()
+            .filter(|r| original(&votes, r))
+            .cloned()
+            .collect();
         Dataset {
             tables,
             reports: reports.rows,
-            figures: figures.rows,
-            votes: votes.rows,
+            figures: figures_drawn,
+            votes: votes_drawn,
         }
     }
 }
@@ -126,9 +149,9 @@ pub struct Dataset {
     tables: Vec<Vec<Row>>,
     /// Every report's row of `reports`.
     pub reports: Vec<Row>,
-    /// Every report's rows of `figures`.
+    /// Every report's rows of `figures`, but a copy's (see the table `copies`).
     pub figures: Vec<Row>,
-    /// Every report's rows of `votes`.
+    /// Every report's rows of `votes`, but a copy's.
     pub votes: Vec<Row>,
 }
 

@@ -250,7 +250,12 @@ fn specificity(kind: &str) -> usize {
 }
 
 /// The rows of `nec_meetings`, by ID.
-pub(crate) fn rows(linked: &Linked, meetings: &Rows, claims: &[Claim]) -> Vec<Row> {
+pub(crate) fn rows(
+    linked: &Linked,
+    meetings: &Rows,
+    claims: &[Claim],
+    copies: &BTreeMap<String, String>,
+) -> Vec<Row> {
     let mut out = Vec::new();
     for (id, g) in &linked.groups {
         let members: Vec<&Row> = g.members.iter().map(|&i| &meetings.rows[i]).collect();
@@ -289,10 +294,14 @@ pub(crate) fn rows(linked: &Linked, meetings: &Rows, claims: &[Claim]) -> Vec<Ro
             .iter()
             .filter_map(|m| meetings.str(m, "report_id"))
             .collect();
-        let primary: BTreeSet<&str> = members
+        // A copy counts as the report it copies.
+        let text = |r: &str| copies.get(r).map_or(r, String::as_str).to_owned();
+        let texts: BTreeSet<String> = reports.iter().map(|r| text(r)).collect();
+        let primary: BTreeSet<String> = members
             .iter()
             .filter(|m| meetings.bool(m, "primary"))
             .filter_map(|m| meetings.str(m, "report_id"))
+            .map(text)
             .collect();
         let duration = claims
             .iter()
@@ -316,7 +325,7 @@ pub(crate) fn rows(linked: &Linked, meetings: &Rows, claims: &[Claim]) -> Vec<Ro
             duration
                 .and_then(|d| d.qualifier.clone())
                 .map_or(Cell::Null, Cell::Str),
-            Cell::Int(reports.len() as i64),
+            Cell::Int(texts.len() as i64),
             Cell::Int(primary.len() as i64),
             Cell::Str(reports.into_iter().collect::<Vec<_>>().join("; ")),
             if conflicts.is_empty() {

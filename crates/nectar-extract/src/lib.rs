@@ -648,6 +648,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
         people: Vec::new(),
         comments: Vec::new(),
         notes: Vec::new(),
+        fingerprint: ids::fingerprint(&text[body.start..body.end]),
     };
 
     let mut places = Vec::new();

@@ -115,6 +115,77 @@ pub fn fact_id(report_id: &str, kind: FactKind, quote: &str, nth: usize) -> Stri
     }
 }
 
+/// How many MinHash values a [`fingerprint`] holds.
+const MINHASHES: usize = 16;
+/// How many of them two texts share to be the same text ([`same_text`]): an estimated
+/// Jaccard similarity of their word 5-grams of at least 3/4.
+const SAME: usize = 12;
+/// The fewest words a text has for a fingerprint.
+const FEWEST_WORDS: usize = 50;
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and in every version.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// SplitMix64's finaliser: spreads `x` over 64 bits.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A text's fingerprint: MinHash over its word 5-grams (words in lower case, letters and digits
+/// only), 16 values in hex. Two texts whose fingerprints share most values are the same text
+/// however their pages' clutter, spacing or punctuation differ ([`same_text`]). None for a
+/// text under 50 words.
+///
+/// ```
+/// use nectar_model::ids::{fingerprint, same_text};
+/// let text = (0..80).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
+/// let a = fingerprint(&text).unwrap();
+/// let b = fingerprint(&format!("Posted by Jo.\n{}!", text.to_uppercase())).unwrap();
+/// assert!(same_text(&a, &b));
+/// let other = (0..80).map(|i| format!("other{i}")).collect::<Vec<_>>().join(" ");
+/// assert!(!same_text(&a, &fingerprint(&other).unwrap()));
+/// assert_eq!(fingerprint("too short"), None);
+/// ```
+pub fn fingerprint(text: &str) -> Option<String> {
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fnv(w.to_lowercase().as_bytes()))
+        .collect();
+    if words.len() < FEWEST_WORDS {
+        return None;
+    }
+    let mut mins = [u64::MAX; MINHASHES];
+    for gram in words.windows(5) {
+        let h = gram.iter().fold(0u64, |h, &w| mix(h ^ w));
+        for (i, min) in mins.iter_mut().enumerate() {
+            *min = (*min).min(mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        }
+    }
+    Some(mins.iter().map(|m| format!("{m:016x}")).collect())
+}
+
+/// Whether two [`fingerprint`]s are of the same text: they share at least 12 of their 16
+/// values.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let values = |s: &str| -> Vec<String> {
+        s.as_bytes()
+            .chunks(16)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    };
+    let (a, b) = (values(a), values(b));
+    a.len() == MINHASHES
+        && b.len() == MINHASHES
+        && a.iter().zip(&b).filter(|(x, y)| x == y).count() >= SAME
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

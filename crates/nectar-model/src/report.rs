@@ -178,6 +178,10 @@ pub struct Report {
     /// What the parser noticed and could not settle (a weekday that clashes with its date, ...).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The body's fingerprint ([`crate::ids::fingerprint`]), to know the same report posted at
+    /// another address; none for a body too short to tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 /// A meeting (Popolo's Event) reported or mentioned.

@@ -266,6 +266,11 @@ pub const TABLES: &[Table] = &[
                 T::String,
                 "The version of the parser that read it.",
             )),
+            opt(
+                "fingerprint",
+                T::String,
+                "A MinHash of the words of its body (16 values, hex), to know the same report posted at another address (see `copies`); empty for a body under 50 words.",
+            ),
         ],
         primary_key: &["report_id"],
         foreign_keys: &[],
@@ -700,6 +705,28 @@ pub const TABLES: &[Table] = &[
         scope: Scope::Dataset,
     },
     Table {
+        name: "copies",
+        description: "One row per report that is a copy of another: the same text (by `fingerprint`) at another address. A copy's facts count once, as the first's: in `nec_meetings.n_reports`, `claims` and the charts.",
+        columns: &[
+            REPORT_ID,
+            col(
+                "copy_of",
+                T::String,
+                "The report it copies: of the reports with the same text, the first published (then the first by ID).",
+            ),
+        ],
+        primary_key: &["report_id"],
+        foreign_keys: &[
+            TO_REPORTS,
+            ForeignKey {
+                fields: &["copy_of"],
+                table: "reports",
+                reference: &["report_id"],
+            },
+        ],
+        scope: Scope::Dataset,
+    },
+    Table {
         name: "persons",
         description: "One row per person the reports name, across reports: the curated person (with their dated roles from the people data), else the name as written.",
         columns: &[
@@ -937,6 +964,7 @@ pub fn rows(report: &Report) -> Vec<Vec<Row>> {
         o(report.document.url.clone()),
         Cell::Int(report.comments.len() as i64),
         s(report.parser.version.clone()),
+        o(report.fingerprint.clone()),
     ]];
     let figures = report
         .figures

@@ -154,6 +154,7 @@ fn report() -> Report {
         }],
         comments: Vec::new(),
         notes: Vec::new(),
+        fingerprint: None,
     }
 }
 

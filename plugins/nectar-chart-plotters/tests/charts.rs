@@ -193,6 +193,7 @@ fn report(i: usize) -> Report {
         people: Vec::new(),
         comments: Vec::new(),
         notes: Vec::new(),
+        fingerprint: None,
     }
 }
 

@@ -98,7 +98,7 @@ use columns::{Options, TableBuffer};
 pub struct ArrowExporter;
 
 /// The files `arrow` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 11] = [
+pub const FILES: [&str; 12] = [
     "reports.arrow",
     "meetings.arrow",
     "figures.arrow",
@@ -109,6 +109,7 @@ pub const FILES: [&str; 11] = [
     "comments.arrow",
     "nec_meetings.arrow",
     "claims.arrow",
+    "copies.arrow",
     "persons.arrow",
 ];
 

@@ -304,6 +304,7 @@ register_exporter! {
         "comments.csv",
         "nec_meetings.csv",
         "claims.csv",
+        "copies.csv",
         "persons.csv",
         DATAPACKAGE,
     ],

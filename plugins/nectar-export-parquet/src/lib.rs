@@ -99,7 +99,7 @@ pub use nectar_parquet::{read_table, table_schema, write_table, writer_propertie
 pub struct ParquetExporter;
 
 /// The files `parquet` writes, in the order of [`TABLES`].
-pub const FILES: [&str; 11] = [
+pub const FILES: [&str; 12] = [
     "reports.parquet",
     "meetings.parquet",
     "figures.parquet",
@@ -110,6 +110,7 @@ pub const FILES: [&str; 11] = [
     "comments.parquet",
     "nec_meetings.parquet",
     "claims.parquet",
+    "copies.parquet",
     "persons.parquet",
 ];
 
