@@ -158,8 +158,13 @@ impl Chart for Meetings {
         }
         let mut notes = vec![format!(
             "{} A meeting counts once however many reports mention it; a year counts only the \
-             meetings the reports mention, not every meeting held; a shaded year has no report.",
+             meetings the reports mention, not every meeting held{}.",
             SourceNote::of(dataset, &dates).text(),
+            if unreported.is_empty() {
+                ""
+            } else {
+                "; a shaded year has no report"
+            },
         )];
         if !left_out.is_empty() {
             notes.push(format!("Not counted: {}.", left_out.join("; ")));

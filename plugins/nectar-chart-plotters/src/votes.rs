@@ -138,6 +138,9 @@ fn words(all: &[&Row]) -> String {
     )
 }
 
+/// A vote as `claims` know it: its real meeting, subject and counts (else its own ID).
+type VoteKey<'a> = (&'a str, &'a str, &'a str);
+
 /// The counted votes of the dataset, in order, each as many times as the report that gives
 /// it most often gives it: a vote that two reports give (the same subject and counts of one
 /// real meeting in `claims`) is one vote; two votes of one report with the same counts are
@@ -163,7 +166,7 @@ fn rows(dataset: &Dataset) -> Vec<Row> {
         })
         .collect();
     // By vote: its row, and how many times each report gives it.
-    let mut votes: BTreeMap<(&str, &str, &str), (Row, BTreeMap<&str, usize>)> = BTreeMap::new();
+    let mut votes: BTreeMap<VoteKey, (Row, BTreeMap<&str, usize>)> = BTreeMap::new();
     for row in &dataset.votes {
         let count = |column: &str| num(V, row, column).map(|n| n as u32);
         let (yes, no) = (count("yes"), count("no"));
