@@ -231,7 +231,8 @@ pub(crate) fn reported_years(dataset: &Dataset, dates: &Dates) -> BTreeSet<i32> 
         .reports
         .iter()
         .filter_map(|row| text("reports", row, "report_id"))
-        .filter_map(|r| dates.report(r))
+        .flat_map(|r| [dates.primary.get(r), dates.published.get(r)])
+        .flatten()
         .map(|d| d.year())
         .collect()
 }

@@ -817,6 +817,22 @@ fn years_without_a_report_are_shaded_and_named() {
     // A year that some report has is not shaded.
     let (svg, _) = render("meetings", &reports[..1]);
     assert!(!svg.as_str().contains("#EEEEEE"));
+    // A report published in 2012 of a meeting of 2010: 2012 is reported.
+    let mut late = of_meeting(2, day(2010, 12, 1), MeetingKind::Full, None);
+    late.published = Some(nectar_model::Sourced::from(
+        day(2012, 1, 10),
+        nectar_model::Origin::Text,
+    ));
+    let mut three = reports.to_vec();
+    three.push(late);
+    let (_, parsed) = render("meetings", &three);
+    assert!(
+        parsed
+            .desc
+            .contains("No report of the year 2011: unreported"),
+        "{}",
+        parsed.desc
+    );
 }
 
 #[test]
