@@ -5,13 +5,13 @@
 //! |---|---|
 //! | `membership` | [`Membership`]: membership as reported to the NEC, over time |
 //! | `meetings` | [`Meetings`]: meetings per year, stacked by kind |
-//! | `durations` | [`Durations`]: how long meetings ran, over time |
+//! | `durations` | [`Durations`]: how long meetings ran, over time, coloured by kind |
 //! | `votes` | [`Votes`]: for, against and abstaining in each counted vote |
 //!
 //! They live in one crate because they share everything but their data: the page, the
 //! palette (Okabe–Ito, safe for colour-blind readers), the axes and year ticks, the markers
-//! for qualifiers, the placing of labels so that none overlaps even at a thousand points,
-//! and the `<title>` and `<desc>` of every SVG.
+//! for qualifiers, the placing of labels so that none overlaps another even at a thousand
+//! points nor crosses the data line or a gridline, and the `<title>` and `<desc>` of every SVG.
 //!
 //! Each chart draws the [`Dataset`](nectar_registry::Dataset) that `nectar build` makes once
 //! every report is read: `meetings` counts the real meetings (`nec_meetings`, each once

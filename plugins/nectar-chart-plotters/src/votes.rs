@@ -16,8 +16,7 @@ use crate::draw::{
 /// The counts of each counted vote as a bar: for, then against, then abstaining, one row a
 /// vote in date order, labelled with its date and subject and whether it was carried. A vote
 /// that several reports give (the same subject and counts of one real meeting in `claims`)
-/// is drawn once; a count a report
-/// does not give is left out of its bar and said beside it.
+/// is drawn once; a count a report does not give is left out of its bar and said beside it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Votes;
 
@@ -25,7 +24,7 @@ pub struct Votes;
 pub const TITLE: &str = "How close the NEC's votes were";
 
 /// One vote's row.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Row {
     /// Undated votes last.
     undated: bool,
