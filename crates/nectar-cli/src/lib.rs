@@ -47,7 +47,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use nectar_io::{Limits, write_atomic};
 use nectar_model::{Corpus, MODEL_VERSION, Report};
-use nectar_registry::{ChartData, ChartDescriptor, ChartError, ExporterDescriptor, Registry};
+use nectar_registry::{ChartDescriptor, ChartError, Dataset, ExporterDescriptor, Registry};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -879,17 +879,18 @@ fn chart(
         ))
     })?;
     let inputs = inputs_or_sample(inputs)?;
-    let mut data = chart.chart.start();
+    let mut collector = nectar_dataset::Collector::default();
     let (summary, failed) = read_each(&inputs, read, registry, |r| {
-        data.add(&r);
+        collector.add(&r);
         Ok(())
     })?;
     if summary.reports == 0 {
         eprintln!("nectar: no report could be read; nothing written");
         return Err(Failure::Inputs);
     }
-    let svg = data
-        .render()
+    let svg = chart
+        .chart
+        .render(&collector.finish())
         .map_err(|e| Failure::Other(format!("chart {name}: {e}")))?;
     write_atomic(out, svg.as_bytes())
         .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
@@ -941,18 +942,17 @@ fn outputs(formats: &[String], registry: &Registry) -> Result<Outputs, Failure> 
     Ok(outputs)
 }
 
-/// A chart being drawn: its descriptor and what it has read of the reports so far.
-type Drawing = (&'static ChartDescriptor, Box<dyn ChartData>);
+/// A chart to draw.
+type Drawing = &'static ChartDescriptor;
 
-/// Draws every chart into `out/charts/<name>.svg`; returns the files written. A chart with
-/// nothing to draw says so on standard error, writes no file and removes the file an earlier
-/// run drew, so that `charts/` never shows other data than the rest of `out/`. Each chart's
-/// data is dropped once it is drawn.
-fn draw_charts(charts: Vec<Drawing>, out: &Path) -> Result<Vec<PathBuf>, Failure> {
+/// Draws every chart of the dataset into `out/charts/<name>.svg`; returns the files written.
+/// A chart with nothing to draw says so on standard error, writes no file and removes the
+/// file an earlier run drew, so that `charts/` never shows other data than the rest of `out/`.
+fn draw_charts(charts: &[Drawing], dataset: &Dataset, out: &Path) -> Result<Vec<PathBuf>, Failure> {
     let mut written = Vec::new();
-    for (c, data) in charts {
+    for c in charts {
         let path = out.join(CHARTS).join(format!("{}.svg", c.name));
-        match data.render() {
+        match c.chart.render(dataset) {
             Ok(svg) => {
                 write_atomic(&path, svg.as_bytes())
                     .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
@@ -973,9 +973,8 @@ fn draw_charts(charts: Vec<Drawing>, out: &Path) -> Result<Vec<PathBuf>, Failure
     Ok(written)
 }
 
-/// Feeds reports to every exporter and every chart as they come, and draws the charts at the
-/// end. Each chart keeps only what it draws, not the reports, so memory does not grow with
-/// them. Dropped before [`Writer::finish`], it leaves no file behind.
+/// Feeds reports to every exporter as they come, and draws the charts of the dataset at the
+/// end. Dropped before [`Writer::finish`], it leaves no file behind.
 struct Writer {
     sinks: Vec<(&'static str, Box<dyn nectar_registry::ExportSink>)>,
     charts: Vec<Drawing>,
@@ -993,14 +992,9 @@ impl Writer {
                 .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
             sinks.push((e.name, sink));
         }
-        let charts = outputs
-            .charts
-            .iter()
-            .map(|&c| (c, c.chart.start()))
-            .collect();
         Ok(Self {
             sinks,
-            charts,
+            charts: outputs.charts.clone(),
             collector: nectar_dataset::Collector::default(),
         })
     }
@@ -1009,9 +1003,6 @@ impl Writer {
         for (name, sink) in &mut self.sinks {
             sink.write_report(&report)
                 .map_err(|err| Failure::Other(format!("{name} export: {err}")))?;
-        }
-        for (_, data) in &mut self.charts {
-            data.add(&report);
         }
         self.collector.add(&report);
         Ok(())
@@ -1026,7 +1017,7 @@ impl Writer {
                     .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
             );
         }
-        written.extend(draw_charts(self.charts, out)?);
+        written.extend(draw_charts(&self.charts, &dataset, out)?);
         Ok(written)
     }
 }

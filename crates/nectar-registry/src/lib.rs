@@ -45,51 +45,38 @@
 //! assert_eq!(&doc.text[layout.body.start..layout.body.end], "The NEC met.");
 //! ```
 //!
-//! A chart reads the reports one at a time into the little it draws, then turns that into one
-//! SVG picture, or says why there is nothing to draw:
+//! A chart draws one SVG picture of the [`Dataset`] (the tables made across every report,
+//! and every report's rows of `reports`, `figures` and `votes`), or says why there is nothing
+//! to draw:
 //!
 //! ```
-//! use nectar_model::Report;
-//! use nectar_registry::{Chart, ChartData, ChartError, Registry, Svg, register_chart};
+//! use nectar_registry::{Chart, ChartError, Dataset, Registry, Svg, register_chart};
 //!
-//! /// Counts the reports: all it keeps is a number, however many there are.
+//! /// Counts the real meetings the reports mention.
 //! struct Count;
-//! #[derive(Default)]
-//! struct Counted(usize);
 //!
 //! impl Chart for Count {
-//!     fn start(&self) -> Box<dyn ChartData> {
-//!         Box::new(Counted::default())
-//!     }
-//! }
-//! impl ChartData for Counted {
-//!     fn add(&mut self, _report: &Report) {
-//!         self.0 += 1;
-//!     }
-//!     fn render(&self) -> Result<Svg, ChartError> {
-//!         if self.0 == 0 {
-//!             return Err(ChartError::NothingToDraw("no reports".into()));
+//!     fn render(&self, dataset: &Dataset) -> Result<Svg, ChartError> {
+//!         let n = dataset.rows("nec_meetings").len();
+//!         if n == 0 {
+//!             return Err(ChartError::NothingToDraw("no meetings in the reports".into()));
 //!         }
 //!         Ok(Svg::new(format!(
-//!             "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>{} reports</title></svg>",
-//!             self.0
+//!             "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>{n} meetings</title></svg>"
 //!         )))
 //!     }
 //! }
 //! register_chart! {
 //!     name: "count",
-//!     description: "How many reports were read.",
+//!     description: "How many meetings the reports mention.",
 //!     chart: &Count,
 //! }
 //!
 //! let registry = Registry::collect().unwrap();
 //! let chart = registry.chart("count").unwrap();
-//! // `nectar build` adds each report as it is read (`data.add(&report)`), then renders.
-//! let data = chart.chart.start();
-//! let err = data.render().unwrap_err();
-//! assert_eq!(err.to_string(), "nothing to draw (no reports)");
-//! // Reports already in memory are drawn in one call.
-//! assert_eq!(chart.chart.render(&[]), Err(err));
+//! // `nectar build` makes the dataset of every report it read, then draws each chart of it.
+//! let err = chart.chart.render(&Dataset::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "nothing to draw (no meetings in the reports)");
 //! ```
 #![deny(missing_docs)]
 
@@ -343,52 +330,19 @@ pub enum ChartError {
     Draw(String),
 }
 
-/// Draws one picture of the reports as SVG.
+/// Draws one picture of the dataset as SVG.
 ///
-/// A chart reads the reports one at a time, so that it never holds the corpus:
-/// [`Chart::start`] gives it empty [`ChartData`], each report is [added](ChartData::add) to
-/// that as it is read, and [`ChartData::render`] draws the chart at the end. [`Chart::render`]
-/// does all three for reports already in memory.
-///
-/// The same reports give the same bytes on every machine and run, and in whatever order they
-/// are added: no timestamps, no system fonts, no iteration order of hash maps in the output.
+/// The same dataset gives the same bytes on every machine and run: no timestamps, no system
+/// fonts, no iteration order of hash maps in the output.
 pub trait Chart: Send + Sync + 'static {
-    /// Starts a chart of no reports yet.
-    fn start(&self) -> Box<dyn ChartData>;
-
-    /// Draws the chart of these reports (adds each, in order, to [`Chart::start`]'s data and
-    /// renders it), or says why there is nothing to draw ([`ChartError::NothingToDraw`]).
-    fn render(&self, reports: &[Report]) -> Result<Svg, ChartError> {
-        let mut data = self.start();
-        for report in reports {
-            data.add(report);
-        }
-        data.render()
-    }
+    /// Draws the chart of the dataset, or says why there is nothing to draw
+    /// ([`ChartError::NothingToDraw`]).
+    fn render(&self, dataset: &Dataset) -> Result<Svg, ChartError>;
 }
 
 impl fmt::Debug for dyn Chart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Chart")
-    }
-}
-
-/// What one chart has read of the reports so far: only what it draws (the points, bars or
-/// counts, and what its notes say), never the reports themselves, so that its size does not
-/// grow with the number of reports beyond what the picture shows.
-pub trait ChartData: Send {
-    /// Reads what the chart draws from the next report.
-    fn add(&mut self, report: &Report);
-
-    /// Draws the chart of the reports added so far, or says why there is nothing to draw
-    /// ([`ChartError::NothingToDraw`]). The bytes depend on which reports were added, not on
-    /// their order; rendering again gives the same bytes.
-    fn render(&self) -> Result<Svg, ChartError>;
-}
-
-impl fmt::Debug for dyn ChartData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ChartData")
     }
 }
 
@@ -632,13 +586,7 @@ mod tests {
 
     struct Blank;
     impl Chart for Blank {
-        fn start(&self) -> Box<dyn ChartData> {
-            Box::new(Blank)
-        }
-    }
-    impl ChartData for Blank {
-        fn add(&mut self, _: &Report) {}
-        fn render(&self) -> Result<Svg, ChartError> {
+        fn render(&self, _: &Dataset) -> Result<Svg, ChartError> {
             Err(ChartError::NothingToDraw("nothing here".into()))
         }
     }
@@ -675,7 +623,7 @@ mod tests {
             })
         );
         assert_eq!(
-            Chart::render(&Blank, &[]).unwrap_err().to_string(),
+            Blank.render(&Dataset::default()).unwrap_err().to_string(),
             "nothing to draw (nothing here)"
         );
     }

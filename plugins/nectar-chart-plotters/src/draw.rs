@@ -290,15 +290,16 @@ pub(crate) fn qualifier_legend(q: Qualifier) -> &'static str {
 }
 
 /// Draws a qualifier's marker of radius `r` (5 normally, less where points crowd) centred on
-/// `(x, y)`: exact a circle, over a triangle pointing up, about a diamond, under a triangle
-/// pointing down; shape and colour both say which.
+/// `(x, y)`, filled with `colour`: exact a circle, over a triangle pointing up, about a
+/// diamond, under a triangle pointing down.
 pub(crate) fn marker(
     area: &Area,
     q: Qualifier,
+    colour: RGBColor,
     (x, y): (i32, i32),
     r: i32,
 ) -> Result<(), ChartError> {
-    let fill = qualifier_colour(q).filled();
+    let fill = colour.filled();
     let edge = PAPER.stroke_width(1);
     // The triangles' points reach a little further than the circle's edge, so that they look
     // as big.
@@ -322,10 +323,12 @@ pub(crate) fn marker(
 /// What a legend entry shows beside its label.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Swatch {
-    /// A qualifier's marker.
-    Marker(Qualifier),
+    /// A qualifier's marker in a colour.
+    Marker(Qualifier, RGBColor),
     /// A line of this colour.
     Line(RGBColor),
+    /// A dashed line of this colour.
+    Dashed(RGBColor),
     /// A filled square of this colour.
     Block(RGBColor),
 }
@@ -419,10 +422,18 @@ impl Page {
             for ((swatch, label), &(x, y)) in self.legend.iter().zip(&at) {
                 let mid = y + 7;
                 match *swatch {
-                    Swatch::Marker(q) => marker(&root, q, (x + 7, mid), 5)?,
+                    Swatch::Marker(q, c) => marker(&root, q, c, (x + 7, mid), 5)?,
                     Swatch::Line(c) => root
                         .draw(&PathElement::new(
                             vec![(x, mid), (x + 16, mid)],
+                            c.stroke_width(2),
+                        ))
+                        .map_err(failed)?,
+                    Swatch::Dashed(c) => root
+                        .draw(&plotters::element::DashedPathElement::new(
+                            vec![(x, mid), (x + 16, mid)],
+                            4,
+                            3,
                             c.stroke_width(2),
                         ))
                         .map_err(failed)?,
@@ -670,13 +681,86 @@ impl RectSet {
     }
 }
 
-/// Places labels so that none overlaps another or leaves the plot: a label that does not fit
-/// is left out. Put the labels that matter most first.
+/// A line segment in pixels, from one end to the other.
+pub(crate) type Segment = ((i32, i32), (i32, i32));
+
+/// Whether the segment `(a, b)` passes through the box `r` or touches it (Liang–Barsky
+/// clipping against the box grown by half a pixel, for the width of a one-pixel line).
+pub(crate) fn crosses(r: &Rect, (a, b): Segment) -> bool {
+    let (x0, y0) = (f64::from(a.0), f64::from(a.1));
+    let (dx, dy) = (f64::from(b.0) - x0, f64::from(b.1) - y0);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, x0 - (f64::from(r.x0) - 0.5)),
+        (dx, f64::from(r.x1) + 0.5 - x0),
+        (-dy, y0 - (f64::from(r.y0) - 0.5)),
+        (dy, f64::from(r.y1) + 0.5 - y0),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Segments filed by the cells of a grid their bounding boxes touch, as [`RectSet`] files
+/// boxes.
+#[derive(Debug, Default)]
+struct SegmentSet {
+    cells: std::collections::HashMap<(i32, i32), Vec<Segment>>,
+}
+
+impl SegmentSet {
+    fn bounds(((ax, ay), (bx, by)): Segment) -> Rect {
+        Rect {
+            x0: ax.min(bx),
+            y0: ay.min(by),
+            x1: ax.max(bx),
+            y1: ay.max(by),
+        }
+    }
+
+    fn push(&mut self, s: Segment) {
+        for cell in RectSet::cells_of(&Self::bounds(s)) {
+            self.cells.entry(cell).or_default().push(s);
+        }
+    }
+
+    fn crosses_any(&self, r: &Rect) -> bool {
+        let grown = Rect {
+            x0: r.x0 - 1,
+            y0: r.y0 - 1,
+            x1: r.x1 + 1,
+            y1: r.y1 + 1,
+        };
+        RectSet::cells_of(&grown).any(|cell| {
+            self.cells
+                .get(&cell)
+                .is_some_and(|ss| ss.iter().any(|&s| crosses(r, s)))
+        })
+    }
+}
+
+/// Places labels so that none overlaps another, leaves the plot, or crosses a line or a
+/// gridline: a label that does not fit is left out. Put the labels that matter most first.
 #[derive(Debug)]
 pub(crate) struct Labels {
     bounds: Rect,
     taken: RectSet,
     markers: RectSet,
+    lines: SegmentSet,
 }
 
 impl Labels {
@@ -692,6 +776,28 @@ impl Labels {
             },
             taken: RectSet::default(),
             markers: RectSet::default(),
+            lines: SegmentSet::default(),
+        }
+    }
+
+    /// Notes a line drawn through `points` (pixels), which labels never cross.
+    pub(crate) fn line(&mut self, points: &[(i32, i32)]) {
+        for pair in points.windows(2) {
+            self.lines.push((pair[0], pair[1]));
+        }
+    }
+
+    /// Notes the gridlines across the plot at the ticks of the vertical axis (`horizontal`)
+    /// or of the horizontal one, which labels never cross.
+    pub(crate) fn grid(&mut self, plot: &Plot, ticks: &[f64], horizontal: bool) {
+        let b = self.bounds;
+        for &t in ticks {
+            let (x, y) = plot.backend_coord(&(t, t));
+            self.lines.push(if horizontal {
+                ((b.x0, y), (b.x1, y))
+            } else {
+                ((x, b.y0), (x, b.y1))
+            });
         }
     }
 
@@ -707,10 +813,40 @@ impl Labels {
         });
     }
 
-    /// Draws `text` by the point `(x, y)`: centred above it, else below it (shifted sideways
-    /// to stay in the plot), else right or left of it, in the first place that covers no other
-    /// label and no marker; failing that, if `over_markers`, in the first that covers no other
-    /// label. Returns whether it was drawn.
+    /// Where a label of `w` × `h` pixels may go by the point `(x, y)`, best first: centred
+    /// above it, below it (shifted sideways to stay in the plot), right or left of it; then
+    /// the same a little further out, step by step, to clear lines and gridlines.
+    fn places(&self, (x, y): (i32, i32), w: i32, h: i32) -> Vec<Rect> {
+        let centred = (x - w / 2).clamp(self.bounds.x0, (self.bounds.x1 - w).max(self.bounds.x0));
+        let mut at = Vec::new();
+        for step in 0..8 {
+            let d = 4 * step;
+            at.extend([
+                (centred, y - 9 - h - d),
+                (centred, y + 9 + d),
+                (x + 9, y - h / 2 - d),
+                (x - 9 - w, y - h / 2 - d),
+                (x + 9, y - h / 2 + d),
+                (x - 9 - w, y - h / 2 + d),
+            ]);
+        }
+        let mut rects: Vec<Rect> = at
+            .into_iter()
+            .map(|(x0, y0)| Rect {
+                x0,
+                y0,
+                x1: x0 + w,
+                y1: y0 + h,
+            })
+            .collect();
+        rects.dedup();
+        rects
+    }
+
+    /// Draws `text` by the point `(x, y)` in the first place (see [`Labels::places`]) that
+    /// stays in the plot, covers no other label and no marker, and crosses no line; failing
+    /// that, if `over_markers`, in the first that may cover markers. Returns whether it was
+    /// drawn.
     pub(crate) fn point_label(
         &mut self,
         root: &Area,
@@ -720,29 +856,18 @@ impl Labels {
     ) -> Result<bool, ChartError> {
         let w = text_width(text, SMALL_PX) + 4;
         let h = SMALL_PX as i32 + 3;
-        let centred = (x - w / 2).clamp(self.bounds.x0, (self.bounds.x1 - w).max(self.bounds.x0));
-        let places = [
-            (centred, y - 9 - h),
-            (centred, y + 9),
-            (x + 9, y - h / 2),
-            (x - 9 - w, y - h / 2),
-        ]
-        .map(|(x0, y0)| Rect {
-            x0,
-            y0,
-            x1: x0 + w,
-            y1: y0 + h,
-        });
+        let places = self.places((x, y), w, h);
         let passes: &[bool] = if over_markers {
             &[false, true]
         } else {
             &[false]
         };
         for &cover in passes {
-            let free = places.into_iter().find(|r| {
+            let free = places.iter().copied().find(|r| {
                 r.inside(&self.bounds)
                     && !self.taken.overlaps_any(r)
                     && (cover || !self.markers.overlaps_any(r))
+                    && !self.lines.crosses_any(r)
             });
             if let Some(r) = free {
                 self.taken.push(r);
@@ -830,6 +955,23 @@ mod tests {
             cut.ends_with('…') && prose_width(&cut, 11.0) <= 100,
             "{cut}"
         );
+    }
+
+    #[test]
+    fn a_segment_crosses_a_box_it_passes_through_or_touches() {
+        let r = Rect {
+            x0: 10,
+            y0: 10,
+            x1: 30,
+            y1: 20,
+        };
+        assert!(crosses(&r, ((0, 15), (40, 15))), "straight through");
+        assert!(crosses(&r, ((0, 0), (40, 30))), "diagonally");
+        assert!(crosses(&r, ((15, 12), (16, 13))), "inside");
+        assert!(crosses(&r, ((0, 20), (40, 20))), "along its edge");
+        assert!(!crosses(&r, ((0, 22), (40, 22))), "below");
+        assert!(!crosses(&r, ((0, 0), (8, 30))), "left of it");
+        assert!(!crosses(&r, ((0, 8), (12, 0))), "past its corner");
     }
 
     #[test]

@@ -5,39 +5,29 @@
 //! |---|---|
 //! | `membership` | [`Membership`]: membership as reported to the NEC, over time |
 //! | `meetings` | [`Meetings`]: meetings per year, stacked by kind |
-//! | `durations` | [`Durations`]: how long meetings ran, over time |
+//! | `durations` | [`Durations`]: how long meetings ran, over time, coloured by kind |
 //! | `votes` | [`Votes`]: for, against and abstaining in each counted vote |
 //!
 //! They live in one crate because they share everything but their data: the page, the
 //! palette (Okabe–Ito, safe for colour-blind readers), the axes and year ticks, the markers
-//! for qualifiers, the placing of labels so that none overlaps even at a thousand points,
-//! and the `<title>` and `<desc>` of every SVG.
+//! for qualifiers, the placing of labels so that none overlaps another even at a thousand
+//! points nor crosses the data line or a gridline, and the `<title>` and `<desc>` of every SVG.
 //!
-//! Each chart reads the reports one at a time
-//! ([`Chart::start`](nectar_registry::Chart::start), then
-//! [`ChartData::add`](nectar_registry::ChartData::add) for each) and keeps only what it
-//! draws: each membership figure once by date and value, each meeting once by date and kind
-//! (with its durations for `durations`), the counted votes drawn, and counts for the notes. So
-//! `nectar build` draws them from any number of reports without holding the reports.
-//!
-//! What they keep is bounded by what a reader can see and by the calendar, not by the number
-//! of reports: `votes` draws at most the latest 390 votes (two pixels a bar), keeping those
-//! rows, a tally of every vote for its words, and a 64-bit fingerprint and a count for each
-//! distinct vote so as to count each once; a date (or meeting) given more than four
-//! different figures (or durations) keeps only their lowest, highest, count and sum, and
-//! draws the lowest and the highest. The notes and the `<desc>` say what was left out or
-//! summarised, and a marker the same as one already drawn on the same pixel is not drawn
-//! again.
+//! Each chart draws the [`Dataset`](nectar_registry::Dataset) that `nectar build` makes once
+//! every report is read: `meetings` counts the real meetings (`nec_meetings`, each once
+//! however many reports mention it), `durations` draws the meetings' `duration` claims,
+//! `membership` the reports' membership `figures`, and `votes` the reports' `votes`, a vote
+//! that two reports give once.
 //!
 //! The output is hermetic: plotters is built without `ttf`, so no system font is read and
 //! text is written as `<text>` elements in the `sans-serif` family; the data is sorted and
-//! nothing depends on the time or the machine, so the same reports give byte-identical SVG
-//! everywhere, in whatever order they are read. When the reports hold nothing a chart shows, it says so with
+//! nothing depends on the time or the machine, so the same dataset gives byte-identical SVG
+//! everywhere. When the reports hold nothing a chart shows, it says so with
 //! [`ChartError::NothingToDraw`](nectar_registry::ChartError::NothingToDraw) instead of drawing an empty chart.
 //!
 //! ```
 //! use nectar_model::Report;
-//! use nectar_registry::{Chart, ChartError};
+//! use nectar_registry::{Chart, ChartError, Dataset};
 //!
 //! let report: Report = serde_json::from_value(serde_json::json!({
 //!     "report_id": "generic-2020-09-29-00000000", "source": "generic",
@@ -50,18 +40,14 @@
 //!         "from_comment": false, "evidence": {"span": {"start": 0, "end": 0}, "quote": ""}
 //!     }]
 //! })).unwrap();
+//! let dataset = Dataset::of([&report]);
 //!
-//! let svg = nectar_chart_plotters::Membership.render(&[report.clone()]).unwrap();
+//! let svg = nectar_chart_plotters::Membership.render(&dataset).unwrap();
 //! assert!(svg.as_str().contains("<title id=\"membership-title\">"));
 //! assert!(svg.as_str().contains("560,000"));
 //!
-//! // The same, a report at a time, as `nectar build` draws it.
-//! let mut data = nectar_chart_plotters::Membership.start();
-//! data.add(&report);
-//! assert_eq!(data.render(), Ok(svg));
-//!
 //! // The report has no votes: the votes chart says so rather than drawing nothing.
-//! let err = nectar_chart_plotters::Votes.render(&[report]).unwrap_err();
+//! let err = nectar_chart_plotters::Votes.render(&dataset).unwrap_err();
 //! assert_eq!(err, ChartError::NothingToDraw("no counted votes in the reports".into()));
 //! ```
 #![deny(missing_docs)]
@@ -95,7 +81,7 @@ register_chart! {
 
 register_chart! {
     name: "durations",
-    description: "How long meetings ran, over time, marked exact, over or about.",
+    description: "How long meetings ran, over time, coloured by kind, marked exact, over or about.",
     chart: &Durations,
 }
 

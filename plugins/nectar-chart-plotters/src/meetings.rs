@@ -2,27 +2,33 @@
 
 use std::collections::BTreeMap;
 
-use nectar_model::{MeetingKind, Report};
-use nectar_registry::{Chart, ChartData, ChartError, Svg};
+use nectar_model::MeetingKind;
+use nectar_registry::{Chart, ChartError, Dataset, Svg};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use crate::data::{HeldMeetings, SourceNote};
+use crate::data::{Dates, SourceNote, date, reported_years, text};
 use crate::draw::{
-    Axis, Frame, HEIGHT, Labels, Page, SMALL_PX, Swatch, axes, failed, label_area, palette, plural,
-    text_width, value_label, value_ticks, year_label, year_ticks,
+    Axis, Frame, HEIGHT, Labels, Page, SMALL_PX, Swatch, axes, failed, font, label_area, palette,
+    plural, text_width, value_label, value_ticks, year_label, year_ticks,
 };
 
-/// Meetings per year, stacked by kind: each held meeting once however many reports mention
-/// it (one date and kind is one meeting), with the year's total above its bar. Meetings only
-/// scheduled, and mentions without a date, are left out and counted in the source note.
+/// Meetings per year, stacked by kind: the real meetings held (`nec_meetings`, one row a
+/// meeting however many reports mention it), with the year's total above its bar. Years
+/// within the span with no report at all are shaded and labelled as unreported rather than
+/// drawn as no meetings. Meetings only scheduled, and mentions without a date, are left out
+/// and counted in the source note.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Meetings;
 
 /// The chart's title.
 pub const TITLE: &str = "NEC meetings per year";
 
+/// The shade of a year with no report.
+const UNREPORTED: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
+
 /// The stacks, bottom to top: a label, a colour, and the kinds each holds.
-const GROUPS: [(&str, RGBColor, &[MeetingKind]); 8] = [
+pub(crate) const GROUPS: [(&str, RGBColor, &[MeetingKind]); 8] = [
     ("full NEC", palette::BLUE, &[MeetingKind::Full]),
     ("away day", palette::ORANGE, &[MeetingKind::AwayDay]),
     (
@@ -53,49 +59,46 @@ const GROUPS: [(&str, RGBColor, &[MeetingKind]); 8] = [
     ("kind not stated", palette::GREY, &[MeetingKind::Unknown]),
 ];
 
-fn group(kind: MeetingKind) -> usize {
+/// The stack of a kind of meeting (an index into [`GROUPS`]).
+pub(crate) fn group(kind: MeetingKind) -> usize {
     GROUPS
         .iter()
         .position(|(_, _, kinds)| kinds.contains(&kind))
         .unwrap_or(GROUPS.len() - 1)
 }
 
-/// What the chart keeps of the reports: the meetings held, without their durations.
-#[derive(Debug, Clone)]
-struct MeetingsData {
-    /// Each held meeting once, and the mentions left out.
-    held: HeldMeetings,
-    /// What the source note says of the reports.
-    source: SourceNote,
-}
-
 impl Chart for Meetings {
-    fn start(&self) -> Box<dyn ChartData> {
-        Box::new(MeetingsData {
-            held: HeldMeetings::new(false),
-            source: SourceNote::default(),
-        })
-    }
-}
-
-impl ChartData for MeetingsData {
-    fn add(&mut self, report: &Report) {
-        self.held.add(report);
-        self.source.add(report);
-    }
-
-    fn render(&self) -> Result<Svg, ChartError> {
-        let meetings = self.held.meetings();
-        let (undated, scheduled) = (self.held.undated, self.held.scheduled);
+    fn render(&self, dataset: &Dataset) -> Result<Svg, ChartError> {
+        const M: &str = "nec_meetings";
+        let dates = Dates::of(dataset);
         let mut years: BTreeMap<i32, [usize; GROUPS.len()]> = BTreeMap::new();
-        for m in &meetings {
-            years.entry(m.date.year()).or_default()[group(m.kind)] += 1;
+        let (mut held, mut scheduled) = (0, 0);
+        for row in dataset.rows(M) {
+            if text(M, row, "status") != Some("held") {
+                scheduled += 1;
+                continue;
+            }
+            let (Some(when), Some(kind)) = (
+                date(M, row, "date"),
+                text(M, row, "kind").and_then(MeetingKind::from_name),
+            ) else {
+                continue;
+            };
+            held += 1;
+            years.entry(when.year()).or_default()[group(kind)] += 1;
         }
+        let undated = dataset
+            .rows("meetings")
+            .iter()
+            .filter(|row| text("meetings", row, "nec_meeting_id").is_none())
+            .count();
         let (Some(&first), Some(&last)) = (years.keys().next(), years.keys().next_back()) else {
             return Err(ChartError::NothingToDraw(
                 "no held meetings with a date in the reports".to_owned(),
             ));
         };
+        let reported = reported_years(dataset, &dates);
+        let unreported: Vec<i32> = (first..=last).filter(|y| !reported.contains(y)).collect();
         let used: Vec<usize> = (0..GROUPS.len())
             .filter(|&g| years.values().any(|counts| counts[g] > 0))
             .collect();
@@ -116,10 +119,10 @@ impl ChartData for MeetingsData {
                 format!("{y}: {} ({})", total(c), kinds.join(", "))
             })
             .collect();
-        let desc = format!(
+        let mut desc = format!(
             "Meetings of the NEC and its committees per year, from the reports: {} from {} to \
              {}; {}.",
-            plural(meetings.len(), "meeting", "meetings"),
+            plural(held, "meeting", "meetings"),
             first,
             last,
             if by_year.len() <= 15 {
@@ -128,11 +131,23 @@ impl ChartData for MeetingsData {
                 format!("the most in {} ({})", busiest.0, busiest.1)
             }
         );
+        if !unreported.is_empty() {
+            let list: Vec<String> = unreported.iter().map(i32::to_string).collect();
+            desc.push_str(&format!(
+                " No report of {} {}: unreported, not a year without meetings.",
+                if list.len() == 1 {
+                    "the year"
+                } else {
+                    "the years"
+                },
+                list.join(", ")
+            ));
+        }
         let mut left_out = Vec::new();
         if scheduled > 0 {
             left_out.push(format!(
-                "{} of meetings still to come",
-                plural(scheduled, "mention", "mentions")
+                "{} still to come",
+                plural(scheduled, "meeting", "meetings")
             ));
         }
         if undated > 0 {
@@ -142,10 +157,14 @@ impl ChartData for MeetingsData {
             ));
         }
         let mut notes = vec![format!(
-            "{} A meeting counts once however many \
-             reports mention it (one date and kind is one meeting); a year counts only the \
-             meetings the reports mention, not every meeting held.",
-            self.source.text(),
+            "{} A meeting counts once however many reports mention it; a year counts only the \
+             meetings the reports mention, not every meeting held{}.",
+            SourceNote::of(dataset, &dates).text(),
+            if unreported.is_empty() {
+                ""
+            } else {
+                "; a shaded year has no report"
+            },
         )];
         if !left_out.is_empty() {
             notes.push(format!("Not counted: {}.", left_out.join("; ")));
@@ -159,6 +178,12 @@ impl ChartData for MeetingsData {
             legend: used
                 .iter()
                 .map(|&g| (Swatch::Block(GROUPS[g].1), GROUPS[g].0.to_owned()))
+                .chain((!unreported.is_empty()).then(|| {
+                    (
+                        Swatch::Block(UNREPORTED),
+                        "no report of the year (unreported)".to_owned(),
+                    )
+                }))
                 .collect(),
             notes,
             desc,
@@ -184,8 +209,36 @@ impl ChartData for MeetingsData {
                 grid_y: true,
             };
             let mut plot = axes(area, frame)?;
+            let (xs, ys) = plot.plotting_area().get_pixel_range();
+            // Years with no report: shaded over the gridlines, and named where it fits.
+            for &year in &unreported {
+                let x = f64::from(year);
+                let (x0, _) = plot.backend_coord(&(x - 0.5, 0.0));
+                let (x1, _) = plot.backend_coord(&(x + 0.5, 0.0));
+                root.draw(&Rectangle::new(
+                    [(x0 + 1, ys.start), (x1 - 1, ys.end)],
+                    UNREPORTED.mix(0.8).filled(),
+                ))
+                .map_err(failed)?;
+                let text = "unreported";
+                if text_width(text, SMALL_PX) + 4 <= x1 - x0 {
+                    root.draw_text(
+                        text,
+                        &font(SMALL_PX, palette::MUTED, HPos::Center, VPos::Top),
+                        ((x0 + x1) / 2, ys.start + 4),
+                    )
+                    .map_err(failed)?;
+                } else if SMALL_PX as i32 + 2 <= x1 - x0 {
+                    root.draw_text(
+                        text,
+                        &font(SMALL_PX, palette::MUTED, HPos::Left, VPos::Center)
+                            .transform(FontTransform::Rotate270),
+                        ((x0 + x1) / 2, ys.start + 4 + text_width(text, SMALL_PX)),
+                    )
+                    .map_err(failed)?;
+                }
+            }
             // Bars fill most of a year's slot, but never wider than 48 pixels.
-            let (xs, _) = plot.plotting_area().get_pixel_range();
             let per_year = f64::from(xs.end - xs.start) / f64::from(last - first + 1);
             let half = (0.4_f64).min(24.0 / per_year);
             for (&year, counts) in &years {
@@ -207,6 +260,7 @@ impl ChartData for MeetingsData {
             }
             // Totals above the bars, where they fit.
             let mut labels = Labels::within(&plot);
+            labels.grid(&plot, &y_ticks, true);
             let bar_px = (2.0 * half * per_year) as i32;
             for (&year, counts) in years.iter().rev() {
                 let n = total(counts);

@@ -1,5 +1,6 @@
 //! The plot the time charts share: years along the bottom, values up from 0, a marker for each
-//! point that says its qualifier, an optional line, and value labels that never overlap.
+//! point that says its qualifier, an optional line (dashed across a gap of more than two
+//! years), and value labels that never overlap each other, the line or a gridline.
 
 use std::collections::HashSet;
 
@@ -13,6 +14,10 @@ use crate::draw::{
     year_label, year_ticks,
 };
 
+/// The widest gap, in years, a solid line spans: wider gaps are dashed, since nothing is
+/// known of what happened between.
+pub(crate) const SOLID_GAP: f64 = 2.0;
+
 /// A point on a time chart.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TimePoint {
@@ -20,10 +25,26 @@ pub(crate) struct TimePoint {
     pub date: PartialDate,
     /// Its value.
     pub value: f64,
-    /// How exact the value is.
+    /// How exact the value is (the marker's shape).
     pub qualifier: Qualifier,
+    /// The marker's colour.
+    pub colour: RGBColor,
     /// Its label on the chart (`over 512,000`).
     pub label: String,
+}
+
+/// The line through `line` (years, values) in runs: each run solid or, across a gap of more
+/// than [`SOLID_GAP`] years, a dashed run of two points.
+pub(crate) fn runs(line: &[(f64, f64)]) -> Vec<(bool, Vec<(f64, f64)>)> {
+    let mut runs: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
+    for pair in line.windows(2) {
+        let dashed = pair[1].0 - pair[0].0 > SOLID_GAP;
+        match runs.last_mut() {
+            Some((false, run)) if !dashed => run.push(pair[1]),
+            _ => runs.push((dashed, pair.to_vec())),
+        }
+    }
+    runs
 }
 
 /// Draws the points (in time order) and the line through `line` (years, values) into `area`.
@@ -58,14 +79,19 @@ pub(crate) fn draw(
         grid_y: true,
     };
     let mut plot = axes(area, frame)?;
-    if line.len() > 1 {
-        plot.draw_series(LineSeries::new(
-            line.iter().copied(),
-            palette::GREY.stroke_width(2),
-        ))
-        .map_err(failed)?;
-    }
     let mut labels = Labels::within(&plot);
+    labels.grid(&plot, &y_ticks, true);
+    for (dashed, run) in runs(line) {
+        let style = palette::GREY.stroke_width(2);
+        if dashed {
+            plot.draw_series(DashedLineSeries::new(run.iter().copied(), 6, 5, style))
+        } else {
+            plot.draw_series(LineSeries::new(run.iter().copied(), style))
+        }
+        .map_err(failed)?;
+        let pixels: Vec<(i32, i32)> = run.iter().map(|p| plot.backend_coord(p)).collect();
+        labels.line(&pixels);
+    }
     let pixels: Vec<(i32, i32)> = xs
         .iter()
         .zip(points)
@@ -82,8 +108,8 @@ pub(crate) fn draw(
     // see, only bytes: thousands of points crowd onto the same pixels.
     let mut drawn = HashSet::new();
     for (p, &at) in points.iter().zip(&pixels) {
-        if drawn.insert((p.qualifier, at)) {
-            marker(root, p.qualifier, at, r)?;
+        if drawn.insert((p.qualifier, p.colour.rgb(), at)) {
+            marker(root, p.qualifier, p.colour, at, r)?;
             labels.mark(at, r);
         }
     }
@@ -95,4 +121,23 @@ pub(crate) fn draw(
         labels.point_label(root, &points[i].label, pixels[i], rank < leading)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_of_more_than_two_years_is_a_dashed_run() {
+        let line = [(2010.5, 1.0), (2011.5, 2.0), (2014.5, 3.0), (2015.0, 4.0)];
+        assert_eq!(
+            runs(&line),
+            [
+                (false, vec![(2010.5, 1.0), (2011.5, 2.0)]),
+                (true, vec![(2011.5, 2.0), (2014.5, 3.0)]),
+                (false, vec![(2014.5, 3.0), (2015.0, 4.0)]),
+            ]
+        );
+        assert!(runs(&line[..1]).is_empty());
+    }
 }

@@ -1,7 +1,8 @@
-//! Every chart on the real reports (`../shared/seeds`), on the sample corpus, and on made-up
-//! reports of 1, 2 and 1,000 facts: well-formed SVG with `<title>` and `<desc>`, the data in
-//! it and nothing else, no label over another, the same bytes on every run, snapshots of the
-//! whole SVG, and a clear "nothing to draw" when there is nothing.
+//! Every chart of the dataset of the real reports (`../shared/seeds`), of the sample corpus,
+//! and of made-up reports of 1, 2 and 1,000 facts: well-formed SVG with `<title>` and
+//! `<desc>`, the data in it and nothing else, no label over another or across a line or a
+//! gridline, the same bytes on every run, snapshots of the whole SVG, and a clear "nothing to
+//! draw" when there is nothing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
@@ -12,7 +13,7 @@ use nectar_model::{
     ParserInfo, PartialDate, Provenance, Qualifier, Report, ReportKind, SourceDocument, Span, Unit,
     VoteCounts, VoteEvent, VoteResult,
 };
-use nectar_registry::{ChartError, Svg};
+use nectar_registry::{ChartError, Dataset, Svg};
 
 /// The charts, by name, as the registry has them.
 fn chart(name: &str) -> &'static dyn nectar_registry::Chart {
@@ -21,6 +22,11 @@ fn chart(name: &str) -> &'static dyn nectar_registry::Chart {
         .chart(name)
         .unwrap_or_else(|| panic!("chart {name} is registered"))
         .chart
+}
+
+/// The chart `name` of the dataset of `reports`.
+fn draw(name: &str, reports: &[Report]) -> Result<Svg, ChartError> {
+    chart(name).render(&Dataset::of(reports))
 }
 
 const CHARTS: [&str; 4] = ["durations", "meetings", "membership", "votes"];
@@ -78,10 +84,8 @@ fn parse(svg: &Svg) -> Parsed {
 
 /// Renders, checks what every chart must be, and returns the SVG.
 fn render(name: &str, reports: &[Report]) -> (Svg, Parsed) {
-    let svg = chart(name)
-        .render(reports)
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let again = chart(name).render(reports).expect("renders again");
+    let svg = draw(name, reports).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let again = draw(name, reports).expect("renders again");
     assert_eq!(svg, again, "{name}: the same bytes every time");
     let parsed = parse(&svg);
     assert!(!parsed.title.is_empty() && !parsed.desc.is_empty());
@@ -89,6 +93,7 @@ fn render(name: &str, reports: &[Report]) -> (Svg, Parsed) {
     for family in svg.as_str().split("font-family=\"").skip(1) {
         assert!(family.starts_with("sans-serif\""), "{name}: a named font");
     }
+    no_label_crosses_a_line(name, &svg);
     (svg, parsed)
 }
 
@@ -195,6 +200,12 @@ fn report(i: usize) -> Report {
         notes: Vec::new(),
         fingerprint: None,
     }
+}
+
+/// `r` as another report, `id`, giving the same: every fact's ID made its own.
+fn relabel(r: &Report, id: &str) -> Report {
+    let text = serde_json::to_string(r).unwrap();
+    serde_json::from_str(&text.replace(&r.report_id, id)).unwrap()
 }
 
 const QUALIFIERS: [Qualifier; 4] = [
@@ -421,8 +432,7 @@ fn more_votes_than_fit_draw_the_latest_and_count_them_all() {
 fn a_vote_given_again_beyond_the_drawn_rows_counts_once() {
     let mut reports = made_up_votes(1000);
     // Another report giving an early vote, long out of the drawn rows: still one vote.
-    let mut again = reports[3].clone();
-    again.report_id = "generic-test-again".into();
+    let mut again = relabel(&reports[3], "generic-test-again");
     reports.push(again.clone());
     let (_, parsed) = render("votes", &reports);
     assert!(
@@ -431,7 +441,8 @@ fn a_vote_given_again_beyond_the_drawn_rows_counts_once() {
         parsed.desc
     );
     // A report giving it twice: two votes with the same counts at one meeting.
-    let vote = again.votes[0].clone();
+    let mut vote = again.votes[0].clone();
+    vote.vote_id.push_str("-2");
     again.votes.push(vote);
     reports.push(again);
     let (_, parsed) = render("votes", &reports);
@@ -455,15 +466,10 @@ fn the_order_of_many_votes_does_not_matter() {
     let (svg, _) = render("votes", &reports);
     let mut reversed = reports.clone();
     reversed.reverse();
-    assert_eq!(chart("votes").render(&reversed), Ok(svg.clone()));
+    assert_eq!(draw("votes", &reversed), Ok(svg.clone()));
     let mut rotated = reports.clone();
     rotated.rotate_left(reports.len() / 3);
-    assert_eq!(chart("votes").render(&rotated), Ok(svg.clone()));
-    let mut data = chart("votes").start();
-    for r in reports.iter().rev() {
-        data.add(r);
-    }
-    assert_eq!(data.render(), Ok(svg));
+    assert_eq!(draw("votes", &rotated), Ok(svg));
 }
 
 #[test]
@@ -500,7 +506,9 @@ fn thousands(v: f64) -> String {
 #[test]
 fn the_same_figure_from_two_reports_is_one_point() {
     let mut reports = made_up(2);
+    let id = reports[1].figures[0].figure_id.clone();
     reports[1].figures[0] = reports[0].figures[0].clone();
+    reports[1].figures[0].figure_id = id;
     let (_, parsed) = render("membership", &reports);
     assert!(
         parsed.desc.contains("1 figure from 2 reports"),
@@ -514,8 +522,7 @@ fn the_order_of_the_reports_does_not_matter() {
     let mut reports = read_dir(&nectar_testkit::sample_corpus_dir());
     reports.extend(made_up(60));
     // Another report giving what one gives, less exactly: the point shows once, exact.
-    let mut again = reports[reports.len() - 1].clone();
-    again.report_id = "generic-test-again".into();
+    let mut again = relabel(&reports[reports.len() - 1], "generic-test-again");
     again.figures[0].qualifier = Qualifier::Around;
     again.meetings[0].duration.as_mut().unwrap().qualifier = Qualifier::Over;
     reports.push(again);
@@ -523,17 +530,10 @@ fn the_order_of_the_reports_does_not_matter() {
         let (svg, _) = render(name, &reports);
         let mut reversed = reports.clone();
         reversed.reverse();
-        assert_eq!(chart(name).render(&reversed), Ok(svg.clone()), "{name}");
+        assert_eq!(draw(name, &reversed), Ok(svg.clone()), "{name}");
         let mut rotated = reports.clone();
         rotated.rotate_left(reports.len() / 3);
-        assert_eq!(chart(name).render(&rotated), Ok(svg.clone()), "{name}");
-        // A report at a time, as `nectar build` draws them; rendering twice gives the same.
-        let mut data = chart(name).start();
-        for r in &reports {
-            data.add(r);
-        }
-        assert_eq!(data.render(), Ok(svg.clone()), "{name}");
-        assert_eq!(data.render(), Ok(svg), "{name} again");
+        assert_eq!(draw(name, &rotated), Ok(svg), "{name}");
     }
 }
 
@@ -547,12 +547,12 @@ fn nothing_to_draw_says_what_is_missing() {
         ("votes", "no counted votes in the reports"),
     ] {
         assert_eq!(
-            chart(name).render(&empty),
+            draw(name, &empty),
             Err(ChartError::NothingToDraw(message.into())),
             "{name}"
         );
         assert_eq!(
-            chart(name).render(&[]),
+            chart(name).render(&Dataset::default()),
             Err(ChartError::NothingToDraw(message.into())),
             "{name} of no reports"
         );
@@ -560,7 +560,7 @@ fn nothing_to_draw_says_what_is_missing() {
     // Only readers' comments give membership: nothing to draw, and it says why.
     let mut reports = made_up(1);
     reports[0].figures[0].from_comment = true;
-    let err = chart("membership").render(&reports).unwrap_err();
+    let err = draw("membership", &reports).unwrap_err();
     assert_eq!(
         err.to_string(),
         "nothing to draw (no membership figures in the reports' own text, only in readers' \
@@ -655,60 +655,6 @@ fn a_date_given_up_to_four_figures_shows_each() {
 }
 
 #[test]
-fn a_date_given_many_figures_shows_the_lowest_and_highest() {
-    for n in [5, 300] {
-        let reports = one_day(n);
-        let (svg, parsed) = render("membership", &reports);
-        let highest = thousands(200_000.0 + 1000.0 * (n - 1) as f64);
-        let about = if (n - 1) % 3 == 1 { "about " } else { "" };
-        // The legend shows a marker for each qualifier drawn.
-        let legend = if about.is_empty() { 1 } else { 2 };
-        assert_eq!(markers(&svg, legend), 2, "{n}");
-        assert!(
-            parsed.desc.contains(&format!(
-                "2 figures from {n} reports, Sep 2020: 200,000 (Sep 2020), {about}{highest} \
-                 (Sep 2020). For 1 date given more than 4 different figures ({n} figures in \
-                 all), only the lowest and the highest are shown, and the line goes through \
-                 the mean of all."
-            )),
-            "{}",
-            parsed.desc
-        );
-        assert!(has_text(&parsed, "200,000") && has_text(&parsed, &highest));
-        assert!(
-            !svg.as_str().contains("202,000"),
-            "a figure between is not drawn"
-        );
-        assert!(has_text(
-            &parsed,
-            "For 1 date given more than 4 different figures"
-        ));
-        let mut reversed = reports.clone();
-        reversed.reverse();
-        assert_eq!(chart("membership").render(&reversed), Ok(svg), "{n}");
-
-        let (svg, parsed) = render("durations", &reports);
-        assert_eq!(markers(&svg, legend), 2, "{n}");
-        assert!(
-            parsed.desc.contains(&format!(
-                "For 1 meeting given more than 4 different durations ({n} mentions in all), \
-                 only the shortest and the longest are shown."
-            )),
-            "{}",
-            parsed.desc
-        );
-        assert!(
-            parsed.desc.contains("2 durations of 1 meeting"),
-            "{}",
-            parsed.desc
-        );
-        let mut reversed = reports.clone();
-        reversed.reverse();
-        assert_eq!(chart("durations").render(&reversed), Ok(svg), "{n}");
-    }
-}
-
-#[test]
 fn a_marker_on_the_pixel_of_the_same_marker_is_drawn_once() {
     let mut reports = made_up(2);
     reports[1].figures[0].as_of = reports[0].figures[0].as_of;
@@ -725,4 +671,271 @@ fn a_marker_on_the_pixel_of_the_same_marker_is_drawn_once() {
     reports[1].figures[0].qualifier = Qualifier::Over;
     let (svg, _) = render("membership", &reports);
     assert_eq!(markers(&svg, 2), 2);
+}
+
+// ---- labels clear of lines and gridlines ----------------------------------------------------
+
+/// The segments of the gridlines (`<line>` in the grid's grey) and of the data line
+/// (`<polyline>` in the line's grey, two pixels wide) in the SVG.
+fn line_segments(svg: &Svg) -> Vec<((f64, f64), (f64, f64))> {
+    let doc = roxmltree::Document::parse(svg.as_str()).unwrap();
+    let mut out = Vec::new();
+    for n in doc.descendants() {
+        let num = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+        if n.has_tag_name("line") && n.attribute("stroke") == Some("#E4E4E4") {
+            out.push(((num("x1"), num("y1")), (num("x2"), num("y2"))));
+        }
+        if n.has_tag_name("polyline")
+            && n.attribute("stroke") == Some("#999999")
+            && n.attribute("stroke-width") == Some("2")
+        {
+            let points: Vec<(f64, f64)> = n
+                .attribute("points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect();
+            out.extend(points.windows(2).map(|w| (w[0], w[1])));
+        }
+    }
+    out
+}
+
+/// Whether the segment passes through the box (x0, y0, x1, y1) or touches it.
+fn segment_meets_box(
+    ((ax, ay), (bx, by)): ((f64, f64), (f64, f64)),
+    r: (i64, i64, i64, i64),
+) -> bool {
+    let (x0, y0, x1, y1) = (r.0 as f64, r.1 as f64, r.2 as f64, r.3 as f64);
+    let (dx, dy) = (bx - ax, by - ay);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [(-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    t0 <= t1
+}
+
+/// No label's box meets a gridline or the data line.
+fn no_label_crosses_a_line(name: &str, svg: &Svg) {
+    let segments = line_segments(svg);
+    for b in label_boxes(svg) {
+        for &s in &segments {
+            assert!(
+                !segment_meets_box(s, b),
+                "{name}: the label box {b:?} meets the line {s:?}"
+            );
+        }
+    }
+}
+
+/// Membership figures that zigzag a month apart, each value on or next to a gridline: labels
+/// above and beside the points fall across the steep line and the gridlines unless moved.
+#[test]
+fn labels_are_moved_off_the_line_and_the_gridlines() {
+    let mut reports = made_up(40);
+    for (i, r) in reports.iter_mut().enumerate() {
+        let f = &mut r.figures[0];
+        f.value = if i % 2 == 0 { 100_000.0 } else { 300_000.0 } + (i % 5) as f64 * 1000.0;
+        f.qualifier = Qualifier::Exact;
+    }
+    let svg = draw("membership", &reports).unwrap();
+    let (boxes, segments) = (label_boxes(&svg), line_segments(&svg));
+    assert!(boxes.len() >= 4, "{} labels", boxes.len());
+    assert!(segments.len() > 40, "{} segments", segments.len());
+    no_label_crosses_a_line("membership", &svg);
+    let svg = draw("meetings", &reports).unwrap();
+    assert!(!label_boxes(&svg).is_empty());
+    no_label_crosses_a_line("meetings", &svg);
+}
+
+// ---- what the merged dataset changes --------------------------------------------------------
+
+/// A made-up report of one held meeting of `kind` on `date`, published that day.
+fn of_meeting(i: usize, date: PartialDate, kind: MeetingKind, hours: Option<f64>) -> Report {
+    let mut r = made_up(i + 1).pop().unwrap();
+    r.published = Some(nectar_model::Sourced::from(
+        date,
+        nectar_model::Origin::Text,
+    ));
+    r.meetings[0].date = Some(DateReading::stated(date));
+    r.meetings[0].kind = kind;
+    r.meetings[0].duration = hours.map(|h| Duration {
+        hours: h,
+        qualifier: Qualifier::Exact,
+        evidence: evidence(),
+    });
+    r.figures[0].as_of = Some(date);
+    r
+}
+
+fn day(y: i32, m: u32, d: u32) -> PartialDate {
+    PartialDate::ymd(y, m, d).unwrap()
+}
+
+#[test]
+fn years_without_a_report_are_shaded_and_named() {
+    let reports = [
+        of_meeting(0, day(2010, 3, 2), MeetingKind::Full, None),
+        of_meeting(1, day(2013, 5, 7), MeetingKind::Full, None),
+    ];
+    let (svg, parsed) = render("meetings", &reports);
+    assert!(
+        parsed
+            .desc
+            .contains("No report of the years 2011, 2012: unreported"),
+        "{}",
+        parsed.desc
+    );
+    // Two shaded years, and the legend's swatch.
+    let shaded = svg
+        .as_str()
+        .lines()
+        .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#EEEEEE\""))
+        .count();
+    assert_eq!(shaded, 3);
+    assert_eq!(
+        parsed.texts.iter().filter(|t| *t == "unreported").count(),
+        2
+    );
+    assert!(has_text(&parsed, "no report of the year"));
+    // No bar for them: two bars of one meeting, each with its total.
+    assert!(
+        parsed
+            .desc
+            .contains("2010: 1 (1 full NEC); 2013: 1 (1 full NEC)")
+    );
+    // A year that some report has is not shaded.
+    let (svg, _) = render("meetings", &reports[..1]);
+    assert!(!svg.as_str().contains("#EEEEEE"));
+    // A report published in 2012 of a meeting of 2010: 2012 is reported.
+    let mut late = of_meeting(2, day(2010, 12, 1), MeetingKind::Full, None);
+    late.published = Some(nectar_model::Sourced::from(
+        day(2012, 1, 10),
+        nectar_model::Origin::Text,
+    ));
+    let mut three = reports.to_vec();
+    three.push(late);
+    let (_, parsed) = render("meetings", &three);
+    assert!(
+        parsed
+            .desc
+            .contains("No report of the year 2011: unreported"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn the_line_is_dashed_across_three_years_and_solid_across_one() {
+    let line_pieces = |svg: &Svg| {
+        svg.as_str()
+            .lines()
+            .filter(|l| l.contains("stroke=\"#999999\" stroke-width=\"2\""))
+            .count()
+    };
+    let one = [
+        of_meeting(0, day(2010, 3, 2), MeetingKind::Full, None),
+        of_meeting(1, day(2011, 3, 2), MeetingKind::Full, None),
+    ];
+    let (svg, parsed) = render("membership", &one);
+    // The line in one piece, and the legend's swatch.
+    assert_eq!(line_pieces(&svg), 2);
+    assert!(!parsed.desc.contains("dashed"), "{}", parsed.desc);
+    let three = [
+        one[0].clone(),
+        of_meeting(1, day(2013, 3, 2), MeetingKind::Full, None),
+    ];
+    let (svg, parsed) = render("membership", &three);
+    // Dashes: many pieces, and the legend's swatches (a line and a dashed line of 3 dashes).
+    assert!(line_pieces(&svg) > 10, "{}", line_pieces(&svg));
+    assert!(
+        parsed
+            .desc
+            .contains("No figures from 2010 to 2013: the line is dashed there."),
+        "{}",
+        parsed.desc
+    );
+    assert!(has_text(&parsed, "no figures for over 2 years"));
+    // One year then three: a solid piece, then dashes.
+    let both = [
+        one[0].clone(),
+        one[1].clone(),
+        of_meeting(2, day(2014, 3, 2), MeetingKind::Full, None),
+    ];
+    let (svg, parsed) = render("membership", &both);
+    let solid = svg
+        .as_str()
+        .lines()
+        .filter(|l| l.contains("stroke=\"#999999\" stroke-width=\"2\""))
+        .map(|l| l.matches(',').count())
+        .max()
+        .unwrap();
+    assert!(solid >= 2, "a piece through the first two points");
+    assert!(
+        parsed.desc.contains("No figures from 2011 to 2014"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn durations_of_two_kinds_are_two_colours() {
+    let reports = [
+        of_meeting(0, day(2010, 3, 2), MeetingKind::Full, Some(5.0)),
+        of_meeting(1, day(2011, 4, 5), MeetingKind::DisputesPanel, Some(3.0)),
+    ];
+    let (svg, parsed) = render("durations", &reports);
+    let markers_of = |fill: &str| {
+        svg.as_str()
+            .lines()
+            .filter(|l| l.starts_with("<circle") && l.contains(&format!("fill=\"{fill}\"")))
+            .count()
+    };
+    assert_eq!(markers_of("#0072B2"), 1, "full NEC in blue");
+    assert_eq!(markers_of("#56B4E9"), 1, "Disputes Panel in sky blue");
+    assert!(has_text(&parsed, "full NEC") && has_text(&parsed, "Disputes Panel"));
+    assert!(
+        parsed
+            .desc
+            .contains("5 h (full NEC, 2 Mar 2010), 3 h (Disputes Panel, 5 Apr 2011)"),
+        "{}",
+        parsed.desc
+    );
+}
+
+#[test]
+fn a_meeting_two_reports_give_is_counted_once() {
+    let first = of_meeting(0, day(2015, 3, 3), MeetingKind::Full, Some(4.0));
+    let mut second = of_meeting(1, day(2015, 3, 3), MeetingKind::Full, Some(6.0));
+    second.published = Some(nectar_model::Sourced::from(
+        day(2015, 3, 5),
+        nectar_model::Origin::Text,
+    ));
+    let reports = [first, second];
+    let (_, parsed) = render("meetings", &reports);
+    assert!(
+        parsed
+            .desc
+            .contains("1 meeting from 2015 to 2015; 2015: 1 (1 full NEC)"),
+        "{}",
+        parsed.desc
+    );
+    // Its two durations conflict: both show, on the one meeting.
+    let (_, parsed) = render("durations", &reports);
+    assert!(
+        parsed.desc.contains("2 durations of 1 meeting"),
+        "{}",
+        parsed.desc
+    );
 }
