@@ -513,12 +513,13 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
         Command::Merge { dirs, out } => {
             let merged =
                 nectar_shard::merge(&dirs, &out).map_err(|e| Failure::Other(e.to_string()))?;
+            let charts = draw_charts(registry.charts(), &merged.dataset, &out)?;
             eprintln!(
                 "nectar: {} reports, {} real meetings, {} claims; {} files written to {}",
                 merged.reports,
                 merged.dataset.rows("nec_meetings").len(),
                 merged.dataset.rows("claims").len(),
-                merged.files.len(),
+                merged.files.len() + charts.len(),
                 out.display()
             );
             Ok(())

@@ -67,7 +67,14 @@ fn four_shards_merged_equal_one_build(inputs: &[&Path]) {
     let dir = tempfile::tempdir().unwrap();
     let one = dir.path().join("one");
     let sharded = dir.path().join("sharded");
-    let mut args = vec!["build", "--format", "parquet", "--quiet", "--out", s(&one)];
+    let mut args = vec![
+        "build",
+        "--format",
+        "parquet,charts",
+        "--quiet",
+        "--out",
+        s(&one),
+    ];
     args.extend(inputs.iter().map(|p| s(p)));
     nectar(&args);
     for k in 1..=4 {
@@ -92,6 +99,20 @@ fn four_shards_merged_equal_one_build(inputs: &[&Path]) {
         assert_eq!(got, want, "{}", table.name);
     }
     assert!(parts > 4, "partitioned by shard and year: {parts} files");
+    // The charts of the merge are the charts of the one build.
+    let mut charts = 0;
+    for svg in std::fs::read_dir(one.join("charts")).unwrap() {
+        let svg = svg.unwrap().path();
+        let merged = sharded.join("charts").join(svg.file_name().unwrap());
+        assert_eq!(
+            std::fs::read(&merged).unwrap(),
+            std::fs::read(&svg).unwrap(),
+            "{}",
+            merged.display()
+        );
+        charts += 1;
+    }
+    assert!(charts >= 3, "{charts} charts");
     // A shard run again with other inputs leaves none of its earlier files behind.
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
