@@ -123,13 +123,6 @@ const SAME: usize = 12;
 /// The fewest words a text has for a fingerprint.
 const FEWEST_WORDS: usize = 50;
 
-/// FNV-1a, 64 bits: a hash that is the same on every machine and in every version.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 /// SplitMix64's finaliser: spreads `x` over 64 bits.
 fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -138,9 +131,10 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// A text's fingerprint: MinHash over its word 5-grams (words in lower case, letters and digits
-/// only), 16 values in hex. Two texts whose fingerprints share most values are the same text
-/// however their pages' clutter, spacing or punctuation differ ([`same_text`]). None for a
-/// text under 50 words.
+/// only), 16 values in hex, by one-permutation hashing (each 5-gram's hash falls in one of 16
+/// bins, each keeping its least). Two texts whose fingerprints share most values are the same
+/// text however their pages' clutter, spacing or punctuation differ ([`same_text`]). None for
+/// a text under 50 words.
 ///
 /// ```
 /// use nectar_model::ids::{fingerprint, same_text};
@@ -156,7 +150,16 @@ pub fn fingerprint(text: &str) -> Option<String> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv(w.to_lowercase().as_bytes()))
+        .map(|w| {
+            let mut buf = [0u8; 4];
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325, |h, c| {
+                    c.encode_utf8(&mut buf).bytes().fold(h, |h, b| {
+                        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+                    })
+                })
+        })
         .collect();
     if words.len() < FEWEST_WORDS {
         return None;
@@ -164,9 +167,8 @@ pub fn fingerprint(text: &str) -> Option<String> {
     let mut mins = [u64::MAX; MINHASHES];
     for gram in words.windows(5) {
         let h = gram.iter().fold(0u64, |h, &w| mix(h ^ w));
-        for (i, min) in mins.iter_mut().enumerate() {
-            *min = (*min).min(mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
-        }
+        let bin = (h >> 60) as usize;
+        mins[bin] = mins[bin].min(h & (u64::MAX >> 4));
     }
     Some(mins.iter().map(|m| format!("{m:016x}")).collect())
 }
