@@ -110,7 +110,7 @@ enum Command {
         /// Report files (*.txt) or directories to walk.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
-        /// Write the JSON here instead of to standard output.
+        /// Write the JSON here instead of to standard output (`-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         #[command(flatten)]
@@ -156,7 +156,7 @@ enum Command {
         /// Report files or directories; the bundled sample corpus when none is given.
         #[arg(value_name = "INPUT")]
         inputs: Vec<PathBuf>,
-        /// The SVG file to write.
+        /// The SVG file to write (`-`: standard output).
         #[arg(long, value_name = "FILE.svg")]
         out: PathBuf,
         #[command(flatten)]
@@ -482,6 +482,11 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             read,
         } => {
             let (reports, failed) = read_reports(&inputs, &read, registry)?;
+            if reports.is_empty() && failed {
+                // Nothing read (each input's error is printed): an earlier output stays as
+                // it was.
+                return Err(Failure::Inputs);
+            }
             let corpus = Corpus {
                 nectar_version: MODEL_VERSION.to_owned(),
                 reports,
@@ -490,9 +495,9 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
                 .map_err(|e| Failure::Other(format!("encoding JSON: {e}")))?;
             json.push(b'\n');
             match output {
-                Some(path) => write_atomic(&path, &json)
+                Some(path) if path.as_os_str() != "-" => write_atomic(&path, &json)
                     .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?,
-                None => emit(&json)?,
+                _ => emit(&json)?,
             }
             if failed { Err(Failure::Inputs) } else { Ok(()) }
         }
@@ -893,6 +898,9 @@ fn chart(
         .chart
         .render(&collector.finish())
         .map_err(|e| Failure::Other(format!("chart {name}: {e}")))?;
+    if out.as_os_str() == "-" {
+        return emit(svg.as_bytes()).and(if failed { Err(Failure::Inputs) } else { Ok(()) });
+    }
     write_atomic(out, svg.as_bytes())
         .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
     eprintln!(

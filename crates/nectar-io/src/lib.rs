@@ -778,58 +778,108 @@ fn read_web_page(_: &[u8], _: Option<&str>, _: &mut SourceDocument) -> Result<We
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a temporary file in the same directory,
-/// flushed, then renamed over `path`. Creates missing parent directories.
+/// flushed, then renamed over `path`. Creates missing parent directories. What `path` is decides
+/// how (see [`AtomicFile::create`]): a link is written through to its target, a device or a
+/// pipe is written in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicFile::create(path)?;
     file.write_all(bytes)?;
     file.commit()
 }
 
+/// Where a file given as `path` is written: the file a chain of links ends at (a link that
+/// points nowhere yet: the path it points to), else `path` itself.
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other(
+        "too many levels of links (a loop of links?)",
+    ))
+}
+
 /// A file that appears at its path only when [`AtomicFile::commit`] is called; dropped
 /// uncommitted, it leaves nothing behind and whatever was at the path before stays.
 #[derive(Debug)]
 pub struct AtomicFile {
-    temp: tempfile::NamedTempFile,
+    inner: Target,
     path: PathBuf,
 }
 
+#[derive(Debug)]
+enum Target {
+    /// A temporary file beside the file it will replace.
+    Temp(tempfile::NamedTempFile),
+    /// A device, a pipe or a socket, written in place as a stream.
+    Stream(fs::File),
+}
+
 impl AtomicFile {
-    /// Starts a file that will replace `path`.
+    /// Starts a file that will replace `path`. Only a regular file (or a path where nothing is
+    /// yet) is replaced, by renaming a temporary file over it; a link is followed and its
+    /// target replaced (the link stays a link); a character device, a FIFO or a socket
+    /// (`/dev/null`, `/dev/stdout`, a named pipe) is opened and written in place, never
+    /// replaced.
     pub fn create(path: &Path) -> io::Result<Self> {
-        let dir = match path.parent() {
+        let target = link_target(path)?;
+        if let Ok(meta) = fs::metadata(&target)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            let file = fs::OpenOptions::new().write(true).open(&target)?;
+            return Ok(Self {
+                inner: Target::Stream(file),
+                path: path.to_owned(),
+            });
+        }
+        let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
         fs::create_dir_all(dir)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)?;
         Ok(Self {
-            temp,
-            path: path.to_owned(),
+            inner: Target::Temp(temp),
+            path: target,
         })
     }
 
-    /// The path it will be committed to.
+    /// The path it will be committed to (a link's target).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// Flushes the file to disk and renames it into place, readable by everyone (`0644`; a
-    /// temporary file starts as `0600`).
-    pub fn commit(mut self) -> io::Result<()> {
-        self.temp.flush()?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            self.temp
-                .as_file()
-                .set_permissions(fs::Permissions::from_mode(0o644))?;
+    /// temporary file starts as `0600`); a stream is flushed.
+    pub fn commit(self) -> io::Result<()> {
+        match self.inner {
+            Target::Stream(mut file) => file.flush(),
+            Target::Temp(mut temp) => {
+                temp.flush()?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    temp.as_file()
+                        .set_permissions(fs::Permissions::from_mode(0o644))?;
+                }
+                temp.as_file().sync_all()?;
+                temp.persist(&self.path).map(drop).map_err(|e| e.error)
+            }
         }
-        self.temp.as_file().sync_all()?;
-        self.temp.persist(&self.path).map(drop).map_err(|e| e.error)
     }
 }
 
@@ -852,11 +902,17 @@ pub fn commit_all(files: Vec<AtomicFile>) -> Result<Vec<PathBuf>, (PathBuf, io::
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.temp.write(buf)
+        match &mut self.inner {
+            Target::Temp(t) => t.write(buf),
+            Target::Stream(f) => f.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.temp.flush()
+        match &mut self.inner {
+            Target::Temp(t) => t.flush(),
+            Target::Stream(f) => f.flush(),
+        }
     }
 }
 
@@ -884,6 +940,83 @@ mod tests {
             "The NEC met \u{2013} and agreed \u{201c}the budget\u{201d}."
         );
         assert_eq!(old.encoding, Some("windows-1252"));
+    }
+
+    /// Issue 17: `-o /dev/null` run as root replaced the system's /dev/null with a file.
+    #[cfg(unix)]
+    #[test]
+    fn writing_to_a_device_writes_in_place_and_never_replaces_it() {
+        let before = fs::metadata("/dev/null").unwrap();
+        let mut file = AtomicFile::create(Path::new("/dev/null")).unwrap();
+        // Checked before anything is committed: were it a temporary file, dropping it here
+        // leaves the device alone.
+        assert!(matches!(file.inner, Target::Stream(_)), "written in place");
+        file.write_all(b"gone").unwrap();
+        file.commit().unwrap();
+        let after = fs::metadata("/dev/null").unwrap();
+        use std::os::unix::fs::FileTypeExt;
+        assert!(after.file_type().is_char_device());
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(before.ino(), after.ino(), "the same device");
+    }
+
+    /// Issue 17: `-o` on a link turned the link into a plain file.
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("data/real.json");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink("data/real.json", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        // A link to nothing yet: its target is made.
+        let dangling = dir.path().join("later.json");
+        std::os::unix::fs::symlink("data/later-target.json", &dangling).unwrap();
+        write_atomic(&dangling, b"made").unwrap();
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read(dir.path().join("data/later-target.json")).unwrap(),
+            b"made"
+        );
+        // A loop of links is an error, not a hang.
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        assert!(write_atomic(&a, b"x").is_err());
+    }
+
+    /// Issue 17: a named pipe is written as a stream, not replaced.
+    #[cfg(unix)]
+    #[test]
+    fn writing_to_a_fifo_streams_into_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(&fifo).unwrap())
+        };
+        write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
     #[test]
