@@ -362,11 +362,14 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The sentence that holds byte `at`, else the body (by binary search: the sentences are
+    /// sorted and disjoint).
     fn sentence_of(&self, at: usize) -> Span {
         self.sentences
-            .iter()
-            .copied()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .partition_point(|s| s.start <= at)
+            .checked_sub(1)
+            .map(|i| self.sentences[i])
+            .filter(|s| at < s.end.max(s.start + 1))
             .unwrap_or(self.body)
     }
 }
@@ -1102,17 +1105,30 @@ impl Placer {
         places: &[(Span, PartialDate, MeetingKind)],
         blocks: &[nectar_model::Block],
     ) -> Self {
-        let id_of = |date: &PartialDate, kind: MeetingKind| {
-            report
-                .meetings
-                .iter()
-                .find(|m| {
-                    m.date.as_ref().is_some_and(|d| d.date == *date)
-                        && (m.kind == kind
-                            || (meetings::is_full_nec(m.kind) && meetings::is_full_nec(kind)))
-                })
-                .map(|m| (m.meeting_id.clone(), m))
+        // The first meeting of each date and kind (the full NEC's kinds are one), looked up
+        // in a map so that a report naming many meetings is read in linear time.
+        let family = |kind: MeetingKind| {
+            if meetings::is_full_nec(kind) {
+                MeetingKind::Full
+            } else {
+                kind
+            }
         };
+        let mut first: HashMap<(PartialDate, MeetingKind), &Meeting> = HashMap::new();
+        for m in &report.meetings {
+            if let Some(d) = &m.date {
+                first.entry((d.date, family(m.kind))).or_insert(m);
+            }
+        }
+        let id_of = |date: &PartialDate, kind: MeetingKind| {
+            first
+                .get(&(*date, family(kind)))
+                .map(|m| (m.meeting_id.clone(), *m))
+        };
+        // Where each line starts, to find a place's line by binary search.
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(reader.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let mut named = Vec::new();
         let mut openers: Vec<(usize, Span, String)> = Vec::new();
         for (span, date, kind) in places {
@@ -1129,16 +1145,17 @@ impl Placer {
             named.push((*span, id.clone()));
             let sentence = reader.sentence_of(span.start);
             let block = blocks
-                .iter()
-                .find(|b| b.span.start <= span.start && span.start < b.span.end);
+                .partition_point(|b| b.span.start <= span.start)
+                .checked_sub(1)
+                .map(|i| &blocks[i])
+                .filter(|b| span.start < b.span.end);
             let opens = block.is_some_and(|b| sentence.start <= b.span.start + 2);
             // A heading opens a section with a month (`The July NEC`); a paragraph needs a day.
             let heading = block.is_some_and(|b| b.kind == BlockKind::Heading) || {
                 let text = reader.text;
-                let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-                let to = text[span.start..]
-                    .find('\n')
-                    .map_or(text.len(), |i| span.start + i);
+                let at = line_starts.partition_point(|&l| l <= span.start);
+                let from = line_starts[at.saturating_sub(1)];
+                let to = line_starts.get(at).map_or(text.len(), |&next| next - 1);
                 let line = text[from..to].trim();
                 line.len() <= 80 && !line.ends_with(['.', '!', '?', ':'])
             };
@@ -1586,10 +1603,8 @@ fn figures_in(
     let mut out: Vec<Figure> = Vec::new();
     for q in scan.quantities() {
         let qspan = shift(q.span, span.start);
-        let sentence = sentences
-            .iter()
-            .copied()
-            .find(|s| s.start <= qspan.start && qspan.end <= s.end)
+        let sentence = holding(sentences, qspan.start)
+            .filter(|s| qspan.end <= s.end)
             .unwrap_or(span);
         let mut found = figures::metric(
             text,
@@ -1618,10 +1633,11 @@ fn figures_in(
                 &text[sentence.start.min(qspan.start)..qspan.start],
                 60,
             ))
-            && out.iter().rev().any(|f| {
-                f.metric == Metric::Membership
-                    && qspan.start.saturating_sub(f.evidence.span.end) < 400
-            })
+            && out
+                .iter()
+                .rev()
+                .take_while(|f| qspan.start.saturating_sub(f.evidence.span.end) < 400)
+                .any(|f| f.metric == Metric::Membership)
         {
             found = Some((Metric::Membership, "compared_with_membership"));
         }
@@ -1642,7 +1658,9 @@ fn figures_in(
         }
         let Some((metric, cue)) = found else { continue };
         // A date right after the figure ("580,000 in January 2020") is its as-of date.
-        let stated = dates.iter().find(|d| {
+        // The dates are in order: only the first after the figure can stand right after it.
+        let next = dates.partition_point(|d| d.span.start < q.span.end);
+        let stated = dates.get(next).filter(|d| {
             let gap = &slice[q.span.end.min(d.span.start)..d.span.start];
             d.span.start >= q.span.end
                 && gap.len() <= 12

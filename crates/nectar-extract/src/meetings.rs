@@ -189,17 +189,23 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
     let mut previous: Option<(usize, Vec<MeetingMention>)> = None;
     for (i, d) in dated.iter().enumerate() {
         let span = d.mention.span;
+        // The sentences are sorted and disjoint: found by binary search.
         let Some(sentence) = sentences
-            .iter()
-            .find(|s| s.start <= span.start && span.end <= s.end)
+            .partition_point(|s| s.start <= span.start)
+            .checked_sub(1)
+            .map(|k| sentences[k])
+            .filter(|s| span.end <= s.end)
         else {
             continue;
         };
+        // The end of the nearest date before this one, when it is in this sentence (the dates
+        // are in order: one further back is further from the sentence).
         let prev_end = dated[..i]
             .iter()
             .rev()
             .map(|p| p.mention.span.end)
-            .find(|&e| e <= span.start && e > sentence.start)
+            .find(|&e| e <= span.start)
+            .filter(|&e| e > sentence.start)
             .unwrap_or(sentence.start);
         let next_start = dated
             .get(i + 1)

@@ -223,6 +223,43 @@ fn spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The places of the names found so far, for overlap and nearness checks in logarithmic
+/// time (a page of thousands of names is read in linear time, not quadratic).
+#[derive(Debug, Default)]
+struct Places {
+    spans: std::collections::BTreeSet<(usize, usize)>,
+    /// The longest name's length: a name that overlaps a span starts at most this far before it.
+    longest: usize,
+}
+
+impl Places {
+    fn of(found: &[Found]) -> Self {
+        let mut places = Self::default();
+        for f in found {
+            places.add(f.span);
+        }
+        places
+    }
+
+    fn add(&mut self, s: Span) {
+        self.spans.insert((s.start, s.end));
+        self.longest = self.longest.max(s.end.saturating_sub(s.start));
+    }
+
+    /// The names that start in `from..to`.
+    fn starting(&self, from: usize, to: usize) -> impl Iterator<Item = Span> + '_ {
+        self.spans
+            .range((from, 0)..(to.max(from), 0))
+            .map(|&(a, b)| Span::new(a, b))
+    }
+
+    /// Whether a name overlaps `s`.
+    fn overlaps(&self, s: Span) -> bool {
+        self.starting(s.start.saturating_sub(self.longest), s.end)
+            .any(|f| f.start < s.end && s.start < f.end)
+    }
+}
+
 /// Names by their shape in `slice` (at `base` in the text): a common given name and one or two
 /// more capitalised words (`Jo Bloggs`, `Gurinder Singh Josan`), or an honorific and a name
 /// (`Baroness Bloggs`); a run of two or three capitalised words the text gives a role, puts
@@ -232,13 +269,10 @@ fn by_shape(
     slice: &str,
     base: usize,
     found: &mut Vec<Found>,
+    places: &mut Places,
     capitals: &mut Vec<Span>,
 ) {
-    let taken = |found: &[Found], s: Span| {
-        found
-            .iter()
-            .any(|f| f.span.start < s.end && s.start < f.span.end)
-    };
+    let taken = |places: &Places, s: Span| places.overlaps(s);
     let mut unknown: Vec<Span> = Vec::new();
     let all = capital_words(slice);
     for run in runs(slice, &all) {
@@ -282,7 +316,9 @@ fn by_shape(
             let from = if honour && n == 1 { i } else { first };
             let span = Span::new(base + words[from].0, base + words[j - 1].1);
             let local = (words[from].0, words[j - 1].1);
-            if !taken(found, span) && !names_a_thing(slice, local.1) && !after_the(slice, local.0) {
+            if !taken(places, span) && !names_a_thing(slice, local.1) && !after_the(slice, local.0)
+            {
+                places.add(span);
                 found.push(Found {
                     who: None,
                     span,
@@ -301,7 +337,7 @@ fn by_shape(
             }
             if j - k >= 2 {
                 let span = Span::new(base + words[k].0, base + words[j - 1].1);
-                if !taken(found, span)
+                if !taken(places, span)
                     && !names_a_thing(slice, words[j - 1].1)
                     && !after_the(slice, words[k].0)
                 {
@@ -313,10 +349,11 @@ fn by_shape(
     }
     // Each unknown name with a role or `MP` after it, then those beside a name in a list; a
     // list's names are settled in turn, so `A, B and C` holds when one of them is a name.
-    unknown.retain(|&at| !taken(found, at) && !text[..at.start].trim_end().ends_with('&'));
+    unknown.retain(|&at| !taken(places, at) && !text[..at.start].trim_end().ends_with('&'));
     unknown.retain(|&at| {
         let context = text[at.end..].starts_with(" MP") || role_near(text, at).is_some();
         if context {
+            places.add(at);
             found.push(Found {
                 who: None,
                 span: at,
@@ -329,21 +366,26 @@ fn by_shape(
     loop {
         let before = found.len();
         unknown.retain(|&at| {
-            if taken(found, at) {
+            if taken(places, at) {
                 return false;
             }
-            let listed = |f: &Found| {
-                let (a, b) = if f.span.end <= at.start {
-                    (f.span.end, at.start)
-                } else if at.end <= f.span.start {
-                    (at.end, f.span.start)
+            let listed = |f: &Span| {
+                let (a, b) = if f.end <= at.start {
+                    (f.end, at.start)
+                } else if at.end <= f.start {
+                    (at.end, f.start)
                 } else {
                     return false;
                 };
                 b - a <= 6 && matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
             };
-            let keep = found.iter().any(listed);
+            // Only a name starting at most 6 bytes (and a name's length) away can be listed
+            // beside it.
+            let keep = places
+                .starting(at.start.saturating_sub(6 + places.longest), at.end + 7)
+                .any(|span| listed(&span));
             if keep {
+                places.add(at);
                 found.push(Found {
                     who: None,
                     span: at,
@@ -385,19 +427,31 @@ pub(crate) fn people(
     }
     // Every capitalised word, for the short forms of names.
     let mut capitals = Vec::new();
+    let mut places = Places::of(&found);
     for span in spans {
         by_shape(
             text,
             &text[span.start..span.end],
             span.start,
             &mut found,
+            &mut places,
             &mut capitals,
         );
     }
+    // The places to skip, sorted and merged, so that each name is checked by binary search.
+    let mut skip: Vec<Span> = skip.to_vec();
+    skip.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::with_capacity(skip.len());
+    for s in skip {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
     let outside = |f: &Found| {
-        !skip
-            .iter()
-            .any(|s| s.start < f.span.end && f.span.start < s.end)
+        // The last merged span starting before the name's end is the only one it can meet.
+        let i = merged.partition_point(|s| s.start < f.span.end);
+        !(i > 0 && f.span.start < merged[i - 1].end)
     };
     found.retain(outside);
     short_forms(text, &capitals, on, &mut found);
@@ -405,9 +459,11 @@ pub(crate) fn people(
     found.sort_by_key(|f| f.span.start);
 
     let mut out: Vec<PersonMention> = Vec::new();
+    // Each name's place in `out`.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in found {
         let quote = spaced(&text[f.span.start..f.span.end]);
-        if let Some(existing) = out.iter_mut().find(|p| p.name == f.name) {
+        if let Some(existing) = seen.get(&f.name).map(|&i| &mut out[i]) {
             // A role the text states, at any mention, stands over the curated one.
             if existing.role_basis != Some(RoleBasis::Stated)
                 && let Some(role) = role_near(text, f.span)
@@ -430,6 +486,7 @@ pub(crate) fn people(
             (None, Some(_)) => Some(RoleBasis::Curated),
             _ => None,
         };
+        seen.insert(f.name.clone(), out.len());
         out.push(PersonMention {
             person_id: person.map(|p| p.id.to_owned()),
             aliases: if quote == f.name {
@@ -528,6 +585,7 @@ fn short_forms(text: &str, capitals: &[Span], on: Option<NaiveDate>, found: &mut
             found[k].rule = "short_form";
         }
     }
+    let places = Places::of(found);
     let mut more = Vec::new();
     for &at in capitals {
         let word = &text[at.start..at.end];
@@ -537,10 +595,7 @@ fn short_forms(text: &str, capitals: &[Span], on: Option<NaiveDate>, found: &mut
         let Some((name, who)) = forms.get(word).and_then(|c| one_of(word, c)) else {
             continue;
         };
-        if found
-            .iter()
-            .any(|f| f.span.start < at.end && at.start < f.span.end)
-        {
+        if places.overlaps(at) {
             continue;
         }
         let is_first = name.split(' ').next() == Some(word);
