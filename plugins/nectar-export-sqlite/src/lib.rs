@@ -32,7 +32,12 @@
 //!
 //! **Descriptions**: `_nectar_tables(table_name, description)` and
 //! `_nectar_columns(table_name, column_name, position, type, required, description)` hold
-//! the documentation of [`nectar_tables::TABLES`].
+//! the documentation of [`nectar_tables::TABLES`] (`type` as the README words it:
+//! `one of held, scheduled`, `date (YYYY-MM-DD, YYYY-MM or YYYY)`).
+//!
+//! **Foreign keys** are declared for tools (Datasette links rows through them) and hold
+//! (`PRAGMA foreign_key_check` finds nothing), but are not enforced while writing: a report's
+//! rows name meetings whose rows are written at the end.
 //!
 //! # Atomicity and determinism
 //!
@@ -362,6 +367,13 @@ fn commit(temp: NamedTempFile, path: &Path) -> std::io::Result<()> {
 
 impl Exporter for SqliteExporter {
     fn start(&self, dir: &Path) -> Result<Box<dyn ExportSink>, ExportError> {
+        Ok(Box::new(Sink::open(dir)?))
+    }
+}
+
+impl Sink {
+    /// Starts the database in a temporary file in `dir`: the tables, in a transaction.
+    fn open(dir: &Path) -> Result<Self, ExportError> {
         let path = dir.join(FILE);
         std::fs::create_dir_all(dir).map_err(|e| ExportError::io(dir, e))?;
         let temp = tempfile::Builder::new()
@@ -382,12 +394,12 @@ impl Exporter for SqliteExporter {
             sql.push_str(";\n");
         }
         db.execute_batch(&sql).map_err(error)?;
-        Ok(Box::new(Sink {
+        Ok(Sink {
             db,
             temp,
             path,
             inserts: TABLES.iter().map(insert).collect(),
-        }))
+        })
     }
 }
 
@@ -396,4 +408,76 @@ register_exporter! {
     description: "One SQLite database, nectar.db: every table with its keys and indexes, column descriptions, and FTS5 full-text search over the quotes (Datasette finds it).",
     writes: &[FILE],
     exporter: &SqliteExporter,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_row_fails_naming_the_file_and_leaves_the_earlier_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join(FILE), b"earlier").expect("write");
+        let sink = Sink::open(dir.path()).expect("open");
+        let at = nectar_tables::table_index("figures");
+        let row = vec![Cell::Null; TABLES[at].columns.len()];
+        let err = sink
+            .insert(at, &[row])
+            .expect_err("nulls in required columns");
+        let shown = err.to_string();
+        assert!(
+            shown.contains(&dir.path().join(FILE).display().to_string()),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("figures") && shown.contains("NOT NULL"),
+            "{shown}"
+        );
+        assert!(!shown.contains('\n'), "one line: {shown}");
+        let mut row = vec![Cell::Str("x".into()); TABLES[at].columns.len()];
+        row[TABLES[at].column("metric").expect("metric")] = Cell::Str("no such metric".into());
+        let err = sink
+            .insert(at, &[row])
+            .expect_err("not one of the enum's names");
+        assert!(err.to_string().contains("CHECK"), "{err}");
+        drop(sink);
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(left, [FILE], "only the earlier file is left");
+        assert_eq!(
+            std::fs::read(dir.path().join(FILE)).expect("read"),
+            b"earlier"
+        );
+    }
+
+    #[test]
+    fn schema_follows_the_tables() {
+        let figures = &TABLES[nectar_tables::table_index("figures")];
+        let sql = create_table(figures);
+        assert!(
+            sql.starts_with("CREATE TABLE \"figures\" (\n  \"figure_id\" TEXT NOT NULL,"),
+            "{sql}"
+        );
+        assert!(sql.contains("\"value\" REAL NOT NULL"), "{sql}");
+        assert!(sql.contains("PRIMARY KEY (\"figure_id\")"), "{sql}");
+        assert!(
+            sql.contains("FOREIGN KEY (\"meeting_id\") REFERENCES \"meetings\" (\"meeting_id\")"),
+            "{sql}"
+        );
+        assert_eq!(
+            indexed_columns(figures),
+            ["report_id", "meeting_id", "as_of"]
+        );
+        assert_eq!(fts_column(figures), Some("quote"));
+        let comments = &TABLES[nectar_tables::table_index("comments")];
+        // `report_id` starts the key (report_id, ordinal): the key's index serves it.
+        assert_eq!(indexed_columns(comments), ["posted_at"]);
+        assert_eq!(fts_column(comments), Some("text"));
+        assert_eq!(
+            fts_column(&TABLES[nectar_tables::table_index("persons")]),
+            None
+        );
+    }
 }
