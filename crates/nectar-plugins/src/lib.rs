@@ -23,6 +23,8 @@ extern crate nectar_export_csv;
 extern crate nectar_export_json;
 #[cfg(feature = "export-parquet")]
 extern crate nectar_export_parquet;
+#[cfg(feature = "export-sqlite")]
+extern crate nectar_export_sqlite;
 #[cfg(feature = "parse-blogger")]
 extern crate nectar_parse_blogger;
 #[cfg(feature = "parse-clga")]
@@ -76,6 +78,9 @@ pub fn expected_exporters() -> Vec<&'static str> {
     }
     if cfg!(feature = "export-parquet") {
         names.push("parquet");
+    }
+    if cfg!(feature = "export-sqlite") {
+        names.push("sqlite");
     }
     if cfg!(feature = "export-json") {
         names.extend(["json", "ndjson"]);
