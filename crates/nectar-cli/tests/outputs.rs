@@ -100,3 +100,47 @@ fn an_output_that_is_a_link_stays_a_link() {
             .contains("\"reports\"")
     );
 }
+
+/// Issue 17: `-` as an input was "no such file".
+#[test]
+fn a_dash_reads_a_report_from_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nectar"))
+        .args(["parse", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(REPORT.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let corpus: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let report = &corpus["reports"][0];
+    assert_eq!(report["document"]["path"], "-");
+    assert_eq!(report["figures"][0]["value"], 190000);
+}
+
+/// Issue 17: FIFOs in a folder hung the run; now they are passed over with a line.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), REPORT).unwrap();
+    if !Command::new("mkfifo")
+        .arg(dir.path().join("x.txt"))
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        return;
+    }
+    let o = nectar(&["parse", s(dir.path())]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 (not a regular file)"), "{err}");
+}

@@ -18,7 +18,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use nectar_model::{CommentLayout, Document, Sidecar, SourceDocument};
@@ -64,6 +64,9 @@ pub enum Problem {
     /// The file is empty (or only white space).
     #[error("empty file")]
     Empty,
+    /// A named pipe, a device or a socket: never a saved report, and reading it may never end.
+    #[error("not a regular file ({0}), skipped")]
+    NotAFile(&'static str),
     /// The file is larger than the limit.
     #[error("file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)")]
     TooLarge {
@@ -309,6 +312,14 @@ fn walk(
         if entry.file_type().is_dir() {
             continue;
         }
+        // A named pipe, a device or a socket is never a saved report (and reading one may
+        // never end): passed over, and counted.
+        if !entry.file_type().is_file() {
+            *skipped
+                .entry("(not a regular file)".to_owned())
+                .or_default() += 1;
+            continue;
+        }
         let name = entry.file_name().to_string_lossy();
         if !is_report_name(&name, extensions) {
             let ext = extension(&name);
@@ -386,6 +397,14 @@ pub fn list(inputs: &[PathBuf], extensions: &[String]) -> Listing {
     let mut out = Vec::new();
     for input in inputs {
         let display = input.display().to_string();
+        if input.as_os_str() == STDIN {
+            out.push(Ok(InputFile {
+                path: input.clone(),
+                relative: "stdin".to_owned(),
+                display,
+            }));
+            continue;
+        }
         let err = |problem| InputError {
             path: display.clone(),
             problem,
@@ -432,9 +451,17 @@ pub fn sidecar_path(report: &Path) -> PathBuf {
 pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, Problem> {
     let side = sidecar_path(path);
     let shown = side.display().to_string();
-    let bytes = match fs::read(&side) {
+    if let Ok(meta) = fs::metadata(&side)
+        && !meta.is_file()
+    {
+        return Err(Problem::Sidecar {
+            sidecar: shown,
+            message: format!("not a regular file ({})", file_kind(&meta)),
+        });
+    }
+    let bytes = match read_at_most(&side, 1 << 20) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(Problem::Unreadable(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(Problem::Sidecar {
                 sidecar: shown,
@@ -442,12 +469,43 @@ pub fn read_sidecar(path: &Path) -> Result<Option<Sidecar>, Problem> {
             });
         }
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|e| Problem::Sidecar {
-            sidecar: shown,
-            message: e.to_string(),
-        })
+    let sidecar: Sidecar = serde_json::from_slice(&bytes).map_err(|e| Problem::Sidecar {
+        sidecar: shown.clone(),
+        message: e.to_string(),
+    })?;
+    // A URL is where a reader can cite the report: an absolute http(s) address.
+    for (field, url) in [("url", &sidecar.url), ("final_url", &sidecar.final_url)] {
+        if let Some(url) = url
+            && !is_web_address(url)
+        {
+            return Err(Problem::Sidecar {
+                sidecar: shown,
+                message: format!("{field} {url:?} is not an absolute http(s) address"),
+            });
+        }
+    }
+    Ok(Some(sidecar))
+}
+
+/// Whether `url` is an absolute http(s) address with a host (`https://example.org/a`).
+fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| {
+            let lower = url.get(..8).map(str::to_ascii_lowercase)?;
+            if lower == "https://" {
+                url.get(8..)
+            } else if lower.starts_with("http://") {
+                url.get(7..)
+            } else {
+                None
+            }
+        });
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !url.chars().any(char::is_whitespace)
+    })
 }
 
 /// A report's text, and the encoding it was decoded from when that was not UTF-8.
@@ -528,12 +586,83 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The input name that means standard input: `nectar parse -` reads one report piped in
+/// (text; it has no sidecar).
+pub const STDIN: &str = "-";
+
+/// What kind of file that is not a regular file or a folder `meta` is.
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "a special file"
+}
+
+/// A file's bytes, at most `limit` of them: a file that grows past the limit while it is read
+/// is refused, whatever its size said before.
+fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
+    let file = fs::File::open(path).map_err(Problem::Unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Problem::Unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Problem::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Reads one report file and its sidecar; `display` is how outputs and errors name it.
 pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Document, InputError> {
     let err = |problem| InputError {
         path: display.to_owned(),
         problem,
     };
+    if path.as_os_str() == STDIN {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .take(limits.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| err(Problem::Unreadable(e)))?;
+        if bytes.len() as u64 > limits.max_bytes {
+            return Err(err(Problem::TooLarge {
+                size: bytes.len() as u64,
+                limit: limits.max_bytes,
+            }));
+        }
+        let decoded = decode(bytes.clone()).map_err(err)?;
+        let mut source = SourceDocument {
+            path: display.to_owned(),
+            sha256: sha256_hex(&bytes),
+            bytes: bytes.len() as u64,
+            ..SourceDocument::default()
+        };
+        if let Some(encoding) = decoded.encoding {
+            source.encoding = Some(encoding.to_owned());
+            source.text_sha256 = Some(sha256_hex(decoded.text.as_bytes()));
+            source.text = Some(decoded.text.clone());
+        }
+        return Ok(Document {
+            source,
+            ..Document::from_text(display, decoded.text)
+        });
+    }
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => err(Problem::NotFound),
         _ => err(Problem::Unreadable(e)),
@@ -541,13 +670,16 @@ pub fn read_document(path: &Path, display: &str, limits: &Limits) -> Result<Docu
     if meta.is_dir() {
         return Err(err(Problem::Unreadable(io::Error::other("is a directory"))));
     }
+    if !meta.is_file() {
+        return Err(err(Problem::NotAFile(file_kind(&meta))));
+    }
     if meta.len() > limits.max_bytes {
         return Err(err(Problem::TooLarge {
             size: meta.len(),
             limit: limits.max_bytes,
         }));
     }
-    let bytes = fs::read(path).map_err(|e| err(Problem::Unreadable(e)))?;
+    let bytes = read_at_most(path, limits.max_bytes).map_err(err)?;
     let sha256 = sha256_hex(&bytes);
     let size = bytes.len() as u64;
     let sidecar = read_sidecar(path).map_err(err)?;
@@ -1017,6 +1149,78 @@ mod tests {
         assert_eq!(reader.join().unwrap(), b"through the pipe");
         use std::os::unix::fs::FileTypeExt;
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    /// Issue 17: a FIFO named `x.txt` (or a FIFO sidecar) hung the run; `/dev/zero` was read
+    /// until memory ran out.
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.txt");
+        if !std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            return;
+        }
+        let err = read_document(&fifo, "x.txt", &Limits::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.txt: not a regular file (a named pipe), skipped"
+        );
+        let err =
+            read_document(Path::new("/dev/zero"), "/dev/zero", &Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("a device"), "{err}");
+        // In a folder: passed over and counted; the report beside it is read.
+        fs::write(dir.path().join("a.txt"), "NEC report").unwrap();
+        let listing = list(&[dir.path().to_owned()], &["txt".to_owned()]);
+        assert_eq!(listing.files.len(), 1);
+        assert_eq!(listing.skipped.get("(not a regular file)"), Some(&1));
+        // A FIFO sidecar is an error naming it, not a hang.
+        let report = dir.path().join("b.txt");
+        fs::write(&report, "NEC report").unwrap();
+        std::process::Command::new("mkfifo")
+            .arg(dir.path().join("b.meta.json"))
+            .status()
+            .unwrap();
+        let err = read_sidecar(&report).unwrap_err().to_string();
+        assert!(
+            err.contains("b.meta.json") && err.contains("named pipe"),
+            "{err}"
+        );
+    }
+
+    /// Issue 17: a sidecar's `"published": "0000-01-01"` gave dates like `-001-01-24`, and a
+    /// URL that is no web address passed through.
+    #[test]
+    fn a_sidecar_with_a_date_out_of_range_or_a_bad_url_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("r.txt");
+        fs::write(&report, "NEC report").unwrap();
+        for (sidecar, why) in [
+            (r#"{"published": "0000-01-01"}"#, "0000-01-01"),
+            (r#"{"published": "2020-+1-+5"}"#, "2020-+1-+5"),
+            (
+                r#"{"url": "file:///etc/passwd"}"#,
+                "not an absolute http(s) address",
+            ),
+            (
+                r#"{"url": "labourlist.org/2018"}"#,
+                "not an absolute http(s) address",
+            ),
+        ] {
+            fs::write(dir.path().join("r.meta.json"), sidecar).unwrap();
+            let err = read_sidecar(&report).expect_err(sidecar).to_string();
+            assert!(err.contains("r.meta.json") && err.contains(why), "{err}");
+        }
+        fs::write(
+            dir.path().join("r.meta.json"),
+            r#"{"url": "HTTPS://Example.org/a", "published": "2020-07"}"#,
+        )
+        .unwrap();
+        assert!(read_sidecar(&report).unwrap().is_some());
     }
 
     #[test]

@@ -55,8 +55,16 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// A date known to the day; `None` if it is not a real date.
+    /// The years a date may have: four digits, from 1000 to 2999, so that every date is written
+    /// as ISO 8601 without a sign and reads back (a sidecar's `0000-01-01` is refused).
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+
+    /// A date known to the day; `None` if it is not a real date or its year is outside
+    /// [`PartialDate::YEARS`].
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        if !Self::YEARS.contains(&year) {
+            return None;
+        }
         NaiveDate::from_ymd_opt(year, month, day)?;
         Some(Self {
             year,
@@ -65,8 +73,12 @@ impl PartialDate {
         })
     }
 
-    /// A date known to the month; `None` if the month is not 1 to 12.
+    /// A date known to the month; `None` if the month is not 1 to 12 or the year is outside
+    /// [`PartialDate::YEARS`].
     pub fn ym(year: i32, month: u32) -> Option<Self> {
+        if !Self::YEARS.contains(&year) {
+            return None;
+        }
         NaiveDate::from_ymd_opt(year, month, 1)?;
         Some(Self {
             year,
@@ -188,15 +200,19 @@ impl FromStr for PartialDate {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || ParseDateError(s.to_owned());
         let mut parts = s.trim().split('-');
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
         let year_part = parts.next().ok_or_else(err)?;
-        if year_part.len() != 4 {
+        if !digits(year_part, 4) {
             return Err(err());
         }
         let year: i32 = year_part.parse().map_err(|_| err())?;
+        if !Self::YEARS.contains(&year) {
+            return Err(err());
+        }
         let num = |p: Option<&str>| -> Result<Option<u32>, ParseDateError> {
             match p {
                 None => Ok(None),
-                Some(p) if p.len() == 2 => p.parse().map(Some).map_err(|_| err()),
+                Some(p) if digits(p, 2) => p.parse().map(Some).map_err(|_| err()),
                 Some(_) => Err(err()),
             }
         };
@@ -378,6 +394,29 @@ impl DateReading {
 
 #[cfg(test)]
 mod tests {
+    /// Issue 17: a sidecar's `0000-01-01` gave dates like `-001-01-24`, and `2020-+1-+5` read
+    /// as a date.
+    #[test]
+    fn dates_out_of_range_or_with_signs_are_refused() {
+        use super::PartialDate;
+        for bad in [
+            "0000-01-01",
+            "0999",
+            "3000-01",
+            "2020-+1-+5",
+            "+020-01-01",
+            "2020-1-05",
+            "20201",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+        assert!(PartialDate::ymd(0, 1, 1).is_none());
+        assert_eq!(
+            "1906-02-15".parse::<PartialDate>().unwrap().to_string(),
+            "1906-02-15"
+        );
+    }
+
     use super::*;
 
     #[test]

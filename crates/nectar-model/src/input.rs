@@ -84,13 +84,14 @@ pub struct Document {
 impl Document {
     /// A document from text held in memory (tests, examples, other tools).
     ///
-    /// The hash is left empty; `nectar-io` fills it in for files it reads.
+    /// Its `sha256` is the text's, so that no two texts share a report ID.
     pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         Self {
             source: SourceDocument {
                 path: path.into(),
-                sha256: String::new(),
+                // Its own hash, so that two texts never share a report ID.
+                sha256: crate::ids::short_hash(&text, 64),
                 bytes: text.len() as u64,
                 url: None,
                 sidecar: None,
