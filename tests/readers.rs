@@ -4,9 +4,8 @@
 //! (`tests/readers/check.py`).
 //!
 //! Python comes from `NECTAR_PYTHON`, else the virtual environment `.ci/run` makes in
-//! `~/.cache/nectar/venv` (outside the repository), which this test makes itself when missing:
-//! `python3 -m venv` and `pip install pyarrow duckdb pandas frictionless`. Outside CI, a machine
-//! that cannot make it skips the test with a message; under CI it fails.
+//! `~/.cache/nectar/venv` (outside the repository). The test installs nothing: without the
+//! readers it prints how to get them and skips, and under CI it fails.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
@@ -22,47 +21,27 @@ fn venv() -> PathBuf {
     home.join(".cache/nectar/venv")
 }
 
-/// A Python with the readers installed, making the virtual environment if needed.
+/// A Python with the readers installed: `NECTAR_PYTHON`, else the virtual environment
+/// `.ci/run` makes. The test installs nothing itself; without the readers it says how to get
+/// them and skips, or fails under CI.
 fn python() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NECTAR_PYTHON") {
         return Some(PathBuf::from(p));
     }
     let python = venv().join("bin/python");
-    let has_readers = |p: &Path| {
-        Command::new(p)
-            .args(["-c", "import pyarrow, duckdb, pandas, frictionless"])
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    if python.is_file() && has_readers(&python) {
-        return Some(python);
-    }
-    let made = Command::new("python3")
-        .args(["-m", "venv"])
-        .arg(venv())
+    let has_readers = Command::new(&python)
+        .args(["-c", "import pyarrow, duckdb, pandas, frictionless"])
         .status()
-        .is_ok_and(|s| s.success())
-        && Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "-q",
-                "pyarrow",
-                "duckdb",
-                "pandas",
-                "frictionless",
-            ])
-            .status()
-            .is_ok_and(|s| s.success());
-    if made && has_readers(&python) {
+        .is_ok_and(|s| s.success());
+    if has_readers {
         return Some(python);
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have the Python readers (see .ci/run)"
+    let how = format!(
+        "no Python with pyarrow, duckdb, pandas and frictionless: run `python3 -m venv {v} && {v}/bin/pip install pyarrow duckdb pandas frictionless` (as .ci/run does), or set NECTAR_PYTHON",
+        v = venv().display()
     );
-    eprintln!("skipped: no Python with pyarrow, duckdb, pandas and frictionless");
+    assert!(std::env::var_os("CI").is_none(), "{how}");
+    eprintln!("skipped: {how}");
     None
 }
 

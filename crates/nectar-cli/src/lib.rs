@@ -424,7 +424,26 @@ where
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    quiet_reader_panics();
     exit_code(execute(cli, registry))
+}
+
+/// A panic while reading a file is caught by the pipeline and printed as that file's one-line
+/// error; the default hook would print it again, on several lines. Panics elsewhere print as
+/// they always do.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let reading = std::thread::current()
+                .name()
+                .is_some_and(|n| n.starts_with(nectar_pipeline::PARSE_THREAD));
+            if !reading {
+                default(info);
+            }
+        }));
+    });
 }
 
 /// Writes to standard output. A reader that has gone (`nectar plugins | head`) is not an

@@ -29,6 +29,47 @@ pub struct Layout {
     pub post: Option<(usize, usize)>,
 }
 
+impl Layout {
+    /// Checks that every span of the layout lies in `text` on character boundaries, start
+    /// before end, so that reading the facts from it cannot go out of the text (a third
+    /// party's parser may get it wrong). `Err` names the first bad span.
+    ///
+    /// ```
+    /// use nectar_model::{Layout, Span};
+    /// let ok = Layout { body: Span::new(0, 5), ..Layout::default() };
+    /// assert!(ok.check("héllo").is_ok());
+    /// let bad = Layout { body: Span::new(0, 2), ..Layout::default() };
+    /// assert_eq!(bad.check("héllo").unwrap_err(), "body 0..2 is not on character boundaries of the text");
+    /// ```
+    pub fn check(&self, text: &str) -> Result<(), String> {
+        let mut spans: Vec<(&str, Span)> = vec![("body", self.body)];
+        spans.extend(self.title.map(|t| ("title", t)));
+        spans.extend(self.published.map(|(_, s)| ("published", s)));
+        spans.extend(self.authors.iter().map(|&s| ("author", s)));
+        spans.extend(self.blocks.iter().map(|b| ("block", b.span)));
+        spans.extend(self.clutter.iter().map(|&s| ("clutter", s)));
+        for c in &self.comments {
+            spans.push(("comment", c.span));
+            spans.push(("comment text", c.text));
+            spans.extend(c.author.map(|a| ("comment author", a)));
+        }
+        for (name, span) in spans {
+            if span.start > span.end || span.end > text.len() {
+                return Err(format!(
+                    "{name} {span} is outside the text ({} bytes)",
+                    text.len()
+                ));
+            }
+            if span.slice(text).is_none() {
+                return Err(format!(
+                    "{name} {span} is not on character boundaries of the text"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The kind of a block of body text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {

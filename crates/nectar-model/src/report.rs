@@ -553,6 +553,50 @@ impl Report {
                 err("ids".into(), format!("{id} is used twice"));
             }
         }
+        for (i, span) in self.clutter.iter().enumerate() {
+            if span.slice(text).is_none() {
+                err(
+                    format!("clutter[{i}]"),
+                    format!("{span} is not a span of the text"),
+                );
+            }
+        }
+        // A fact's ID is its report's, a `/`, its kind's letter and its quote's hash.
+        let prefix = format!("{}/", self.report_id);
+        for (kind, id) in self
+            .meetings
+            .iter()
+            .map(|m| ("m-", &m.meeting_id))
+            .chain(self.figures.iter().map(|f| ("f-", &f.figure_id)))
+            .chain(self.votes.iter().map(|v| ("v-", &v.vote_id)))
+            .chain(self.decisions.iter().map(|d| ("d-", &d.decision_id)))
+        {
+            if !id
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| rest.starts_with(kind) && rest.len() >= kind.len() + 8)
+            {
+                err("ids".into(), format!("{id} is not an ID of this report"));
+            }
+        }
+        for (i, f) in self.figures.iter().enumerate() {
+            if !f.value.is_finite() {
+                err(
+                    format!("figures[{i}]"),
+                    "value is not a finite number".into(),
+                );
+            }
+        }
+        for (i, m) in self.meetings.iter().enumerate() {
+            if m.duration
+                .as_ref()
+                .is_some_and(|d| !d.hours.is_finite() || d.hours < 0.0)
+            {
+                err(
+                    format!("meetings[{i}]"),
+                    "duration is not a finite number of hours".into(),
+                );
+            }
+        }
         for (i, c) in self.comments.iter().enumerate() {
             if c.ordinal as usize != i + 1 {
                 err(

@@ -155,6 +155,9 @@ pub fn facts(r: &Report) -> usize {
 pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>, ParseError> {
     let descriptor = detection.parser;
     let mut layout = descriptor.parser.layout(doc)?;
+    layout
+        .check(&doc.text)
+        .map_err(|e| ParseError::new(format!("parser {}: {e}", descriptor.name)))?;
     if doc.source.extractor.is_some() {
         main_text_layout(doc, &mut layout);
     }
@@ -251,9 +254,29 @@ fn read_one(
                 None => format!("{}: no parser is registered", doc.source.path),
             },
         )?;
-    let reports = parse_posts(&doc, &detection).map_err(|e| format!("{}: {e}", doc.source.path))?;
+    // A parser (a third party's plugin, or a bug of nectar's) that panics fails its file,
+    // not the run.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_posts(&doc, &detection)
+    }))
+    .map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        format!(
+            "{}: reading it failed inside nectar or parser {} ({why}); please report it",
+            doc.source.path, detection.parser.name
+        )
+    })?;
+    let reports = parsed.map_err(|e| format!("{}: {e}", doc.source.path))?;
     Ok((reports, doc.text.len() as u64))
 }
+
+/// The names of the threads that read files start with this: a program may keep its panic
+/// hook quiet on them, since a panic there is caught and becomes that file's error line.
+pub const PARSE_THREAD: &str = "nectar-read";
 
 /// Files per thread in a window.
 const WINDOW_PER_THREAD: usize = 32;
@@ -285,6 +308,7 @@ pub fn read<E>(
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
+        .thread_name(|i| format!("{PARSE_THREAD}-{i}"))
         .build()
         .ok();
     let threads = pool
@@ -328,6 +352,8 @@ pub fn read<E>(
         });
         // Each file's bytes, by SHA-256, and the first file that had them.
         let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        // Each report's ID, and the file that gave it first.
+        let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for results in rx {
             for result in results {
                 done += 1;
@@ -353,6 +379,17 @@ pub fn read<E>(
                         }
                         summary.bytes += bytes;
                         for report in reports {
+                            // Two files of one page (saved twice, with the same URL) are one
+                            // report: the first is kept, so that IDs stay unique.
+                            if let Some(first) = ids.get(&report.report_id) {
+                                summary.duplicates.push(format!(
+                                    "{}: the same page as {first} ({}), read once",
+                                    report.document.path,
+                                    report.document.url.as_deref().unwrap_or("the same ID")
+                                ));
+                                continue;
+                            }
+                            ids.insert(report.report_id.clone(), report.document.path.clone());
                             summary.reports += 1;
                             summary.facts += facts(&report);
                             each(report)?;

@@ -48,7 +48,7 @@ fn report() -> Report {
         evidence: ev(quote),
     };
     let mut away_day = meeting(
-        "m0",
+        "generic-test/m-00000000",
         primary_date,
         MeetingKind::AwayDay,
         None,
@@ -61,7 +61,7 @@ fn report() -> Report {
         evidence: ev("six hours"),
     });
     let panel = meeting(
-        "m1",
+        "generic-test/m-00000001",
         DateReading::stated(PartialDate::ymd(2015, 12, 10).unwrap()),
         MeetingKind::OtherCommittee,
         Some("Development Fund Panel"),
@@ -70,7 +70,7 @@ fn report() -> Report {
     );
     let figure = |id: &str, metric: &str, value, qualifier, quote| Figure {
         figure_id: id.into(),
-        meeting_id: Some("m0".into()),
+        meeting_id: Some("generic-test/m-00000000".into()),
         metric: Metric::from_name(metric).unwrap(),
         value,
         unit: Unit::Count,
@@ -110,9 +110,15 @@ fn report() -> Report {
         meetings: vec![away_day, panel],
         agenda_items: Vec::new(),
         figures: vec![
-            figure("f0", "membership", 388_000.0, Qualifier::Exact, "388,000"),
             figure(
-                "f1",
+                "generic-test/f-00000000",
+                "membership",
+                388_000.0,
+                Qualifier::Exact,
+                "388,000",
+            ),
+            figure(
+                "generic-test/f-00000001",
                 "members_in_arrears",
                 14_000.0,
                 Qualifier::Around,
@@ -120,8 +126,8 @@ fn report() -> Report {
             ),
         ],
         votes: vec![VoteEvent {
-            vote_id: "v0".into(),
-            meeting_id: Some("m0".into()),
+            vote_id: "generic-test/v-00000000".into(),
+            meeting_id: Some("generic-test/m-00000000".into()),
             subject: Some(sentence("digital democracy")),
             counts: VoteCounts {
                 yes: Some(16),
@@ -133,8 +139,8 @@ fn report() -> Report {
             provenance: Provenance::default(),
         }],
         decisions: vec![Decision {
-            decision_id: "d0".into(),
-            meeting_id: Some("m0".into()),
+            decision_id: "generic-test/d-00000000".into(),
+            meeting_id: Some("generic-test/m-00000000".into()),
             outcome: DecisionOutcome::Agreed,
             subject: Some(sentence("code of conduct")),
             unanimous: false,
