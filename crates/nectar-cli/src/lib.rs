@@ -101,6 +101,10 @@ struct ReadArgs {
     /// extension, in one line.
     #[arg(long, value_name = "EXTS", value_delimiter = ',')]
     ext: Vec<String>,
+    /// Give up a file that takes longer than this many seconds to parse (an error naming it;
+    /// the others go on); 0 for no limit. A last guard: reading is linear in a file's size.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    timeout: f64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -647,6 +651,8 @@ fn options(args: &ReadArgs, registry: &Registry) -> Result<nectar_pipeline::Opti
             .filter(|e| !e.is_empty())
             .collect(),
         shard: None,
+        timeout: (args.timeout.is_finite() && args.timeout > 0.0)
+            .then(|| std::time::Duration::from_secs_f64(args.timeout.min(1e9))),
     })
 }
 

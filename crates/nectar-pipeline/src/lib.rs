@@ -43,6 +43,9 @@ pub struct Options {
     pub extensions: Vec<String>,
     /// Only this part of the files found (`nectar build --shard K/N`).
     pub shard: Option<Shard>,
+    /// The longest one file may take to parse: past it, the file is an error and the run goes
+    /// on (a last guard: reading is linear in a file's size). None: no limit.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// The `index`-th (from 1) of `count` parts of the input files: each file is in one part, by
@@ -254,24 +257,50 @@ fn read_one(
                 None => format!("{}: no parser is registered", doc.source.path),
             },
         )?;
+    let size = doc.text.len() as u64;
+    let path = doc.source.path.clone();
+    let parser = detection.parser.name;
+    let reports = match options.timeout {
+        None => parse_guarded(&doc, &detection),
+        Some(limit) => {
+            // Parsed on a thread of its own, waited for at most `limit`; a file that takes
+            // longer is left to finish on its own, its result dropped.
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::Builder::new()
+                .name(format!("{PARSE_THREAD}-timed"))
+                .spawn(move || {
+                    let _ = tx.send(parse_guarded(&doc, &detection));
+                })
+                .map_err(|e| format!("{path}: {e}"))?;
+            rx.recv_timeout(limit).unwrap_or_else(|_| {
+                Err(format!(
+                    "{path}: parser {parser} took over {} s, given up (--timeout)",
+                    limit.as_secs_f64()
+                ))
+            })
+        }
+    }?;
+    Ok((reports, size))
+}
+
+/// [`parse_posts`], with a panic caught and made that file's error line.
+fn parse_guarded(doc: &Document, detection: &Detection) -> Result<Vec<Report>, String> {
     // A parser (a third party's plugin, or a bug of nectar's) that panics fails its file,
     // not the run.
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_posts(&doc, &detection)
-    }))
-    .map_err(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".to_owned());
-        format!(
-            "{}: reading it failed inside nectar or parser {} ({why}); please report it",
-            doc.source.path, detection.parser.name
-        )
-    })?;
-    let reports = parsed.map_err(|e| format!("{}: {e}", doc.source.path))?;
-    Ok((reports, doc.text.len() as u64))
+    let parsed =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_posts(doc, detection)))
+            .map_err(|panic| {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "no message".to_owned());
+                format!(
+                    "{}: reading it failed inside nectar or parser {} ({why}); please report it",
+                    doc.source.path, detection.parser.name
+                )
+            })?;
+    parsed.map_err(|e| format!("{}: {e}", doc.source.path))
 }
 
 /// The names of the threads that read files start with this: a program may keep its panic

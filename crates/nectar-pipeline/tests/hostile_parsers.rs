@@ -132,3 +132,55 @@ fn two_saved_copies_of_one_page_are_one_report() {
         summary.duplicates
     );
 }
+
+struct Slow;
+impl SourceParser for Slow {
+    fn layout(&self, doc: &Document) -> Result<Layout, ParseError> {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        Ok(Layout {
+            body: Span::new(0, doc.text.len()),
+            ..Layout::default()
+        })
+    }
+}
+register_parser! {
+    name: "test_slow",
+    description: "A parser that takes seconds.",
+    publisher: "tests",
+    signatures: &[],
+    url_patterns: &[],
+    parser: &Slow,
+}
+
+/// Issue 17: `build` had no per-file time bound.
+#[test]
+fn a_file_past_the_time_limit_is_given_up() {
+    let registry = Registry::collect().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "NEC report\n\nThe NEC met.\n").unwrap();
+    let options = nectar_pipeline::Options {
+        source: registry.parser("test_slow"),
+        timeout: Some(std::time::Duration::from_millis(200)),
+        ..Default::default()
+    };
+    let started = std::time::Instant::now();
+    let summary = nectar_pipeline::read(
+        &[dir.path().to_owned()],
+        &registry,
+        &options,
+        |_| Ok::<_, ()>(()),
+        |_| {},
+    )
+    .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "not waited for"
+    );
+    assert_eq!(summary.failures.len(), 1);
+    assert!(
+        summary.failures[0]
+            .ends_with("a.txt: parser test_slow took over 0.2 s, given up (--timeout)"),
+        "{:?}",
+        summary.failures
+    );
+}
