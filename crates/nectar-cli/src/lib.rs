@@ -539,6 +539,7 @@ fn execute(cli: Cli, registry: &Registry) -> Result<(), Failure> {
             read,
         } => build(inputs, &out, &format, &read, registry),
         Command::Merge { dirs, out } => {
+            let _lock = lock(&out)?;
             let merged =
                 nectar_shard::merge(&dirs, &out).map_err(|e| Failure::Other(e.to_string()))?;
             let charts = draw_charts(registry.charts(), &merged.dataset, &out)?;
@@ -830,6 +831,7 @@ fn build(
     let inputs = inputs_or_sample(inputs)?;
     let outputs = outputs(formats, registry)?;
     let started = std::time::Instant::now();
+    let _lock = lock(out)?;
     let mut writer = Writer::start(&outputs, out)?;
     let (summary, failed) = read_each(&inputs, read, registry, |r| writer.write(r))?;
     if summary.reports == 0 {
@@ -851,6 +853,12 @@ fn build(
         );
     }
     if failed { Err(Failure::Inputs) } else { Ok(()) }
+}
+
+/// Holds the output folder for this run ([`nectar_io::lock_output`]). Shards are not held:
+/// they write their own files, side by side.
+fn lock(out: &Path) -> Result<nectar_io::OutputLock, Failure> {
+    nectar_io::lock_output(out).map_err(|e| Failure::Other(format!("{}: {e}", out.display())))
 }
 
 /// `nectar build --shard K/N`: the K-th part of the inputs, as partitioned Parquet.
@@ -1060,6 +1068,7 @@ impl Writer {
 fn write_all(reports: Vec<Report>, outputs: &Outputs, out: &Path) -> Result<(), Failure> {
     let n = reports.len();
     let facts: usize = reports.iter().map(nectar_pipeline::facts).sum();
+    let _lock = lock(out)?;
     let mut writer = Writer::start(outputs, out)?;
     for r in reports {
         writer.write(r)?;

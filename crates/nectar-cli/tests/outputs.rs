@@ -144,3 +144,21 @@ fn a_fifo_in_a_folder_is_passed_over() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("1 (not a regular file)"), "{err}");
 }
+
+/// Issue 17: two builds on one output folder were not kept apart.
+#[test]
+fn a_second_build_on_a_held_folder_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::write(&report, REPORT).unwrap();
+    let out = dir.path().join("out");
+    let held = nectar_io::lock_output(&out).unwrap();
+    let o = nectar(&["build", s(&report), "--out", s(&out), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("another nectar is writing here"), "{err}");
+    assert!(!out.join("csv").exists(), "nothing written");
+    drop(held);
+    let o = nectar(&["build", s(&report), "--out", s(&out), "--format", "csv"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -1015,6 +1015,63 @@ impl AtomicFile {
     }
 }
 
+/// The name of the lock file a run holds in its output folder.
+pub const LOCK_FILE: &str = ".nectar.lock";
+
+/// A run's hold on an output folder: while it lives, no other nectar writes there. The lock
+/// is the operating system's (released when the process ends, however it ends), on
+/// [`LOCK_FILE`] in the folder.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+/// Takes the output folder `dir` for this run (making it if needed): fails at once, naming
+/// the folder, when another run holds it; then removes the temporary files that runs killed
+/// before they finished left behind (`.NAME.XXXXXX.tmp`, up to four folders deep), which no
+/// other run can be writing now.
+pub fn lock_output(dir: &Path) -> io::Result<OutputLock> {
+    fs::create_dir_all(dir)?;
+    let path = dir.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "another nectar is writing here (wait for it, or give another --out)",
+            ));
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(e),
+    }
+    remove_stale_temps(dir, 4);
+    Ok(OutputLock { _file: file })
+}
+
+/// Removes the temporary files of [`AtomicFile`]s (`.NAME.XXXXXX.tmp`) under `dir`, `depth`
+/// folders deep; what cannot be removed stays.
+fn remove_stale_temps(dir: &Path, depth: usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() && depth > 0 && !name.starts_with('.') {
+            remove_stale_temps(&entry.path(), depth - 1);
+        } else if kind.is_file() && name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Commits a set of files that belong together (one per table): first checks that no folder
 /// stands where one of them goes, so that such an export fails before any file is renamed,
 /// then renames each into place. Returns their paths, or the path that failed and why.
@@ -1221,6 +1278,27 @@ mod tests {
         )
         .unwrap();
         assert!(read_sidecar(&report).unwrap().is_some());
+    }
+
+    /// Issue 17: killed runs left hidden `.tmp` files that were never removed, and two builds
+    /// on one folder were not kept apart.
+    #[test]
+    fn an_output_folder_is_held_by_one_run_and_cleaned_of_stale_temps() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("csv");
+        fs::create_dir_all(&csv).unwrap();
+        fs::write(csv.join(".figures.csv.a1B2c3.tmp"), b"half written").unwrap();
+        fs::write(csv.join("figures.csv"), b"kept").unwrap();
+        let lock = lock_output(dir.path()).unwrap();
+        assert!(
+            !csv.join(".figures.csv.a1B2c3.tmp").exists(),
+            "stale temp removed"
+        );
+        assert_eq!(fs::read(csv.join("figures.csv")).unwrap(), b"kept");
+        let err = lock_output(dir.path()).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        drop(lock);
+        lock_output(dir.path()).unwrap();
     }
 
     #[test]
