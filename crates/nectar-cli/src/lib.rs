@@ -831,7 +831,6 @@ fn build(
     let inputs = inputs_or_sample(inputs)?;
     let outputs = outputs(formats, registry)?;
     let started = std::time::Instant::now();
-    let _lock = lock(out)?;
     let mut writer = Writer::start(&outputs, out)?;
     let (summary, failed) = read_each(&inputs, read, registry, |r| writer.write(r))?;
     if summary.reports == 0 {
@@ -1022,22 +1021,38 @@ struct Writer {
     charts: Vec<Drawing>,
     /// The rows the tables across reports are made from.
     collector: nectar_dataset::Collector,
+    /// Where the formats are written before they take their places together.
+    staging: nectar_io::Staging,
+    /// The output folder, held by this run.
+    _lock: nectar_io::OutputLock,
 }
 
 impl Writer {
+    /// Takes the output folder `out` (a second run there fails at once) and starts every
+    /// format, in a staging folder.
     fn start(outputs: &Outputs, out: &Path) -> Result<Self, Failure> {
+        let lock = lock(out)?;
+        let shown = |e: std::io::Error| Failure::Other(format!("{}: {e}", out.display()));
+        let mut staging = nectar_io::Staging::start(out, &lock).map_err(shown)?;
         let mut sinks = Vec::new();
         for e in &outputs.exporters {
             let sink = e
                 .exporter
-                .start(&out.join(e.name))
+                .start(&staging.dir(e.name))
                 .map_err(|err| Failure::Other(format!("{} export: {err}", e.name)))?;
             sinks.push((e.name, sink));
+        }
+        if !outputs.charts.is_empty() {
+            // Made even when no chart has anything to draw: the charts of an earlier run
+            // never stand beside this run's data.
+            std::fs::create_dir_all(staging.dir(CHARTS)).map_err(shown)?;
         }
         Ok(Self {
             sinks,
             charts: outputs.charts.clone(),
             collector: nectar_dataset::Collector::default(),
+            staging,
+            _lock: lock,
         })
     }
 
@@ -1050,6 +1065,8 @@ impl Writer {
         Ok(())
     }
 
+    /// Completes every format and moves them all into `out` together; returns the files
+    /// written, as they are named in `out`.
     fn finish(self, out: &Path) -> Result<Vec<PathBuf>, Failure> {
         let dataset = self.collector.finish();
         let mut written = Vec::new();
@@ -1059,8 +1076,18 @@ impl Writer {
                     .map_err(|err| Failure::Other(format!("{name} export: {err}")))?,
             );
         }
-        written.extend(draw_charts(&self.charts, &dataset, out)?);
-        Ok(written)
+        let root = self.staging.root();
+        written.extend(draw_charts(&self.charts, &dataset, &root)?);
+        self.staging
+            .publish()
+            .map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
+        Ok(written
+            .into_iter()
+            .map(|p| {
+                p.strip_prefix(&root)
+                    .map_or(p.clone(), |rest| out.join(rest))
+            })
+            .collect())
     }
 }
 
@@ -1068,7 +1095,6 @@ impl Writer {
 fn write_all(reports: Vec<Report>, outputs: &Outputs, out: &Path) -> Result<(), Failure> {
     let n = reports.len();
     let facts: usize = reports.iter().map(nectar_pipeline::facts).sum();
-    let _lock = lock(out)?;
     let mut writer = Writer::start(outputs, out)?;
     for r in reports {
         writer.write(r)?;

@@ -162,3 +162,97 @@ fn a_second_build_on_a_held_folder_is_refused_and_changes_nothing() {
     let o = nectar(&["build", s(&report), "--out", s(&out), "--format", "csv"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// The report IDs of a build's CSV and JSON outputs.
+fn ids_of(out: &Path) -> (Vec<String>, Vec<String>) {
+    let csv = std::fs::read_to_string(out.join("csv/reports.csv")).unwrap();
+    let mut from_csv: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("json/corpus.json")).unwrap()).unwrap();
+    let mut from_json: Vec<String> = json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["report_id"].as_str().unwrap().to_owned())
+        .collect();
+    from_csv.sort();
+    from_json.sort();
+    (from_csv, from_json)
+}
+
+/// Issue 17: a build killed mid-way left formats of two runs side by side. However late it is
+/// killed, the output is one run's whole set: the earlier run's, or (killed while moving its
+/// formats in) the new one's once the next run has finished moving them.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_mid_way_leaves_one_runs_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    std::fs::write(small.join("r.txt"), REPORT).unwrap();
+    let big = dir.path().join("big");
+    std::fs::create_dir(&big).unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            big.join(format!("r{i:03}.txt")),
+            format!(
+                "{REPORT}The NEC also met on {} May 2016. Note {i}.\n",
+                i % 28 + 1
+            ),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    let formats = "csv,json,parquet";
+    for delay_ms in [20u64, 150, 400, 900] {
+        let o = nectar(&[
+            "build",
+            s(&small),
+            "--out",
+            s(&out),
+            "--format",
+            formats,
+            "-q",
+        ]);
+        assert!(o.status.success());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nectar"))
+            .args([
+                "build",
+                s(&big),
+                "--out",
+                s(&out),
+                "--format",
+                formats,
+                "-q",
+                "-j",
+                "1",
+            ])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next run takes the folder: whatever the killed one left is finished or dropped.
+        drop(nectar_io::lock_output(&out).unwrap());
+        let (csv, json) = ids_of(&out);
+        assert_eq!(
+            csv, json,
+            "killed after {delay_ms} ms: CSV and JSON of one run"
+        );
+        assert!(
+            csv.len() == 1 || csv.len() == 400,
+            "killed after {delay_ms} ms: {}",
+            csv.len()
+        );
+        let names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.') && n != ".nectar.lock")
+            .collect();
+        assert!(names.is_empty(), "left behind: {names:?}");
+    }
+}

@@ -1048,8 +1048,119 @@ pub fn lock_output(dir: &Path) -> io::Result<OutputLock> {
         }
         Err(fs::TryLockError::Error(e)) => return Err(e),
     }
+    finish_or_drop_staging(dir)?;
     remove_stale_temps(dir, 4);
     Ok(OutputLock { _file: file })
+}
+
+/// The folder a run writes its formats into before they take their places in the output.
+const STAGING: &str = ".nectar-staging";
+/// The folder the formats a run replaces are moved to, then removed.
+const REPLACED: &str = ".nectar-replaced";
+/// The list of formats a run has finished writing and is moving into place.
+const JOURNAL: &str = ".nectar-publishing";
+
+/// A run's formats, written whole into a staging folder, then moved into the output folder
+/// together ([`Staging::publish`]): a run that fails or is killed before then leaves the
+/// output as it was; one killed while moving them in is finished by the next run that takes
+/// the folder ([`lock_output`]). So the output is always one run's set of formats, never two
+/// runs' mixed.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    names: Vec<String>,
+}
+
+impl Staging {
+    /// Starts staging for the output folder `out`, which this run holds (`_lock`).
+    pub fn start(out: &Path, _lock: &OutputLock) -> io::Result<Self> {
+        let staging = out.join(STAGING);
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Self {
+            out: out.to_owned(),
+            names: Vec::new(),
+        })
+    }
+
+    /// The folder to write the format `name` into (it will be `out/<name>`).
+    pub fn dir(&mut self, name: &str) -> PathBuf {
+        if !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_owned());
+        }
+        self.out.join(STAGING).join(name)
+    }
+
+    /// The staging folder (for a caller that writes several formats' folders into it).
+    pub fn root(&self) -> PathBuf {
+        self.out.join(STAGING)
+    }
+
+    /// Moves every format written into its place in the output folder: first records that the
+    /// run is complete (a journal), then swaps each format's folder, then clears up.
+    pub fn publish(self) -> io::Result<()> {
+        let names: Vec<&str> = self
+            .names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| self.out.join(STAGING).join(n).exists())
+            .collect();
+        write_atomic(&self.out.join(JOURNAL), names.join("\n").as_bytes())?;
+        move_in(&self.out, &names)
+    }
+}
+
+/// Moves the staged formats `names` into `out`, each replacing its old folder, then removes
+/// what is left of the run (idempotent: a run killed half-way is finished by doing it again).
+fn move_in(out: &Path, names: &[&str]) -> io::Result<()> {
+    let (staging, replaced) = (out.join(STAGING), out.join(REPLACED));
+    for name in names {
+        let new = staging.join(name);
+        if !new.exists() {
+            continue; // moved in already
+        }
+        let target = out.join(name);
+        if target.exists() {
+            fs::create_dir_all(&replaced)?;
+            let old = replaced.join(name);
+            if old.exists() {
+                fs::remove_dir_all(&old)?;
+            }
+            fs::rename(&target, &old)?;
+        }
+        fs::rename(&new, &target)?;
+    }
+    for leftover in [&replaced, &staging] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover)?;
+        }
+    }
+    match fs::remove_file(out.join(JOURNAL)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// What a killed run left: a complete run that was moving its formats in is finished; one
+/// that had not finished writing is dropped.
+fn finish_or_drop_staging(out: &Path) -> io::Result<()> {
+    match fs::read_to_string(out.join(JOURNAL)) {
+        Ok(journal) => {
+            let names: Vec<&str> = journal.lines().filter(|l| !l.is_empty()).collect();
+            move_in(out, &names)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            for leftover in [out.join(STAGING), out.join(REPLACED)] {
+                if leftover.exists() {
+                    fs::remove_dir_all(&leftover)?;
+                }
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Removes the temporary files of [`AtomicFile`]s (`.NAME.XXXXXX.tmp`) under `dir`, `depth`
@@ -1278,6 +1389,50 @@ mod tests {
         )
         .unwrap();
         assert!(read_sidecar(&report).unwrap().is_some());
+    }
+
+    /// Issue 17: each format committed on its own, so a full disk or a kill during the
+    /// commits left formats of two runs side by side.
+    #[test]
+    fn formats_take_their_places_together_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let write = |name: &str, text: &str| {
+            let lock = lock_output(out).unwrap();
+            let mut staging = Staging::start(out, &lock).unwrap();
+            for format in ["csv", "json"] {
+                let d = staging.dir(format);
+                fs::create_dir_all(&d).unwrap();
+                fs::write(d.join(name), text).unwrap();
+            }
+            staging
+        };
+        write("a.txt", "old").publish().unwrap();
+        assert_eq!(fs::read_to_string(out.join("csv/a.txt")).unwrap(), "old");
+        // A run killed while writing: the output is the old set, the staging dropped.
+        drop(write("a.txt", "half"));
+        let lock = lock_output(out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("json/a.txt")).unwrap(), "old");
+        assert!(!out.join(STAGING).exists());
+        drop(lock);
+        // A run killed after its journal, half-way through moving in: the next run finishes it.
+        let staging = write("a.txt", "new");
+        write_atomic(&out.join(JOURNAL), b"csv\njson").unwrap();
+        fs::rename(out.join("csv"), out.join("csv-moved-away")).unwrap();
+        fs::create_dir_all(out.join(REPLACED)).unwrap();
+        fs::rename(out.join("csv-moved-away"), out.join(REPLACED).join("csv")).unwrap();
+        fs::rename(out.join(STAGING).join("csv"), out.join("csv")).unwrap();
+        drop(staging);
+        let _lock = lock_output(out).unwrap();
+        for format in ["csv", "json"] {
+            assert_eq!(
+                fs::read_to_string(out.join(format).join("a.txt")).unwrap(),
+                "new"
+            );
+        }
+        for leftover in [STAGING, REPLACED, JOURNAL] {
+            assert!(!out.join(leftover).exists(), "{leftover}");
+        }
     }
 
     /// Issue 17: killed runs left hidden `.tmp` files that were never removed, and two builds
