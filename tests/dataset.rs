@@ -12,19 +12,7 @@ use nectar_tables::{Cell, Row, TABLES, table_index};
 
 fn reports(inputs: &[PathBuf]) -> Vec<Report> {
     let registry = nectar_plugins::registry().unwrap();
-    let mut reports = Vec::new();
-    nectar_pipeline::read(
-        inputs,
-        &registry,
-        &Default::default(),
-        |r| {
-            reports.push(r);
-            Ok::<_, ()>(())
-        },
-        |_| {},
-    )
-    .unwrap();
-    reports
+    nectar_pipeline::read_all(inputs, &registry, &Default::default()).0
 }
 
 fn get<'a>(table: &str, row: &'a Row, column: &str) -> &'a Cell {

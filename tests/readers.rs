@@ -50,18 +50,7 @@ fn python() -> Option<PathBuf> {
 /// once).
 fn reports(inputs: &[PathBuf]) -> Vec<Report> {
     let registry = nectar_plugins::registry().unwrap();
-    let mut reports = Vec::new();
-    let summary = nectar_pipeline::read(
-        inputs,
-        &registry,
-        &Default::default(),
-        |r| {
-            reports.push(r);
-            Ok::<_, ()>(())
-        },
-        |_| {},
-    )
-    .unwrap();
+    let (reports, summary) = nectar_pipeline::read_all(inputs, &registry, &Default::default());
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
     reports
 }

@@ -310,6 +310,28 @@ pub const PARSE_THREAD: &str = "nectar-read";
 /// Files per thread in a window.
 const WINDOW_PER_THREAD: usize = 32;
 
+/// Reads every report under `inputs` into memory, in input order, with the run's summary
+/// (for tests and small programs; [`read`] hands them on one at a time).
+pub fn read_all(
+    inputs: &[PathBuf],
+    registry: &Registry,
+    options: &Options,
+) -> (Vec<Report>, Summary) {
+    let mut reports = Vec::new();
+    let summary = read(
+        inputs,
+        registry,
+        options,
+        |r| {
+            reports.push(r);
+            Ok::<_, std::convert::Infallible>(())
+        },
+        |_| {},
+    )
+    .unwrap_or_else(|never| match never {});
+    (reports, summary)
+}
+
 /// Reads every report under `inputs` and hands each to `each`, in input order; `progress` is
 /// told after each file. An input that cannot be read is a failure line in the summary (the
 /// others go on); an error from `each` stops the run and is returned.
