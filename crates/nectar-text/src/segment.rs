@@ -97,10 +97,25 @@ fn is_blank_char(c: char) -> bool {
 
 /// Trims white space, no-break spaces, zero-width spaces and BOMs from both ends of a span.
 pub fn trim(text: &str, span: Span) -> Span {
+    let span = within(text, span);
     let s = &text[span.start..span.end];
     let start = span.start + (s.len() - s.trim_start_matches(is_blank_char).len());
     let end = span.start + s.trim_end_matches(is_blank_char).len();
     Span::new(start, end.max(start))
+}
+
+/// `span` kept inside `text` and on its character boundaries (a span from elsewhere is read
+/// as the part of it that is text, never a panic).
+///
+/// ```
+/// use nectar_model::Span;
+/// assert!(nectar_text::blocks("héllo", Span::new(0, 2)).len() <= 1);
+/// assert_eq!(nectar_text::trim("héllo", Span::new(2, 99)), Span::new(3, 6));
+/// ```
+fn within(text: &str, span: Span) -> Span {
+    let end = crate::floor_boundary(text, span.end);
+    let start = crate::ceil_boundary(text, span.start).min(end);
+    Span::new(start, end)
 }
 
 /// The lines of `text` (ended by `\n`, `\r\n` or `\r`), each with its trimmed span, including
@@ -177,6 +192,7 @@ fn looks_like_heading(line: &str) -> bool {
 /// assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::Bullet, BlockKind::Bullet]);
 /// ```
 pub fn blocks(text: &str, span: Span) -> Vec<Block> {
+    let span = within(text, span);
     let lines: Vec<Line> = lines(&text[..span.end])
         .into_iter()
         .filter(|l| l.span.end >= span.start && l.span.start <= span.end)
