@@ -7,10 +7,30 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn nectar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nectar"))
-        .args(args)
-        .output()
-        .expect("nectar runs")
+    // A folder this process held and let go may stay held a moment by a program another test
+    // is starting (it has a copy of the lock's descriptor until it starts): try again then.
+    for _ in 0..100 {
+        let o = Command::new(env!("CARGO_BIN_EXE_nectar"))
+            .args(args)
+            .output()
+            .expect("nectar runs");
+        if !String::from_utf8_lossy(&o.stderr).contains("another nectar is writing here") {
+            return o;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the output folder stays held")
+}
+
+/// Holds `out` as another run would, waiting out a copy of a descriptor (see [`nectar`]).
+fn hold(out: &Path) -> nectar_io::OutputLock {
+    for _ in 0..100 {
+        match nectar_io::lock_output(out) {
+            Ok(lock) => return lock,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    }
+    panic!("{} stays held", out.display())
 }
 
 fn s(p: &Path) -> &str {
@@ -152,8 +172,11 @@ fn a_second_build_on_a_held_folder_is_refused_and_changes_nothing() {
     let report = dir.path().join("r.txt");
     std::fs::write(&report, REPORT).unwrap();
     let out = dir.path().join("out");
-    let held = nectar_io::lock_output(&out).unwrap();
-    let o = nectar(&["build", s(&report), "--out", s(&out), "--format", "csv"]);
+    let held = hold(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_nectar"))
+        .args(["build", s(&report), "--out", s(&out), "--format", "csv"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("another nectar is writing here"), "{err}");
@@ -237,7 +260,7 @@ fn a_build_killed_mid_way_leaves_one_runs_formats() {
         let _ = child.kill();
         let _ = child.wait();
         // The next run takes the folder: whatever the killed one left is finished or dropped.
-        drop(nectar_io::lock_output(&out).unwrap());
+        drop(hold(&out));
         let (csv, json) = ids_of(&out);
         assert_eq!(
             csv, json,
