@@ -1319,6 +1319,31 @@ mod tests {
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
+    /// Issue 17: file names that are not UTF-8, or that start with `-`, are read like others.
+    #[cfg(unix)]
+    #[test]
+    fn odd_file_names_are_read() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"caf\xe9 report.txt"));
+        fs::write(&odd, "NEC report").unwrap();
+        fs::write(dir.path().join("-dash.txt"), "NEC report too").unwrap();
+        let listing = list(&[dir.path().to_owned()], &["txt".to_owned()]);
+        let files: Vec<InputFile> = listing.files.into_iter().map(Result::unwrap).collect();
+        assert_eq!(files.len(), 2);
+        for f in &files {
+            let doc = read_document(&f.path, &f.display, &Limits::default()).unwrap();
+            assert!(doc.text.starts_with("NEC report"));
+        }
+        assert!(
+            files.iter().any(|f| f.relative == "caf\u{fffd} report.txt"),
+            "shown with a replacement character"
+        );
+        assert!(files.iter().any(|f| f.relative == "-dash.txt"));
+    }
+
     /// Issue 17: a FIFO named `x.txt` (or a FIFO sidecar) hung the run; `/dev/zero` was read
     /// until memory ran out.
     #[cfg(unix)]
