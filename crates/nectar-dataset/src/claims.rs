@@ -40,6 +40,47 @@ pub(crate) struct Claim {
     pub row: Row,
 }
 
+impl Claim {
+    /// A claim not yet ranked: `value` with the intervals it stands for (`dims`), from the
+    /// fact `fact` of `report`, quoted by `evidence`.
+    fn new(
+        nec_meeting: &str,
+        property: &'static str,
+        value: String,
+        dims: Vec<(f64, f64)>,
+        report: String,
+        fact: &str,
+        evidence: [Cell; 4],
+    ) -> Self {
+        Self {
+            nec_meeting: nec_meeting.to_owned(),
+            property,
+            subject: None,
+            value,
+            number: None,
+            qualifier: None,
+            dims,
+            report,
+            fact: fact.to_owned(),
+            evidence,
+            preferred: false,
+            conflict: false,
+            single: false,
+            row: Vec::new(),
+        }
+    }
+
+    /// The claim of a number with its qualifier (`over 485000`): its value, and the interval
+    /// it stands for.
+    fn of_number(mut self, n: f64, qualifier: &str) -> Self {
+        self.value = qualified(n, qualifier);
+        self.number = Some(n);
+        self.dims = vec![interval(n, qualifier, 1.0)];
+        self.qualifier = Some(qualifier.to_owned());
+        self
+    }
+}
+
 /// The interval a number stands for, by its qualifier and rounding: `step` is the unit it
 /// is counted in (1 vote, 1 hour), and a whole number of thousands or more ending in zeros
 /// is taken as rounded to its last non-zero digit.
@@ -155,43 +196,27 @@ pub(crate) fn claims(
             None => date.to_string(),
         };
         let day = |d: chrono::NaiveDate| f64::from(chrono::Datelike::num_days_from_ce(&d));
-        out.push(Claim {
-            nec_meeting: nec.to_owned(),
-            property: "date",
-            subject: None,
+        out.push(Claim::new(
+            nec,
+            "date",
             value,
-            number: None,
-            qualifier: None,
-            dims: vec![(day(date.first_day()), day(last))],
-            report: report.clone(),
-            fact: id.to_owned(),
-            evidence: evidence(meetings, row),
-            preferred: false,
-            conflict: false,
-            single: false,
-            row: Vec::new(),
-        });
+            vec![(day(date.first_day()), day(last))],
+            report.clone(),
+            id,
+            evidence(meetings, row),
+        ));
         if let Some(hours) = meetings.num(row, "duration_hours") {
-            let q = meetings
-                .str(row, "duration_qualifier")
-                .unwrap_or("exact")
-                .to_owned();
-            out.push(Claim {
-                nec_meeting: nec.to_owned(),
-                property: "duration",
-                subject: None,
-                value: qualified(hours, &q),
-                number: Some(hours),
-                dims: vec![interval(hours, &q, 1.0)],
-                qualifier: Some(q),
+            let q = meetings.str(row, "duration_qualifier").unwrap_or("exact");
+            let claim = Claim::new(
+                nec,
+                "duration",
+                String::new(),
+                Vec::new(),
                 report,
-                fact: id.to_owned(),
-                evidence: evidence(meetings, row),
-                preferred: false,
-                conflict: false,
-                single: false,
-                row: Vec::new(),
-            });
+                id,
+                evidence(meetings, row),
+            );
+            out.push(claim.of_number(hours, q));
         }
     }
     for row in &figures.rows {
@@ -208,27 +233,23 @@ pub(crate) fn claims(
         ) else {
             continue;
         };
-        let q = figures.str(row, "qualifier").unwrap_or("exact").to_owned();
+        let q = figures.str(row, "qualifier").unwrap_or("exact");
+        let report = figures.str(row, "report_id").unwrap_or("").to_owned();
+        let mut claim = Claim::new(
+            nec,
+            "membership",
+            String::new(),
+            Vec::new(),
+            report,
+            id,
+            evidence(figures, row),
+        )
+        .of_number(value, q);
         // A figure of another month than the meeting's is compared with its own month's.
-        let subject = figures
+        claim.subject = figures
             .date(row, "as_of")
             .map(|d| d.to_string().chars().take(7).collect::<String>());
-        out.push(Claim {
-            nec_meeting: nec.to_owned(),
-            property: "membership",
-            subject,
-            value: qualified(value, &q),
-            number: Some(value),
-            dims: vec![interval(value, &q, 1.0)],
-            qualifier: Some(q),
-            report: figures.str(row, "report_id").unwrap_or("").to_owned(),
-            fact: id.to_owned(),
-            evidence: evidence(figures, row),
-            preferred: false,
-            conflict: false,
-            single: false,
-            row: Vec::new(),
-        });
+        out.push(claim);
     }
     // Votes: one reported by several texts is the vote with the same counts, or failing
     // that the same words in its subject, in another report of the same meeting.
@@ -280,22 +301,9 @@ pub(crate) fn claims(
         if let Some(a) = votes.num(row, "abstain") {
             value.push_str(&format!("-{}", number_text(a)));
         }
-        out.push(Claim {
-            nec_meeting: nec.to_owned(),
-            property: "vote",
-            subject: Some(subject),
-            value,
-            number: None,
-            qualifier: None,
-            dims,
-            report,
-            fact: id.to_owned(),
-            evidence: evidence(votes, row),
-            preferred: false,
-            conflict: false,
-            single: false,
-            row: Vec::new(),
-        });
+        let mut claim = Claim::new(nec, "vote", value, dims, report, id, evidence(votes, row));
+        claim.subject = Some(subject);
+        out.push(claim);
     }
     // A copy of a report says nothing the report does not: its values count once.
     out.retain(|c| !copies.contains_key(&c.report));

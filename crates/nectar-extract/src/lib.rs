@@ -1401,6 +1401,12 @@ fn read_facts(
             }
         }
     }
+    // The votes' IDs as `number_facts` gives them, made once.
+    let vote_ids = fact_ids(
+        &report.report_id,
+        FactKind::Vote,
+        report.votes.iter().map(|v| v.evidence.quote.as_str()),
+    );
     for (_, d, subject, mentions) in taken {
         let vote = report.votes.iter().position(|v| {
             mentions
@@ -1414,16 +1420,7 @@ fn read_facts(
             subject: Some(subject),
             unanimous: d.unanimous,
             narrow: d.narrow,
-            // The vote's ID as `number_facts` gives it.
-            vote_id: vote.and_then(|v| {
-                fact_ids(
-                    &report.report_id,
-                    FactKind::Vote,
-                    report.votes.iter().map(|v| v.evidence.quote.as_str()),
-                )
-                .into_iter()
-                .nth(v)
-            }),
+            vote_id: vote.and_then(|v| vote_ids.get(v).cloned()),
             evidence: evidence(text, d.span),
             provenance: provenance::by(&format!("decisions.{}", d.rule)),
         });
