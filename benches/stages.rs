@@ -216,7 +216,8 @@ fn bench_corpus(c: &mut Criterion, registry: &Registry, corpus: &Corpus) {
                 docs.iter()
                     .zip(&prepared.layouts)
                     .map(|(d, layout)| {
-                        let report = nectar_extract::extract(black_box(d), layout, info.clone());
+                        let report = nectar_extract::extract(black_box(d), layout, info.clone())
+                            .expect("the layout is of the text");
                         report.meetings.len() + report.figures.len()
                     })
                     .sum::<usize>()

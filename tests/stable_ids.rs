@@ -20,7 +20,7 @@ fn read(doc: &Document, start: Option<usize>) -> Report {
         version: found.parser.version.into(),
         confidence: found.confidence,
     };
-    nectar_extract::extract(doc, &layout, info)
+    nectar_extract::extract(doc, &layout, info).expect("the layout is of the text")
 }
 
 /// Every fact's ID, with the place it was read from.

@@ -410,9 +410,7 @@ mod tests {
 
     #[test]
     fn rows_read_back_as_they_were_written() {
-        let report: nectar_model::Report =
-            serde_json::from_str(include_str!("../../nectar-tables/tests/report.json"))
-                .expect("fixture");
+        let report: nectar_model::Report = nectar_model::example::report();
         let mut tables = nectar_tables::rows(&report);
         tables[1] = nectar_tables::meeting_rows(&report);
         // A month-only publication date comes back a month.

@@ -16,8 +16,7 @@
 //!
 //! ```
 //! use nectar_dataset::Collector;
-//! let report: nectar_model::Report =
-//!     serde_json::from_str(include_str!("../../nectar-tables/tests/report.json")).unwrap();
+//! let report = nectar_model::example::report();
 //! let mut collector = Collector::default();
 //! collector.add(&report);
 //! let dataset = collector.finish();
@@ -245,8 +244,7 @@ mod tests {
     use super::*;
 
     fn report() -> Report {
-        serde_json::from_str(include_str!("../../nectar-tables/tests/report.json"))
-            .expect("fixture parses")
+        nectar_model::example::report()
     }
 
     #[test]

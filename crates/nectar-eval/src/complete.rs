@@ -470,7 +470,7 @@ mod tests {
             version: "0".into(),
             confidence: 0.1,
         };
-        nectar_extract::extract(&doc, &layout, info)
+        nectar_extract::extract(&doc, &layout, info).expect("the layout is of the text")
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! let doc = Document::from_text("r.txt", text);
 //! let layout = Layout { title: Some(Span::new(0, 10)), body: Span::new(12, text.len()), ..Layout::default() };
 //! let info = ParserInfo { name: "generic".into(), version: "0".into(), confidence: 0.1 };
-//! let report = nectar_extract::extract(&doc, &layout, info);
+//! let report = nectar_extract::extract(&doc, &layout, info).unwrap();
 //!
 //! let truth: Vec<TruthPage> = serde_json::from_str(
 //!     r#"[{"file": "r.txt", "meetings": [{"date": "2015-03-03", "kind": "full"}], "duration_hours": 5}]"#,

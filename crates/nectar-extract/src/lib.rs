@@ -19,13 +19,18 @@
 //!     ..Default::default()
 //! };
 //! let parser = ParserInfo { name: "generic".into(), version: "0".into(), confidence: 0.2 };
-//! let report = extract(&doc, &layout, parser);
+//! let report = extract(&doc, &layout, parser).unwrap();
 //! let meeting = report.primary_meeting().unwrap();
 //! assert_eq!(meeting.date.as_ref().unwrap().date.to_string(), "2015-03-03");
 //! assert_eq!(report.figures[0].metric, nectar_model::Metric::Membership);
 //! assert_eq!(report.figures[0].provenance.rule, "figures.membership_before");
 //! assert_eq!(report.figures[0].value, 190000.0);
 //! assert!(report.check(text).is_empty());
+//!
+//! // A layout whose spans are not slices of the text is an error, not a panic.
+//! let bad = Layout { body: Span::new(0, text.len() + 1), ..Default::default() };
+//! let info = ParserInfo { name: "mine".into(), version: "0".into(), confidence: 0.2 };
+//! assert!(extract(&doc, &bad, info).unwrap_err().to_string().contains("is outside the text"));
 //! ```
 #![deny(missing_docs)]
 
@@ -472,18 +477,33 @@ fn dated_in(scan: &Scan<'_>, offset: usize, anchor: Option<&Anchor>) -> Vec<Date
         .collect()
 }
 
+/// A layout that cannot be read: one of its spans is not a slice of the document's text (the
+/// message says which, as [`Layout::check`] does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutError(pub String);
+
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LayoutError {}
+
 /// Reads a report's facts from its layout.
 ///
 /// What the sidecar says (title, publication date, authors, URL) wins over the text; dates
 /// without a year take it from the publication date, the URL, the title's period or the years
 /// the text names, in that order, and say so.
-pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
+///
+/// # Errors
+///
+/// A layout with a span that is not a slice of the document's text ([`Layout::check`]).
+pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Result<Report, LayoutError> {
+    layout.check(&doc.text).map_err(LayoutError)?;
     let text = doc.text.as_str();
     let side = doc.sidecar.clone().unwrap_or_default();
-    let body = Span::new(
-        layout.body.start.min(text.len()),
-        layout.body.end.min(text.len()),
-    );
+    let body = layout.body;
     let mut notes = Vec::new();
 
     let markup = doc.markup.clone().unwrap_or_default();
@@ -755,7 +775,7 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Report {
     read_comments(text, layout, &mut report, anchor.as_ref());
     number_facts(&mut report);
     report.notes = notes;
-    report
+    Ok(report)
 }
 
 /// Reads the meetings of the report into `report.meetings`, and gives every place where the
@@ -1804,7 +1824,7 @@ mod tests {
             version: "0".into(),
             confidence: 0.2,
         };
-        extract(&doc, &layout, parser)
+        extract(&doc, &layout, parser).expect("the layout is of the text")
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Page<'_> {
             version: "0".into(),
             confidence: 0.2,
         };
-        let report = extract(&doc, &layout, parser);
+        let report = extract(&doc, &layout, parser).expect("the layout is of the text");
         assert_eq!(
             report.check(&text),
             [],

@@ -18,7 +18,7 @@ fn read(body: &str) -> Report {
         version: "0".into(),
         confidence: 0.2,
     };
-    let report = extract(&doc, &layout, parser);
+    let report = extract(&doc, &layout, parser).expect("the layout is of the text");
     assert_eq!(report.check(&text), [], "evidence is a slice of the text");
     report
 }

@@ -22,6 +22,7 @@
 mod date;
 mod enums;
 mod evidence;
+pub mod example;
 mod expected;
 pub mod ids;
 mod input;

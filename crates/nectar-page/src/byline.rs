@@ -56,7 +56,9 @@ static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(nectar_page::reporters(line, Span::new(0, line.len())).is_empty());
 /// ```
 pub fn reporters(text: &str, line: Span) -> Vec<Span> {
-    let s = &text[line.start..line.end];
+    let Some(s) = line.slice(text) else {
+        return Vec::new();
+    };
     let Some(c) = REPORTER.captures(s) else {
         return Vec::new();
     };
@@ -80,7 +82,9 @@ pub fn reporters(text: &str, line: Span) -> Vec<Span> {
 /// assert_eq!(names, ["Jo Bird", "Ann Black"]);
 /// ```
 pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
-    let s = &text[line.start..line.end];
+    let Some(s) = line.slice(text) else {
+        return Vec::new();
+    };
     let Some(first) = BYLINE.captures(s).and_then(|c| c.get(1)) else {
         return Vec::new();
     };
@@ -131,7 +135,9 @@ pub fn byline_authors(text: &str, line: Span) -> Vec<Span> {
 /// assert!(nectar_page::credited(line, Span::new(0, line.len())).is_empty());
 /// ```
 pub fn credited(text: &str, line: Span) -> Vec<Span> {
-    let s = &text[line.start..line.end];
+    let Some(s) = line.slice(text) else {
+        return Vec::new();
+    };
     let Some(c) = CREDITED.captures(s) else {
         return Vec::new();
     };

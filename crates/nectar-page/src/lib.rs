@@ -9,6 +9,10 @@
 //! widgets, and the reader of its style of comments. What holds for one site stays in that
 //! site's plugin; what holds for many is here.
 //!
+//! No function here panics on its arguments: a span that is not a slice of the text given with
+//! it (past its end, or inside a character) finds nothing, and `cut_trailer` gives such a body
+//! back as it is, for the layout's check to name.
+//!
 //! ```
 //! use nectar_page::{Site, read_page, read_page_with};
 //!

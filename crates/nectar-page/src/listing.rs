@@ -64,6 +64,9 @@ fn is_post_heading(text: &str, all: &[Line], i: usize) -> bool {
 /// teaser the body) with its place among them; empty when the page is not a listing of at
 /// least two posts whose teasers the page cuts off. `layout` is the page read as one report.
 pub fn posts(text: &str, layout: &Layout, url: Option<&str>) -> Vec<Layout> {
+    if layout.check(text).is_err() {
+        return Vec::new();
+    }
     let all = lines(text);
     if !lists_posts(text, url, &all) {
         return Vec::new();

@@ -171,7 +171,7 @@ fn is_widget(line: &str) -> bool {
 /// The publication date a header line shows (`Saturday, February 13, 2021`,
 /// `Posted on 12 March 2016 by Ann Black`, `24 January 2018 · Ann Black`), with its span.
 pub fn date_line(text: &str, line: Span) -> Option<(PartialDate, Span)> {
-    let s = &text[line.start..line.end];
+    let s = line.slice(text)?;
     // A date line's date has a year, and a year is in digits.
     if s.len() > 110 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;

@@ -87,6 +87,10 @@ pub(crate) fn is_widget_word(line: &str) -> bool {
 /// fifth of it, and trims white space. A footer of up to three short lines just above the
 /// trailer line, after a blank line (`Political Department, 40 Canal Street`), goes too.
 pub fn cut_trailer(text: &str, body: Span, site: &Site) -> Span {
+    if body.slice(text).is_none() {
+        // Not a slice of the text: given back as it is, for the layout's check to name.
+        return body;
+    }
     cut_trailer_in(text, &lines(text), body, site)
 }
 

@@ -53,3 +53,43 @@ fn date_lines_in_the_forms_real_sites_use() {
         assert_eq!(got.as_deref(), Some(want), "{line}");
     }
 }
+
+/// A third party's parser could make nectar-page panic by handing it a span of another text, or
+/// one that cuts a character: every public function now finds nothing there.
+#[test]
+fn page_functions_given_a_span_outside_their_text_find_nothing() {
+    use nectar_model::{Layout, Span};
+    use nectar_page::{
+        Site, byline_authors, credited, cut_trailer, date_line, headed_comments, named_comments,
+        posts, reporters,
+    };
+    let text = "By Ann Black – 3 March 2015, é";
+    let inside_e = Span::new(0, text.len() - 1);
+    for bad in [Span::new(0, text.len() + 40), Span::new(50, 60), inside_e] {
+        assert!(reporters(text, bad).is_empty());
+        assert!(byline_authors(text, bad).is_empty());
+        assert!(credited(text, bad).is_empty());
+        assert_eq!(date_line(text, bad), None);
+        assert_eq!(cut_trailer(text, bad, &Site::default()), bad);
+        let layout = Layout {
+            body: bad,
+            ..Layout::default()
+        };
+        assert!(posts(text, &layout, None).is_empty());
+    }
+    // The same spans inside the text find what is there.
+    let whole = Span::new(0, text.len());
+    assert_eq!(byline_authors(text, whole), [Span::new(3, 12)]);
+    let date = text.find("3 March").expect("the date");
+    let found = date_line(text, Span::new(date, date + "3 March 2015".len()));
+    assert_eq!(
+        found.map(|(d, _)| d.to_string()).as_deref(),
+        Some("2015-03-03")
+    );
+    // Lines of a longer text read as blank lines of this one.
+    let other = "Jo said...\n\nA comment\n\n".repeat(20);
+    let lines = nectar_text::lines(&other);
+    let header = regex::Regex::new(r"^(?P<name>\w+) said\.\.\.$").expect("a regex");
+    let _ = named_comments(text, &lines, &header, &Site::default());
+    let _ = headed_comments(text, &lines, &Site::default());
+}

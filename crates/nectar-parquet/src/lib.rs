@@ -4,8 +4,7 @@
 //! `nectar merge` write and read shards' partitioned files with it.
 //!
 //! ```
-//! let report: nectar_model::Report =
-//!     serde_json::from_str(include_str!("../../nectar-tables/tests/report.json")).unwrap();
+//! let report = nectar_model::example::report();
 //! let figures = &nectar_tables::TABLES[nectar_tables::table_index("figures")];
 //! let rows = &nectar_tables::rows(&report)[nectar_tables::table_index("figures")];
 //! let dir = tempfile::tempdir().unwrap();

@@ -26,8 +26,8 @@
 use std::path::PathBuf;
 
 use nectar_io::{InputFile, Limits};
-use nectar_model::{BlockKind, Document, Layout, ParserInfo, Report, Span};
-use nectar_registry::{Detection, ParseError, ParserDescriptor, Registry};
+use nectar_model::{Document, Report};
+use nectar_registry::{Detection, ParserDescriptor, Registry};
 use rayon::prelude::*;
 
 /// How to read.
@@ -140,96 +140,7 @@ pub fn facts(r: &Report) -> usize {
         + r.comments.len()
 }
 
-/// Reads a document with the parser detection chose: the parser's layout of the page, then the
-/// facts read from it, with the parser's name and version from its descriptor and the
-/// detection's confidence. A listing page (an archive or tag page of several posts) gives a
-/// report per post, in page order; any other page one report.
-///
-/// ```
-/// use nectar_model::Document;
-/// let registry = nectar_plugins::registry().unwrap();
-/// let doc = Document::from_text("a.txt", "NEC report\n\nThe NEC met on 3 March 2015 for five hours.");
-/// let detection = registry.detect(&doc).unwrap();
-/// let reports = nectar_pipeline::parse_posts(&doc, &detection).unwrap();
-/// assert_eq!(reports.len(), 1);
-/// assert_eq!(reports[0].parser.name, "generic");
-/// assert_eq!(reports[0].meetings[0].duration.as_ref().unwrap().hours, 5.0);
-/// ```
-pub fn parse_posts(doc: &Document, detection: &Detection) -> Result<Vec<Report>, ParseError> {
-    let descriptor = detection.parser;
-    let mut layout = descriptor.parser.layout(doc)?;
-    layout
-        .check(&doc.text)
-        .map_err(|e| ParseError::new(format!("parser {}: {e}", descriptor.name)))?;
-    if doc.source.extractor.is_some() {
-        main_text_layout(doc, &mut layout);
-    }
-    let info = ParserInfo {
-        name: descriptor.name.to_owned(),
-        version: descriptor.version.to_owned(),
-        confidence: detection.confidence,
-    };
-    let posts = nectar_page::posts(&doc.text, &layout, doc.source.url.as_deref());
-    if posts.is_empty() {
-        return Ok(vec![nectar_extract::extract(doc, &layout, info)]);
-    }
-    Ok(posts
-        .iter()
-        .map(|post| nectar_extract::extract(doc, post, info.clone()))
-        .collect())
-}
-
-/// A web page's text is its main text already, found by the extractor without the site's
-/// clutter: the report is all of it, after the title that heads it (the page's own title, as
-/// its markup gives it), up to the readers' comments read from its markup. The parser's reading
-/// of its lines (headings, clutter) stands where it falls inside that.
-fn main_text_layout(doc: &Document, layout: &mut Layout) {
-    let title = doc.markup.as_ref().and_then(|m| m.title.as_deref());
-    if let Some(t) = title.filter(|t| doc.text.starts_with(t)) {
-        layout.title = Some(Span::new(0, t.len()));
-    }
-    let start = layout.title.map_or(0, |t| t.end);
-    // The readers' comments follow the main text.
-    let end = doc
-        .comments
-        .first()
-        .map_or(doc.text.len(), |c| c.span.start);
-    let body = Span::new(start, doc.text[..end].trim_end().len().max(start));
-    let inside = |s: &Span| s.start >= body.start && s.end <= body.end;
-    if !layout.blocks.iter().all(|b| inside(&b.span)) {
-        layout.blocks.clear();
-    }
-    // The headings the page's markup marks are headings, whatever their wording.
-    if !doc.headings.is_empty() {
-        if layout.blocks.is_empty() {
-            layout.blocks = nectar_text::blocks(&doc.text, body);
-        }
-        for b in &mut layout.blocks {
-            if doc.headings.contains(&b.span) {
-                b.kind = BlockKind::Heading;
-            }
-        }
-    }
-    layout.clutter.retain(inside);
-    layout.body = body;
-    layout.comments = doc.comments.clone();
-    layout.post = None;
-}
-
-/// [`parse_posts`], for a page read as one report: a listing page's first post.
-///
-/// ```
-/// use nectar_model::Document;
-/// let registry = nectar_plugins::registry().unwrap();
-/// let doc = Document::from_text("a.txt", "NEC report\n\nThe NEC met on 3 March 2015 for five hours.");
-/// let detection = registry.detect(&doc).unwrap();
-/// let report = nectar_pipeline::parse(&doc, &detection).unwrap();
-/// assert_eq!(report.meetings[0].duration.as_ref().unwrap().hours, 5.0);
-/// ```
-pub fn parse(doc: &Document, detection: &Detection) -> Result<Report, ParseError> {
-    let mut reports = parse_posts(doc, detection)?;
-    Ok(reports.swap_remove(0))
-}
+pub use nectar_registry::{parse, parse_as, parse_posts};
 
 /// Reads, detects and parses one file.
 fn read_one(

@@ -83,8 +83,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod read;
+
 pub use nectar_dataset::Dataset;
 use nectar_model::{Document, Layout, Report};
+pub use read::{parse, parse_as, parse_posts};
 
 #[doc(hidden)]
 pub use inventory;

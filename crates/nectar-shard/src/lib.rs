@@ -7,8 +7,7 @@
 //!
 //! ```
 //! use nectar_shard::{ShardWriter, merge};
-//! let report: nectar_model::Report =
-//!     serde_json::from_str(include_str!("../../nectar-tables/tests/report.json")).unwrap();
+//! let report = nectar_model::example::report();
 //! let out = tempfile::tempdir().unwrap();
 //! let mut shard = ShardWriter::new(1, 2);
 //! shard.add(&report);

@@ -79,9 +79,10 @@ pub struct Line {
 }
 
 impl Line {
-    /// The trimmed text.
+    /// The trimmed text; empty when the line is not one of `text`'s (its span is not a slice
+    /// of it).
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.trimmed.start..self.trimmed.end]
+        self.trimmed.slice(text).unwrap_or_default()
     }
 
     /// Whether the line holds only white space.

@@ -53,9 +53,7 @@
 //! use arrow_ipc::reader::FileReader;
 //! use nectar_registry::{Dataset, ExportSink, Exporter};
 //!
-//! let report: nectar_model::Report = serde_json::from_str(include_str!(
-//!     "../../../crates/nectar-tables/tests/report.json"
-//! )).unwrap();
+//! let report = nectar_model::example::report();
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_arrow::ArrowExporter.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();

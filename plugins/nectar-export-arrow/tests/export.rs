@@ -15,10 +15,7 @@ use nectar_registry::{Exporter, Registry};
 use nectar_tables::{Cell, ColumnType, TABLES};
 
 fn fixture() -> Report {
-    serde_json::from_str(include_str!(
-        "../../../crates/nectar-tables/tests/report.json"
-    ))
-    .expect("the fixture parses")
+    nectar_model::example::report()
 }
 
 fn export(dir: &Path, reports: &[Report]) -> Vec<std::path::PathBuf> {

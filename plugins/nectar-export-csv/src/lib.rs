@@ -9,8 +9,7 @@
 //!
 //! ```
 //! use nectar_registry::Exporter;
-//! let report: nectar_model::Report =
-//!     serde_json::from_str(include_str!("../../../crates/nectar-tables/tests/report.json")).unwrap();
+//! let report = nectar_model::example::report();
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_csv::Csv.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();
@@ -316,10 +315,7 @@ mod tests {
     use super::*;
 
     fn report() -> Report {
-        serde_json::from_str(include_str!(
-            "../../../crates/nectar-tables/tests/report.json"
-        ))
-        .expect("fixture parses")
+        nectar_model::example::report()
     }
 
     fn export(dir: &Path) -> Vec<PathBuf> {

@@ -58,9 +58,7 @@
 //! use nectar_registry::{Dataset, ExportSink, Exporter};
 //! use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 //!
-//! let report: nectar_model::Report = serde_json::from_str(include_str!(
-//!     "../../../crates/nectar-tables/tests/report.json"
-//! )).unwrap();
+//! let report = nectar_model::example::report();
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut sink = nectar_export_parquet::ParquetExporter.start(dir.path()).unwrap();
 //! sink.write_report(&report).unwrap();

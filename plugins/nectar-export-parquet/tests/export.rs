@@ -18,10 +18,7 @@ use parquet::basic::{Compression, LogicalType, TimeUnit as ParquetTimeUnit, Zstd
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
 fn fixture() -> Report {
-    serde_json::from_str(include_str!(
-        "../../../crates/nectar-tables/tests/report.json"
-    ))
-    .expect("the fixture parses")
+    nectar_model::example::report()
 }
 
 fn export(dir: &Path, reports: &[Report]) -> Vec<std::path::PathBuf> {

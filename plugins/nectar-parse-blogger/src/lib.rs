@@ -27,13 +27,15 @@
 //! ```
 #![deny(missing_docs)]
 
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
 use std::sync::LazyLock;
 
-use nectar_model::{Document, Layout, Span};
+use nectar_model::{Layout, Span};
 use nectar_page::{Comments, Site};
-use nectar_registry::{
-    CommentMarkup, ParseError, SourceParser, register_parser, signature_confidence,
-};
+use nectar_registry::{CommentMarkup, register_parser, signature_confidence};
 use nectar_text::Line;
 use regex::Regex;
 
@@ -43,6 +45,14 @@ pub struct Blogger;
 
 /// The parser's registered name.
 pub const NAME: &str = "blogger";
+
+impl Blogger {
+    /// Reads a report from a page laid out as a Blogger blog's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source blogger` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a Blogger page.
 pub const SIGNATURES: &[&str] = &[

@@ -22,8 +22,12 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_model::{Document, Layout};
-use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
+use nectar_model::Layout;
+use nectar_registry::{register_parser, signature_confidence};
 
 /// The CLGA parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,6 +35,14 @@ pub struct Clga;
 
 /// The parser's registered name.
 pub const NAME: &str = "clga";
+
+impl Clga {
+    /// Reads a report from a page laid out as the CLGA's site's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source clga` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a CLGA report.
 pub const SIGNATURES: &[&str] = &[

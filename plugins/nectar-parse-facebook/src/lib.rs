@@ -26,11 +26,15 @@
 //! ```
 #![deny(missing_docs)]
 
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
 use std::sync::LazyLock;
 
-use nectar_model::{CommentLayout, Document, Layout, Span};
+use nectar_model::{CommentLayout, Layout, Span};
 use nectar_page::{Comments, Site};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_registry::register_parser;
 use nectar_text::Line;
 use regex::Regex;
 
@@ -40,6 +44,14 @@ pub struct Facebook;
 
 /// The parser's registered name.
 pub const NAME: &str = "facebook";
+
+impl Facebook {
+    /// Reads a report from a page laid out as a Facebook post's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source facebook` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a page saved from Facebook: its buttons under a post.
 pub const SIGNATURES: &[&str] = &[

@@ -15,8 +15,12 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_model::{Document, Layout};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
+use nectar_model::Layout;
+use nectar_registry::register_parser;
 
 /// The generic parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -38,6 +42,14 @@ impl SourceParser for Generic {
 
 /// The parser's registered name.
 pub const NAME: &str = "generic";
+
+impl Generic {
+    /// Reads a report from a page laid out as any site (the page read as a title and a report)'s, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source generic` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 register_parser! {
     name: NAME,

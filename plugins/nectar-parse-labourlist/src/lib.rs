@@ -19,8 +19,12 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_model::{Document, Layout};
-use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
+use nectar_model::Layout;
+use nectar_registry::{register_parser, signature_confidence};
 
 /// The LabourList parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,6 +32,14 @@ pub struct LabourList;
 
 /// The parser's registered name.
 pub const NAME: &str = "labourlist";
+
+impl LabourList {
+    /// Reads a report from a page laid out as LabourList's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source labourlist` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a LabourList page.
 pub const SIGNATURES: &[&str] = &["More from LabourList", "LabourList", "labourlist.org"];

@@ -24,11 +24,15 @@
 //! ```
 #![deny(missing_docs)]
 
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
 use std::sync::LazyLock;
 
-use nectar_model::{CommentLayout, Document, Layout, Span};
+use nectar_model::{CommentLayout, Layout, Span};
 use nectar_page::{Comments, Site};
-use nectar_registry::{ParseError, SourceParser, register_parser, signature_confidence};
+use nectar_registry::{register_parser, signature_confidence};
 use nectar_text::Line;
 use regex::Regex;
 
@@ -38,6 +42,14 @@ pub struct Progress;
 
 /// The parser's registered name.
 pub const NAME: &str = "progress";
+
+impl Progress {
+    /// Reads a report from a page laid out as Progress's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source progress` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a Progress page.
 pub const SIGNATURES: &[&str] = &[

@@ -24,9 +24,13 @@
 //! ```
 #![deny(missing_docs)]
 
-use nectar_model::{Document, Layout};
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
+use nectar_model::Layout;
 use nectar_page::{Comments, Site};
-use nectar_registry::{ParseError, SourceParser, register_parser};
+use nectar_registry::register_parser;
 use nectar_text::Line;
 
 /// The Typepad parser.
@@ -35,6 +39,14 @@ pub struct Typepad;
 
 /// The parser's registered name.
 pub const NAME: &str = "typepad";
+
+impl Typepad {
+    /// Reads a report from a page laid out as a Typepad blog's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source typepad` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a Typepad page: its footer.
 pub const SIGNATURES: &[&str] = &["Powered by TypePad", "TrackBack URL for this entry"];

@@ -27,11 +27,15 @@
 //! ```
 #![deny(missing_docs)]
 
+/// What a caller needs besides the parser: the document it reads and what it gives.
+pub use nectar_model::{Document, Report};
+pub use nectar_registry::{ParseError, SourceParser};
+
 use std::sync::LazyLock;
 
-use nectar_model::{Document, Layout};
+use nectar_model::Layout;
 use nectar_page::{Comments, Site};
-use nectar_registry::{CommentMarkup, ParseError, SourceParser, register_parser};
+use nectar_registry::{CommentMarkup, register_parser};
 use nectar_text::Line;
 use regex::Regex;
 
@@ -41,6 +45,14 @@ pub struct WordPress;
 
 /// The parser's registered name.
 pub const NAME: &str = "wordpress";
+
+impl WordPress {
+    /// Reads a report from a page laid out as a WordPress site's, whatever detection would choose: the
+    /// facts with their quotes, as `nectar parse --source wordpress` gives them.
+    pub fn parse(&self, doc: &Document) -> Result<Report, ParseError> {
+        nectar_registry::parse_as(NAME, doc)
+    }
+}
 
 /// Text that marks a WordPress page: its widgets and its footer.
 pub const SIGNATURES: &[&str] = &[
