@@ -7,9 +7,7 @@
 //! named in the tagline (`A blog by NAME`) or a `Posted by NAME` line.
 //!
 //! ```
-//! use nectar_model::Document;
-//! use nectar_registry::SourceParser;
-//! use nectar_parse_blogger::{Blogger, SIGNATURES};
+//! use nectar_parse_blogger::{Blogger, Document, SIGNATURES, SourceParser, Span};
 //!
 //! let page = "Thoughts from the left bank, a blog by Jo Bloggs\n\nTuesday, March 3, 2015\n\n\
 //!     NEC report\n\nThe NEC met today for five hours.\n\n\
@@ -17,23 +15,28 @@
 //! let doc = Document::from_text("a.txt", page);
 //! assert!(Blogger.detect(&doc, SIGNATURES) >= 0.5);
 //! let layout = Blogger.layout(&doc).unwrap();
-//! let at = |s: nectar_model::Span| &page[s.start..s.end];
+//! let at = |s: Span| &page[s.start..s.end];
 //! assert_eq!(at(layout.authors[0]), "Jo Bloggs");
 //! assert_eq!(layout.published.unwrap().0.to_string(), "2015-03-03");
 //! assert_eq!(at(layout.title.unwrap()), "NEC report");
 //! assert_eq!(at(layout.body), "The NEC met today for five hours.");
 //! assert_eq!(at(layout.comments[0].author.unwrap()), "Sam");
 //! assert_eq!(layout.comments[0].posted_at.unwrap().to_string(), "2015-03-03 21:02:00");
+//!
+//! // The facts, read from that layout: this crate is all a program needs to name.
+//! let report = Blogger.parse(&doc).unwrap();
+//! assert_eq!(report.meetings[0].duration.as_ref().unwrap().hours, 5.0);
+//! assert_eq!(report.comments.len(), 1);
 //! ```
 #![deny(missing_docs)]
 
-/// What a caller needs besides the parser: the document it reads and what it gives.
-pub use nectar_model::{Document, Report};
+/// What a caller needs besides the parser: the document it reads, the layout and report it
+/// gives, and their spans.
+pub use nectar_model::{Document, Layout, Report, Span};
 pub use nectar_registry::{ParseError, SourceParser};
 
 use std::sync::LazyLock;
 
-use nectar_model::{Layout, Span};
 use nectar_page::{Comments, Site};
 use nectar_registry::{CommentMarkup, register_parser, signature_confidence};
 use nectar_text::Line;

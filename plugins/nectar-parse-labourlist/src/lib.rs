@@ -19,11 +19,11 @@
 //! ```
 #![deny(missing_docs)]
 
-/// What a caller needs besides the parser: the document it reads and what it gives.
-pub use nectar_model::{Document, Report};
+/// What a caller needs besides the parser: the document it reads, the layout and report it
+/// gives, and their spans.
+pub use nectar_model::{Document, Layout, Report, Span};
 pub use nectar_registry::{ParseError, SourceParser};
 
-use nectar_model::Layout;
 use nectar_registry::{register_parser, signature_confidence};
 
 /// The LabourList parser.

@@ -27,13 +27,13 @@
 //! ```
 #![deny(missing_docs)]
 
-/// What a caller needs besides the parser: the document it reads and what it gives.
-pub use nectar_model::{Document, Report};
+/// What a caller needs besides the parser: the document it reads, the layout and report it
+/// gives, and their spans.
+pub use nectar_model::{Document, Layout, Report, Span};
 pub use nectar_registry::{ParseError, SourceParser};
 
 use std::sync::LazyLock;
 
-use nectar_model::Layout;
 use nectar_page::{Comments, Site};
 use nectar_registry::{CommentMarkup, register_parser};
 use nectar_text::Line;
