@@ -21,22 +21,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("The NEC met on ".to_owned()),
         Just("NEC report – ".to_owned()),
         Just("Organisation Committee\n".to_owned()),
-        (1u32..=31, 0usize..12, 1990u32..2030).prop_map(|(d, m, y)| {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{d} {} {y}", MONTHS[m])
+        (1u32..=31, 1u8..=12, 1990u32..2030).prop_map(|(d, m, y)| {
+            let month = chrono::Month::try_from(m).expect("a month");
+            format!("{d} {} {y}", month.name())
         }),
         (1u32..600_000).prop_map(|n| format!("membership is {n}. ")),
         (0u32..40, 0u32..40).prop_map(|(a, b)| format!("carried by {a} votes to {b}. ")),
