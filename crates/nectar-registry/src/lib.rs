@@ -6,7 +6,7 @@
 //! [`register_exporter!`], [`register_chart!`]); a binary that names the crate
 //! (`extern crate my_plugin;`, see `nectar-plugins`) then finds it in [`Registry::collect`].
 //!
-//! A source parser says how its site lays out a page; the pipeline reads the facts from that
+//! A source parser says how its site lays out a page; [`parse`] reads the facts from that
 //! layout, the same way for every site, and fills in the parser's name, version and confidence
 //! from its descriptor. Detection counts the descriptor's signatures in the text and matches
 //! its URL patterns against the page's URL; a parser may refine the first.
