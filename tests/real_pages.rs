@@ -48,16 +48,16 @@ fn check(eval: &Evaluation, floors: &[Floor]) {
     assert!(below.is_empty(), "below the floors:\n{}", below.join("\n"));
 }
 
-/// The floors on `../shared/field` (70 pages: 64 reports, 6 that are not), 2026-12-02.
+/// The floors on `../shared/field` (70 pages: 64 reports, 6 that are not), 2026-12-03.
 const FIELD: &[Floor] = &[
     ("reports kept", 64, None),
     ("non-reports recognised", 6, None),
     ("primary meeting date", 41, None),
     ("primary meeting kind", 62, None),
-    // Precision 59/79: eight undated primary meetings now carry the one month their title
+    // Precision 60/78: eight undated primary meetings now carry the one month their title
     // names or the year their page was published in, as complete.json dates them ("2020",
     // "2022-05", "2025"); truth.json, the older truth, leaves those dates null.
-    ("meetings (dated)", 64, Some((59, 79))),
+    ("meetings (dated)", 65, Some((60, 78))),
     ("membership", 9, Some((9, 9))),
     ("counted votes", 10, Some((10, 10))),
     ("duration", 5, Some((5, 5))),
@@ -91,7 +91,7 @@ fn seeds_are_read_right() {
             ("reports kept", 5, None),
             ("primary meeting date", 5, None),
             ("primary meeting kind", 5, None),
-            ("meetings (dated)", 22, Some((20, 22))),
+            ("meetings (dated)", 22, Some((20, 21))),
             ("membership", 4, Some((4, 4))),
             ("counted votes", 1, Some((1, 1))),
             ("duration", 3, Some((3, 3))),
@@ -172,7 +172,7 @@ fn complete(dir: &Path) -> Vec<nectar_eval::CompleteReport> {
 /// Floors of every fact, table by table, on the 20 field pages of `complete.json` (issue 14's
 /// measure; 2026-12-02; figures after the closed vocabulary of metrics).
 const COMPLETE_FIELD: &[Floor] = &[
-    ("meetings", 20, Some((20, 23))),
+    ("meetings", 21, Some((21, 23))),
     ("decisions", 28, Some((28, 28))),
     ("votes", 8, Some((8, 8))),
     ("figures", 38, Some((38, 38))),
@@ -183,7 +183,7 @@ const COMPLETE_FIELD: &[Floor] = &[
 
 /// The same on the five seeds.
 const COMPLETE_SEEDS: &[Floor] = &[
-    ("meetings", 23, Some((23, 25))),
+    ("meetings", 23, Some((23, 24))),
     ("decisions", 25, Some((25, 26))),
     ("votes", 1, Some((1, 1))),
     ("figures", 18, Some((18, 18))),

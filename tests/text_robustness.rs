@@ -19,10 +19,10 @@ fn check_span(text: &str, s: Span) {
 
 /// Runs every function over `text` and checks every span.
 fn exercise(text: &str) {
-    let anchor = Anchor {
-        date: NaiveDate::from_ymd_opt(2021, 2, 13).expect("a real date"),
-        basis: YearBasis::Published,
-    };
+    let anchor = Anchor::day(
+        NaiveDate::from_ymd_opt(2021, 2, 13).expect("a real date"),
+        YearBasis::Published,
+    );
     for (k, m) in find_dates(text).into_iter().enumerate() {
         check_span(text, m.span);
         if k > 1000 {

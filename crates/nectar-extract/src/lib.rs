@@ -47,7 +47,6 @@ mod provenance;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
 use nectar_model::{
     AgendaItem, BlockKind, Comment, DateBasis, DatePrecision, Decision, Document, Duration,
     Evidence, Figure, Layout, Meeting, MeetingKind, Metric, Origin, ParserInfo, PartialDate,
@@ -212,10 +211,7 @@ fn title_date(
     // A year the title names on its own (`Conference 2016 (24-27/09)`) is the day's year.
     let reading = match title_year(title) {
         Some(year) if one.year.is_none() => {
-            let at = Anchor {
-                date: NaiveDate::from_ymd_opt(year, 7, 1)?,
-                basis: YearBasis::Title,
-            };
+            let at = Anchor::year(year, YearBasis::Title)?;
             nectar_text::resolve(one, Some(&at), Tense::Unknown)
         }
         _ => nectar_text::resolve(one, anchor, Tense::Past),
@@ -256,22 +252,6 @@ fn slug_date(url: &str, anchor: Option<&Anchor>) -> Option<(nectar_model::DateRe
         .find(|m| m.day.is_some() && m.month.is_some())?;
     let reading = nectar_text::resolve(&mention, anchor, Tense::Past)?.from(DateBasis::Url);
     Some((reading, words))
-}
-
-/// The last day a partial date can stand for.
-fn last_day(d: &PartialDate) -> NaiveDate {
-    match d.precision() {
-        DatePrecision::Day => d.first_day(),
-        DatePrecision::Month => {
-            let next = if d.month() == Some(12) {
-                NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(d.year(), d.month().unwrap_or(1) + 1, 1)
-            };
-            next.and_then(|n| n.pred_opt()).unwrap_or(d.first_day())
-        }
-        DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d.first_day()),
-    }
 }
 
 static NEXT_YEAR: LazyLock<Regex> =
@@ -319,10 +299,7 @@ fn title_period(title: &str, dates: &[DateMention]) -> Option<Period> {
         .map(|r| r.date.year())
         .or_else(|| title_year(title))?;
     // Month names without a year in a title like "September & October 2020" share its year.
-    let anchor = Anchor {
-        date: NaiveDate::from_ymd_opt(year, 7, 1)?,
-        basis: YearBasis::Title,
-    };
+    let anchor = Anchor::year(year, YearBasis::Title)?;
     let all: Vec<PartialDate> = dates
         .iter()
         .filter_map(|m| nectar_text::resolve(m, Some(&anchor), Tense::Unknown))
@@ -576,38 +553,23 @@ pub fn extract(doc: &Document, layout: &Layout, parser: ParserInfo) -> Result<Re
     // The anchor for dates without a year, best first.
     let anchor = published
         .as_ref()
-        .map(|p| Anchor {
-            date: last_day(&p.value),
-            basis: match p.origin {
+        .map(|p| {
+            let basis = match p.origin {
                 Origin::Sidecar => YearBasis::SidecarPublished,
                 Origin::Url => YearBasis::Url,
                 _ => YearBasis::Published,
-            },
+            };
+            Anchor::latest(&p.value, basis)
         })
         .or_else(|| {
             doc.source
                 .url
                 .as_deref()
                 .and_then(url_date)
-                .map(|d| Anchor {
-                    date: last_day(&d),
-                    basis: YearBasis::Url,
-                })
+                .map(|d| Anchor::latest(&d, YearBasis::Url))
         })
-        .or_else(|| {
-            period.map(|p| Anchor {
-                date: last_day(&p.last),
-                basis: YearBasis::Title,
-            })
-        })
-        .or_else(|| {
-            context_year(text).and_then(|y| {
-                Some(Anchor {
-                    date: NaiveDate::from_ymd_opt(y, 7, 1)?,
-                    basis: YearBasis::Context,
-                })
-            })
-        });
+        .or_else(|| period.map(|p| Anchor::latest(&p.last, YearBasis::Title)))
+        .or_else(|| context_year(text).and_then(|y| Anchor::year(y, YearBasis::Context)));
 
     // A post of a listing page opens at its own text, not at the page's.
     let page_head = if layout.post.is_some() {
@@ -837,12 +799,7 @@ fn read_meetings(
         // The kinds the title names (`NEC Disputes Panel and Organisation Committee
         // meetings, 4 July`), the first of them the primary meeting; else the full NEC.
         let words = &text[title.span.start..title.span.end];
-        let title_anchor = title_year(words).and_then(|y| {
-            Some(Anchor {
-                date: NaiveDate::from_ymd_opt(y, 7, 1)?,
-                basis: YearBasis::Title,
-            })
-        });
+        let title_anchor = title_year(words).and_then(|y| Anchor::year(y, YearBasis::Title));
         let mut named: Vec<MeetingMention> = meetings::mentions(
             text,
             &[title.span],
@@ -1578,6 +1535,7 @@ fn stated_as_of(
 ) -> Option<PartialDate> {
     let anchor = meeting.map(|d| Anchor {
         date: d.first_day(),
+        precision: d.precision(),
         basis: YearBasis::Context,
     });
     let date = nectar_text::resolve(mention, anchor.as_ref(), Tense::Past)?.date;
@@ -1996,10 +1954,7 @@ mod slug_tests {
             day("http://x.blogspot.com/2022/09/nec-report-20-september-2022.html").as_deref(),
             Some("2022-09-20")
         );
-        let anchor = Anchor {
-            date: NaiveDate::from_ymd_opt(2024, 11, 30).unwrap(),
-            basis: YearBasis::Url,
-        };
+        let anchor = Anchor::latest(&PartialDate::ym(2024, 11).unwrap(), YearBasis::Url);
         let got = slug_date(
             "https://x.org/2024/11/29/26th-november-nec-away-day",
             Some(&anchor),

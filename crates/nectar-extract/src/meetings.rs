@@ -229,7 +229,13 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
             previous = Some((span.end, prev.clone()));
             continue;
         }
-        let month_only = d.reading.precision != nectar_model::DatePrecision::Day;
+        // Words that name no day (`July`, `last month`), whatever the reading's precision:
+        // `today` against a page dated only to its month is still a day's word.
+        let month_only = d.mention.day.is_none()
+            && !d
+                .mention
+                .relative
+                .is_some_and(nectar_text::Relative::names_a_day);
         // "from 30 November to 1 December", "between 24 and 25 January": a range's own words.
         let range = d.mention.end_day.is_some() || d.mention.end_month.is_some();
         let range_words = range && RANGE_OPENS.is_match(before);

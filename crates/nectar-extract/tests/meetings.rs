@@ -200,6 +200,62 @@ fn a_date_without_a_year_takes_it_from_the_urls_year_and_month() {
 }
 
 #[test]
+fn today_on_a_page_dated_only_by_its_urls_month_is_that_month_not_its_last_day() {
+    // Regression: `today` against a URL's `/2021/07/` became 2021-07-31, a day nobody wrote.
+    let report = Page {
+        url: Some("https://example.org/2021/07/nec-bans-two-groups/"),
+        ..body("The NEC met today and agreed the paper after a long debate.")
+    }
+    .read();
+    assert_eq!(
+        date_of(primary(&report)),
+        ("2021-07".into(), DatePrecision::Month, true, YearBasis::Url)
+    );
+}
+
+#[test]
+fn last_tuesday_on_a_page_dated_only_by_its_month_gives_no_date() {
+    // `last Tuesday` from a day of July 2021 may lie in June: no month can be given either.
+    let report = Page {
+        url: Some("https://example.org/2021/07/nec-report/"),
+        ..body("The NEC met last Tuesday and agreed the paper after a long debate.")
+    }
+    .read();
+    let dates: Vec<String> = report
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.as_ref())
+        .map(|d| d.date.to_string())
+        .collect();
+    assert!(
+        dates.iter().all(|d| d.len() == 4),
+        "no day or month from `last Tuesday`: {dates:?}"
+    );
+}
+
+#[test]
+fn a_meeting_ahead_of_a_page_dated_only_to_its_month_is_in_that_month() {
+    // Regression: "the next meeting is on 25 November" on a page of November 2021 went to
+    // 2022, as if the page had been published on 30 November.
+    let report = Page {
+        url: Some("https://example.org/nec-update-november-2021/"),
+        ..body(
+            "The equalities committee met on 2 November 2021 and agreed its plan. \
+             The next full NEC meeting is the away day on 25 November.",
+        )
+    }
+    .read();
+    let dates: Vec<String> = report
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.as_ref())
+        .map(|d| d.date.to_string())
+        .collect();
+    assert!(dates.contains(&"2021-11-25".to_owned()), "{dates:?}");
+    assert!(!dates.contains(&"2022-11-25".to_owned()), "{dates:?}");
+}
+
+#[test]
 fn a_date_without_a_year_takes_it_from_the_title() {
     let report = Page {
         title: Some("NEC report, July 2019"),

@@ -49,6 +49,21 @@ pub enum Relative {
     ThisMonth,
 }
 
+impl Relative {
+    /// Whether the words name a day (`today`, `last Tuesday`), not a week or a month.
+    pub fn names_a_day(self) -> bool {
+        matches!(
+            self,
+            Relative::Today
+                | Relative::Yesterday
+                | Relative::Tomorrow
+                | Relative::LastWeekday(_)
+                | Relative::NextWeekday(_)
+                | Relative::ThisWeekday(_)
+        )
+    }
+}
+
 /// A date as the text writes it, with no year worked out yet (see [`resolve`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateMention {
@@ -78,10 +93,53 @@ pub struct DateMention {
 /// A known date from which years and relative dates are worked out, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Anchor {
-    /// The date (usually the report's publication date).
+    /// The date (usually the report's publication date); of a month or a year, its last day.
     pub date: NaiveDate,
+    /// How much of `date` is known. Relative dates resolve to a day only against a known
+    /// day: against a month alone (a URL's `/2020/06/`), `today` is that month, and `last
+    /// Tuesday` nothing; against a year alone, no relative date resolves.
+    pub precision: DatePrecision,
     /// Where it came from; copied into [`DateReading::year_basis`] of what it resolves.
     pub basis: YearBasis,
+}
+
+impl Anchor {
+    /// An anchor on a known day.
+    pub fn day(date: NaiveDate, basis: YearBasis) -> Self {
+        Anchor {
+            date,
+            precision: DatePrecision::Day,
+            basis,
+        }
+    }
+
+    /// An anchor on a year alone: its middle (1 July), so that the nearest year to a month
+    /// without one is that year. `None` for a year chrono cannot hold.
+    pub fn year(year: i32, basis: YearBasis) -> Option<Self> {
+        Some(Anchor {
+            date: NaiveDate::from_ymd_opt(year, 7, 1)?,
+            precision: DatePrecision::Year,
+            basis,
+        })
+    }
+
+    /// An anchor on a date known to the day, the month or the year: its last day, with the
+    /// date's precision.
+    ///
+    /// ```
+    /// use nectar_model::{DatePrecision, PartialDate, YearBasis};
+    /// use nectar_text::Anchor;
+    /// let a = Anchor::latest(&PartialDate::ym(2020, 6).unwrap(), YearBasis::Url);
+    /// assert_eq!(a.date.to_string(), "2020-06-30");
+    /// assert_eq!(a.precision, DatePrecision::Month);
+    /// ```
+    pub fn latest(date: &PartialDate, basis: YearBasis) -> Self {
+        Anchor {
+            date: date.last_day(),
+            precision: date.precision(),
+            basis,
+        }
+    }
 }
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
@@ -627,8 +685,8 @@ fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
 ///   `2020-10`); a range over the new year (`30 December – 2
 ///   January 2021`) puts the stated year on its end.
 ///
-/// `None` when a year or relative date needs an anchor and there is none, or the date does
-/// not exist (`29 February 2021`).
+/// `None` when a year or relative date needs an anchor and there is none (see
+/// [`Anchor::precision`] for relative dates), or the date does not exist (`29 February 2021`).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -636,7 +694,7 @@ fn month_day_mention(text: &str, caps: &Captures<'_>) -> Option<DateMention> {
 /// use nectar_text::{find_dates, resolve, Anchor, Tense};
 /// let text = "The away day took place on November 24th.";
 /// let m = &find_dates(text)[0];
-/// let anchor = Anchor { date: NaiveDate::from_ymd_opt(2021, 2, 13).unwrap(), basis: YearBasis::Published };
+/// let anchor = Anchor::day(NaiveDate::from_ymd_opt(2021, 2, 13).unwrap(), YearBasis::Published);
 /// let r = resolve(m, Some(&anchor), Tense::Past).unwrap();
 /// assert_eq!(r.date.to_string(), "2020-11-24");
 /// assert!(r.year_inferred);
@@ -648,7 +706,31 @@ pub fn resolve(
     tense: Tense,
 ) -> Option<DateReading> {
     if let Some(rel) = mention.relative {
-        return resolve_relative(rel, anchor?, tense);
+        let anchor = anchor?;
+        return match anchor.precision {
+            DatePrecision::Day => resolve_relative(rel, anchor, tense),
+            // Against a month alone (a URL's `/2021/07/`), `today` is a day of that month and
+            // which day is unknown; `last Tuesday` or `next week` may lie in another.
+            DatePrecision::Month => match rel {
+                Relative::Today | Relative::Yesterday | Relative::Tomorrow => {
+                    let month = PartialDate::ym(anchor.date.year(), anchor.date.month())?;
+                    Some(DateReading {
+                        date: month,
+                        precision: DatePrecision::Month,
+                        end: None,
+                        year_inferred: true,
+                        year_basis: anchor.basis,
+                        weekday_clash: None,
+                        basis: DateBasis::Relative,
+                    })
+                }
+                Relative::ThisMonth | Relative::LastMonth | Relative::NextMonth => {
+                    resolve_relative(rel, anchor, tense)
+                }
+                _ => None,
+            },
+            DatePrecision::Year => None,
+        };
     }
     let Some(month) = mention.month else {
         return mention.year.map(|y| DateReading::stated(PartialDate::y(y)));
@@ -665,7 +747,13 @@ pub fn resolve(
     }
     let anchor = anchor?;
     let ay = anchor.date.year();
-    let a = anchor.date;
+    // The days the anchor can stand for: a page dated to its month was published on one of
+    // them, so what it looks back at is before the last and what it looks ahead to after
+    // the first. A year alone is taken at the day it gives (the middle, by [`Anchor::year`]).
+    let (a_first, a_last) = match anchor.precision {
+        DatePrecision::Month => (anchor.date.with_day(1)?, anchor.date),
+        DatePrecision::Day | DatePrecision::Year => (anchor.date, anchor.date),
+    };
     let candidates: Vec<(PartialDate, Option<PartialDate>)> = [ay - 1, ay, ay + 1]
         .into_iter()
         .filter_map(|y| dates_in(mention, y))
@@ -685,20 +773,20 @@ pub fn resolve(
     let chosen = match tense {
         Tense::Past => candidates
             .iter()
-            .filter(|(d, _)| first(d) <= a)
+            .filter(|(d, _)| first(d) <= a_last)
             .max_by_key(|(d, _)| first(d)),
         Tense::Future => candidates
             .iter()
-            .filter(|(d, _)| last(d) >= a)
+            .filter(|(d, _)| last(d) >= a_first)
             .min_by_key(|(d, _)| first(d)),
         Tense::Unknown => candidates.iter().min_by_key(|(d, _)| {
             let (f, l) = (first(d), last(d));
-            let dist = if f <= a && a <= l {
+            let dist = if f <= a_last && a_first <= l {
                 0
-            } else if a < f {
-                (f - a).num_days()
+            } else if a_last < f {
+                (f - a_last).num_days()
             } else {
-                (a - l).num_days()
+                (a_first - l).num_days()
             };
             // Ties go to the past: the earlier candidate sorts first.
             (dist, f)
@@ -1207,10 +1295,10 @@ mod tests {
     }
 
     fn anchor(y: i32, m: u32, d: u32) -> Anchor {
-        Anchor {
-            date: NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(),
-            basis: YearBasis::Published,
-        }
+        Anchor::day(
+            NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(),
+            YearBasis::Published,
+        )
     }
 
     fn reading(text: &str, a: Option<&Anchor>, tense: Tense) -> Option<DateReading> {

@@ -18,10 +18,7 @@
 //! let mention = &find_dates(text)[0];
 //! assert_eq!(&text[mention.span.start..mention.span.end], "Tuesday 29th September");
 //! assert_eq!(mention.year, None);
-//! let anchor = Anchor {
-//!     date: NaiveDate::from_ymd_opt(2020, 10, 8).unwrap(),
-//!     basis: YearBasis::Published,
-//! };
+//! let anchor = Anchor::day(NaiveDate::from_ymd_opt(2020, 10, 8).unwrap(), YearBasis::Published);
 //! let tense = tense_at(text, mention.span.start);
 //! assert_eq!(tense, Tense::Past);
 //! let reading = resolve(mention, Some(&anchor), tense).unwrap();

@@ -60,10 +60,10 @@ fn fields() {
         weekday: None,
         relative: None,
     };
-    let a = Anchor {
-        date: NaiveDate::from_ymd_opt(2020, 10, 8).expect("a real date"),
-        basis: YearBasis::Url,
-    };
+    let a = Anchor::day(
+        NaiveDate::from_ymd_opt(2020, 10, 8).expect("a real date"),
+        YearBasis::Url,
+    );
     let r = nectar_text::resolve(&m, Some(&a), Tense::Past).expect("a month resolves");
     assert_eq!(r.date.to_string(), "2020-07");
     assert_eq!(r.year_basis, YearBasis::Url);
@@ -98,10 +98,10 @@ fn one_paragraph_end_to_end() {
                 carried by nine votes to six, with 2 abstentions. The next meeting is on \
                 24th November.";
     let q = |s: Span| &text[s.start..s.end];
-    let anchor = Anchor {
-        date: NaiveDate::from_ymd_opt(2020, 10, 10).expect("a real date"),
-        basis: YearBasis::Published,
-    };
+    let anchor = Anchor::day(
+        NaiveDate::from_ymd_opt(2020, 10, 10).expect("a real date"),
+        YearBasis::Published,
+    );
     let dates = nectar_text::find_dates(text);
     let readings: Vec<String> = dates
         .iter()
@@ -167,4 +167,44 @@ fn a_run_of_days_by_number_gives_its_first_and_last_day() {
         (found[0].day, found[0].end_day, found[0].year),
         (Some(7), Some(8), Some(2005))
     );
+}
+
+#[test]
+fn relative_dates_against_an_anchor_of_a_month_give_the_month_or_nothing() {
+    // Regression: `today` against a page dated only to July 2021 gave 2021-07-31.
+    let july = nectar_model::PartialDate::ym(2021, 7).expect("a month");
+    let anchor = Anchor::latest(&july, YearBasis::Url);
+    let text = "The NEC met today. It meets again next Tuesday. It met last month.";
+    let got: Vec<Option<String>> = nectar_text::find_dates(text)
+        .iter()
+        .map(|m| nectar_text::resolve(m, Some(&anchor), Tense::Past).map(|r| r.date.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [Some("2021-07".into()), None, Some("2021-06".into())],
+        "today, next Tuesday, last month"
+    );
+    // Against a year alone no relative date resolves; against a day, to the day.
+    let year = Anchor::year(2021, YearBasis::Context).expect("a year");
+    let today = &nectar_text::find_dates(text)[0];
+    assert_eq!(nectar_text::resolve(today, Some(&year), Tense::Past), None);
+    let day = Anchor::day(
+        NaiveDate::from_ymd_opt(2021, 7, 20).expect("a real date"),
+        YearBasis::Published,
+    );
+    let r = nectar_text::resolve(today, Some(&day), Tense::Past).expect("a day");
+    assert_eq!(r.date.to_string(), "2021-07-20");
+}
+
+#[test]
+fn a_date_ahead_of_an_anchor_of_a_month_may_fall_in_that_month() {
+    // Regression: "on 25 November", looking ahead from a page of November 2021, went to 2022.
+    let november = nectar_model::PartialDate::ym(2021, 11).expect("a month");
+    let anchor = Anchor::latest(&november, YearBasis::Url);
+    let m = &nectar_text::find_dates("The next meeting is on 25 November.")[0];
+    let r = nectar_text::resolve(m, Some(&anchor), Tense::Future).expect("a date");
+    assert_eq!(r.date.to_string(), "2021-11-25");
+    // Looking back too: the page may be from the last day of the month.
+    let r = nectar_text::resolve(m, Some(&anchor), Tense::Past).expect("a date");
+    assert_eq!(r.date.to_string(), "2021-11-25");
 }

@@ -336,18 +336,9 @@ fn is_space(c: char) -> bool {
 fn anchors() -> [Anchor; 3] {
     let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
     [
-        Anchor {
-            date: d(2021, 2, 13),
-            basis: YearBasis::Published,
-        },
-        Anchor {
-            date: d(2016, 12, 31),
-            basis: YearBasis::Url,
-        },
-        Anchor {
-            date: d(2020, 2, 29),
-            basis: YearBasis::Title,
-        },
+        Anchor::day(d(2021, 2, 13), YearBasis::Published),
+        Anchor::day(d(2016, 12, 31), YearBasis::Url),
+        Anchor::day(d(2020, 2, 29), YearBasis::Title),
     ]
 }
 
