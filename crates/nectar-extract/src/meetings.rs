@@ -57,6 +57,12 @@ static NOT_A_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "is not until 22 November", "won't be till": when the thing happens, not a deadline.
+static NOT_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regex(r"(?i)\b(?:not|n['’]t)[\s\u{a0}]+(?:until|till)[\s\u{a0}]+(?:the[\s\u{a0}]+)?$")
+        .expect("valid regex")
+});
+
 static RANGE_OPENS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regex(r"(?i)\b(?:from|between)[\s\u{a0}]+(?:the[\s\u{a0}]+)?$").expect("valid regex")
 });
@@ -239,7 +245,11 @@ pub(crate) fn mentions(text: &str, sentences: &[Span], dated: &[Dated]) -> Vec<M
         // "from 30 November to 1 December", "between 24 and 25 January": a range's own words.
         let range = d.mention.end_day.is_some() || d.mention.end_month.is_some();
         let range_words = range && RANGE_OPENS.is_match(before);
-        if !month_only && !range_words && NOT_A_MEETING_DATE.is_match(before) {
+        if !month_only
+            && !range_words
+            && NOT_A_MEETING_DATE.is_match(before)
+            && !NOT_UNTIL.is_match(before)
+        {
             previous = None;
             continue;
         }

@@ -256,6 +256,32 @@ fn a_meeting_ahead_of_a_page_dated_only_to_its_month_is_in_that_month() {
 }
 
 #[test]
+fn a_meeting_that_is_not_until_a_date_is_dated_by_it_and_lies_ahead() {
+    // Regression: "is not until 22 November" was read as a deadline (`until`) and dropped;
+    // read as a meeting, the title's period put it a year back.
+    let report = Page {
+        title: Some("NEC Update, October 2016"),
+        ..body(
+            "The first full meeting of the new NEC is not until 22 November, so this is \
+             about committees. The Disputes Panel met on 18 October 2016.",
+        )
+    }
+    .read();
+    let ahead = report
+        .meetings
+        .iter()
+        .find(|m| {
+            m.date
+                .as_ref()
+                .is_some_and(|d| d.date.to_string().ends_with("-11-22"))
+        })
+        .unwrap_or_else(|| panic!("no 22 November meeting in {:#?}", report.meetings));
+    assert_eq!(ahead.date.as_ref().unwrap().date.to_string(), "2016-11-22");
+    assert_eq!(ahead.status, MeetingStatus::Scheduled);
+    assert_eq!(ahead.kind, MeetingKind::Full);
+}
+
+#[test]
 fn a_date_without_a_year_takes_it_from_the_title() {
     let report = Page {
         title: Some("NEC report, July 2019"),

@@ -936,7 +936,7 @@ pub fn year_from_weekday(
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:will|shall|won%Qt|(?:is|are|%Qs|%Qre)%W(?:not%W)?(?:scheduled|due|expected|planned|set|going)|(?:(?:is|are|%Qs|%Qre)%Wnot|isn%Qt|aren%Qt)%W(?:until|till)|next|upcoming|forthcoming|to%Wbe%W(?:held|heard|discussed|considered|decided)|%Qll)(?-u:\b)",
     )
 });
 
@@ -986,8 +986,9 @@ const NOT_PAST: &[&str] = &[
 ];
 
 /// The tense of the clause around byte `offset` of `text`, read from the sentence that holds
-/// it: [`Tense::Future`] for `will`, `shall`, `is scheduled`, `is due`, `next`, `upcoming`;
-/// [`Tense::Past`] for `was`, `were`, `met`, `took place`, `had`, `last`, and verbs in `-ed`.
+/// it: [`Tense::Future`] for `will`, `shall`, `is scheduled`, `is due`, `is not until`, `next`,
+/// `upcoming`; [`Tense::Past`] for `was`, `were`, `met`, `took place`, `had`, `last`, and verbs
+/// in `-ed`.
 /// The marker nearest the offset wins (ties go to the past); the words after `will` (`will be
 /// held`) belong to the future. [`Tense::Unknown`] when the sentence has no marker.
 ///

@@ -208,3 +208,17 @@ fn a_date_ahead_of_an_anchor_of_a_month_may_fall_in_that_month() {
     let r = nectar_text::resolve(m, Some(&anchor), Tense::Past).expect("a date");
     assert_eq!(r.date.to_string(), "2021-11-25");
 }
+
+#[test]
+fn is_not_until_looks_ahead_and_was_not_until_looks_back() {
+    let text =
+        "The first full meeting is not until 22 November. It was not until 3 May that we met.";
+    let at = |w: &str| nectar_text::tense_at(text, text.find(w).expect("in the text"));
+    assert_eq!(at("22 November"), Tense::Future);
+    assert_eq!(at("3 May"), Tense::Past);
+    let t = "The away day isn't until 25 November.";
+    assert_eq!(
+        nectar_text::tense_at(t, t.find("25").unwrap()),
+        Tense::Future
+    );
+}
