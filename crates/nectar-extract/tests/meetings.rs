@@ -221,12 +221,7 @@ fn last_tuesday_on_a_page_dated_only_by_its_month_gives_no_date() {
         ..body("The NEC met last Tuesday and agreed the paper after a long debate.")
     }
     .read();
-    let dates: Vec<String> = report
-        .meetings
-        .iter()
-        .filter_map(|m| m.date.as_ref())
-        .map(|d| d.date.to_string())
-        .collect();
+    let dates = meeting_dates(&report);
     assert!(
         dates.iter().all(|d| d.len() == 4),
         "no day or month from `last Tuesday`: {dates:?}"
@@ -245,12 +240,7 @@ fn a_meeting_ahead_of_a_page_dated_only_to_its_month_is_in_that_month() {
         )
     }
     .read();
-    let dates: Vec<String> = report
-        .meetings
-        .iter()
-        .filter_map(|m| m.date.as_ref())
-        .map(|d| d.date.to_string())
-        .collect();
+    let dates = meeting_dates(&report);
     assert!(dates.contains(&"2021-11-25".to_owned()), "{dates:?}");
     assert!(!dates.contains(&"2022-11-25".to_owned()), "{dates:?}");
 }
