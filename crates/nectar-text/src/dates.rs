@@ -713,16 +713,7 @@ pub fn resolve(
             // which day is unknown; `last Tuesday` or `next week` may lie in another.
             DatePrecision::Month => match rel {
                 Relative::Today | Relative::Yesterday | Relative::Tomorrow => {
-                    let month = PartialDate::ym(anchor.date.year(), anchor.date.month())?;
-                    Some(DateReading {
-                        date: month,
-                        precision: DatePrecision::Month,
-                        end: None,
-                        year_inferred: true,
-                        year_basis: anchor.basis,
-                        weekday_clash: None,
-                        basis: DateBasis::Relative,
-                    })
+                    resolve_relative(Relative::ThisMonth, anchor, tense)
                 }
                 Relative::ThisMonth | Relative::LastMonth | Relative::NextMonth => {
                     resolve_relative(rel, anchor, tense)
@@ -759,17 +750,7 @@ pub fn resolve(
         .filter_map(|y| dates_in(mention, y))
         .collect();
     let first = |d: &PartialDate| d.first_day();
-    let last = |d: &PartialDate| match d.precision() {
-        DatePrecision::Day => d.first_day(),
-        _ => {
-            let next = if month == 12 {
-                NaiveDate::from_ymd_opt(d.year().saturating_add(1), 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(d.year(), month + 1, 1)
-            };
-            next.and_then(|n| n.pred_opt()).unwrap_or(d.first_day())
-        }
-    };
+    let last = |d: &PartialDate| d.last_day();
     let chosen = match tense {
         Tense::Past => candidates
             .iter()
